@@ -1,0 +1,14 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace lrscope::cli {
+
+bool wantsHelp(const std::vector<std::string>& args);  // -h or --help anywhere
+
+std::string mainHelp();
+std::string trainHelp();
+std::string sweepHelp();
+
+}  // namespace lrscope::cli

@@ -1,0 +1,351 @@
+#include "app/cli/run_options.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <functional>
+
+#include "core/builtin_datasets.hpp"
+#include "core/errors.hpp"
+#include "core/initializer.hpp"
+#include "core/lr_schedule.hpp"
+#include "core/network_weights.hpp"
+#include "core/number_format.hpp"
+
+namespace lrscope::cli {
+
+using core::InputError;
+using core::OptimizerKind;
+using core::OptimizerSettings;
+
+namespace {
+
+// An optimizer flag, the optimizers it applies to, and where it goes.
+struct OptimizerFlag {
+    const char* flag;
+    std::vector<OptimizerKind> appliesTo;
+    std::function<void(OptimizerSettings&, double)> set;
+};
+
+const std::vector<OptimizerFlag>& numericOptimizerFlags() {
+    using K = OptimizerKind;
+    static const std::vector<OptimizerFlag> flags = {
+        {"--momentum",
+         {K::Sgd, K::Momentum, K::Nesterov, K::RmsProp},
+         [](OptimizerSettings& s, double v) { s.momentum = v; }},
+        {"--dampening",
+         {K::Sgd, K::Momentum},
+         [](OptimizerSettings& s, double v) { s.dampening = v; }},
+        {"--weight-decay",
+         {K::Sgd, K::Momentum, K::Nesterov, K::Adagrad, K::Adadelta, K::RmsProp, K::Adam, K::AdamW},
+         [](OptimizerSettings& s, double v) { s.weight_decay = v; }},
+        {"--rho", {K::Adadelta}, [](OptimizerSettings& s, double v) { s.rho = v; }},
+        {"--alpha", {K::RmsProp}, [](OptimizerSettings& s, double v) { s.alpha = v; }},
+        {"--beta1", {K::Adam, K::AdamW}, [](OptimizerSettings& s, double v) { s.beta1 = v; }},
+        {"--beta2", {K::Adam, K::AdamW}, [](OptimizerSettings& s, double v) { s.beta2 = v; }},
+        {"--eps",
+         {K::Adagrad, K::Adadelta, K::RmsProp, K::Adam, K::AdamW},
+         [](OptimizerSettings& s, double v) { s.eps = v; }},
+        {"--lr-decay", {K::Adagrad}, [](OptimizerSettings& s, double v) { s.lr_decay = v; }},
+        {"--initial-accumulator",
+         {K::Adagrad},
+         [](OptimizerSettings& s, double v) { s.initial_accumulator = v; }},
+    };
+    return flags;
+}
+
+struct OptimizerSwitch {
+    const char* flag;
+    std::vector<OptimizerKind> appliesTo;
+    std::function<void(OptimizerSettings&)> set;
+};
+
+const std::vector<OptimizerSwitch>& optimizerSwitches() {
+    using K = OptimizerKind;
+    static const std::vector<OptimizerSwitch> switches = {
+        {"--centered", {K::RmsProp}, [](OptimizerSettings& s) { s.centered = true; }},
+        {"--amsgrad", {K::Adam, K::AdamW}, [](OptimizerSettings& s) { s.amsgrad = true; }},
+    };
+    return switches;
+}
+
+bool appliesToAny(const std::vector<OptimizerKind>& appliesTo,
+                  const std::vector<OptimizerKind>& kinds) {
+    return std::any_of(kinds.begin(), kinds.end(), [&](OptimizerKind k) {
+        return std::find(appliesTo.begin(), appliesTo.end(), k) != appliesTo.end();
+    });
+}
+
+bool appliesTo(const std::vector<OptimizerKind>& appliesTo, OptimizerKind kind) {
+    return std::find(appliesTo.begin(), appliesTo.end(), kind) != appliesTo.end();
+}
+
+std::string namesOf(const std::vector<OptimizerKind>& kinds) {
+    std::string text;
+    for (size_t i = 0; i < kinds.size(); ++i) {
+        text += (i == 0 ? "" : ", ") + std::string(core::optimizerName(kinds[i]));
+    }
+    return text;
+}
+
+void rejectInapplicable(const std::string& flag, const std::vector<OptimizerKind>& appliesToKinds,
+                        const std::vector<OptimizerKind>& chosen) {
+    if (!appliesToAny(appliesToKinds, chosen)) {
+        throw InputError(flag + ": does not apply to " + namesOf(chosen) + "; it applies to " +
+                         namesOf(appliesToKinds));
+    }
+}
+
+int toInt(long value, const std::string& flag, long low, long high) {
+    if (value < low || value > high) {
+        throw InputError(flag + ": " + std::to_string(value) + " is out of range; expected " +
+                         std::to_string(low) + " to " + std::to_string(high));
+    }
+    return static_cast<int>(value);
+}
+
+std::vector<int> parseLayers(const std::string& text) {
+    std::vector<int> widths;
+    for (const auto& item : splitList(text, "--layers")) {
+        const auto width = core::parseLong(item);
+        if (!width) {
+            throw InputError("--layers: '" + item +
+                             "' is not a whole number; expected widths like 8,8 (empty: none)");
+        }
+        widths.push_back(toInt(*width, "--layers", 1, core::kMaxLayerWidth));
+    }
+    return widths;
+}
+
+void applyDataFlags(const Arguments& args, core::DataSpec& data) {
+    const auto dataset = args.value("--dataset");
+    const auto file = args.value("--data");
+    if (dataset && file) {
+        throw InputError("--dataset and --data contradict each other; give one");
+    }
+    if (file) {
+        data.csv_path = *file;
+        data.dataset.clear();
+    } else if (dataset) {
+        data.dataset = *dataset;
+    }
+    const bool generated = data.csv_path.empty() && core::isGeneratedDataset(data.dataset);
+    for (const char* flag : {"--samples", "--noise"}) {
+        if (args.has(flag) && !generated) {
+            throw InputError(std::string(flag) +
+                             ": applies only to generated data sets (xor, circles, spiral, "
+                             "blobs, moons, sine)");
+        }
+    }
+    for (const char* flag : {"--target", "--task"}) {
+        if (args.has(flag) && generated) {
+            throw InputError(std::string(flag) + ": applies only to --data files and the "
+                                                 "shipped sets (iris, breast_cancer, digits)");
+        }
+    }
+    if (const auto samples = args.integer("--samples")) {
+        data.samples = *samples;
+    }
+    if (const auto noise = args.number("--noise")) {
+        data.noise = *noise;
+    }
+    if (const auto target = args.value("--target")) {
+        data.target = *target;
+    }
+    if (const auto task = args.value("--task")) {
+        if (*task == "classify") {
+            data.task = core::Task::Classify;
+        } else if (*task == "regress") {
+            data.task = core::Task::Regress;
+        } else {
+            throw InputError("--task: unknown task '" + *task + "'; expected classify or regress");
+        }
+    }
+    if (generated) {
+        data.task = data.dataset == "sine" ? core::Task::Regress : core::Task::Classify;
+    }
+    if (const auto rows = args.integer("--rows")) {
+        data.rows = *rows;
+    }
+    if (const auto fraction = args.number("--test-fraction")) {
+        data.test_fraction = *fraction;
+    }
+    if (const auto standardize = args.toggle("--standardize", "--no-standardize")) {
+        data.standardize = *standardize;
+    }
+    core::validate(data);
+}
+
+OptimizerSettings optimizerSettings(const Arguments& args, OptimizerKind kind,
+                                    std::optional<double> lr,
+                                    const std::vector<OptimizerKind>& allKinds) {
+    OptimizerSettings settings = core::defaultsFor(kind);
+    if (lr) {
+        settings.lr = *lr;
+    }
+    for (const auto& option : numericOptimizerFlags()) {
+        if (const auto value = args.number(option.flag)) {
+            rejectInapplicable(option.flag, option.appliesTo, allKinds);
+            if (appliesTo(option.appliesTo, kind)) {
+                option.set(settings, *value);
+            }
+        }
+    }
+    for (const auto& option : optimizerSwitches()) {
+        if (args.has(option.flag)) {
+            rejectInapplicable(option.flag, option.appliesTo, allKinds);
+            if (appliesTo(option.appliesTo, kind)) {
+                option.set(settings);
+            }
+        }
+    }
+    return settings;
+}
+
+}  // namespace
+
+std::vector<std::string> runValueFlags() {
+    return {"--dataset",  "--data",       "--target",        "--task",         "--samples",
+            "--noise",    "--rows",       "--test-fraction", "--layers",       "--activation",
+            "--loss",     "--optimizer",  "--lr",            "--momentum",     "--dampening",
+            "--weight-decay", "--rho",    "--alpha",         "--beta1",        "--beta2",
+            "--eps",      "--lr-decay",   "--initial-accumulator", "--schedule", "--warmup",
+            "--init",     "--bias-init",  "--batch-size",    "--epochs",       "--seed",
+            "--init-weights"};
+}
+
+std::vector<std::string> runSwitches() {
+    return {"--standardize", "--no-standardize", "--shuffle", "--no-shuffle", "--centered",
+            "--amsgrad"};
+}
+
+std::vector<OptimizerKind> optimizersFromArguments(const Arguments& args) {
+    std::vector<OptimizerKind> kinds;
+    for (const auto& name : splitList(args.value("--optimizer").value_or("sgd"), "--optimizer")) {
+        kinds.push_back(core::parseOptimizer(name));
+    }
+    if (kinds.empty()) {
+        throw InputError("--optimizer: expected at least one optimizer name");
+    }
+    return kinds;
+}
+
+core::RunConfig configFromArguments(const Arguments& args, OptimizerKind kind,
+                                    std::optional<double> lr,
+                                    const std::vector<OptimizerKind>& allKinds) {
+    core::RunConfig config;
+    applyDataFlags(args, config.data);
+
+    if (const auto layers = args.value("--layers")) {
+        config.hidden_layers = parseLayers(*layers);
+    }
+    if (const auto activation = args.value("--activation")) {
+        config.activation = core::parseActivation(*activation);
+    }
+    config.loss = config.data.task == core::Task::Regress ? core::LossKind::Mse
+                                                          : core::LossKind::CrossEntropy;
+    if (const auto loss = args.value("--loss")) {
+        config.loss = core::parseLoss(*loss);
+    }
+    if (const auto init = args.value("--init")) {
+        config.init = core::parseInitScheme(*init);
+    }
+    if (const auto bias = args.number("--bias-init")) {
+        config.init.fixed_bias = true;
+        config.init.bias_value = *bias;
+    }
+
+    config.optimizer = optimizerSettings(args, kind, lr, allKinds);
+    if (const auto schedule = args.value("--schedule")) {
+        config.schedule = core::parseSchedule(*schedule);
+    }
+    if (const auto warmup = args.integer("--warmup")) {
+        config.schedule.warmup_epochs = toInt(*warmup, "--warmup", 0, core::kMaxEpochs);
+    }
+
+    if (const auto batch = args.integer("--batch-size")) {
+        config.batch_size = *batch;
+    }
+    if (const auto shuffle = args.toggle("--shuffle", "--no-shuffle")) {
+        config.shuffle = *shuffle;
+    }
+    if (const auto epochs = args.integer("--epochs")) {
+        config.epochs = toInt(*epochs, "--epochs", 1, core::kMaxEpochs);
+    }
+    if (const auto seed = args.integer("--seed")) {
+        if (*seed < 0) {
+            throw InputError("--seed: " + std::to_string(*seed) +
+                             " is negative; expected a whole number >= 0");
+        }
+        config.seed = static_cast<std::uint64_t>(*seed);
+    }
+    if (const auto weights = args.value("--init-weights")) {
+        if (args.has("--init") || args.has("--bias-init")) {
+            throw InputError("--init-weights and --init/--bias-init contradict each other; "
+                             "give one");
+        }
+        config.initial_weights = core::readWeightsFile(*weights);
+    }
+    core::validate(config);
+    return config;
+}
+
+void checkWritableDestination(const std::string& path, const std::string& flag) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    std::error_code error;
+    if (fs::is_directory(target, error)) {
+        throw InputError(flag + ": '" + path + "' is a directory; expected a file name");
+    }
+    const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    if (!fs::is_directory(parent, error)) {
+        throw InputError(flag + ": folder '" + parent.string() + "' does not exist");
+    }
+}
+
+std::string runFlagsHelp() {
+    return R"(Data:
+  --dataset NAME          built-in set: xor, circles, spiral, blobs, moons, sine (generated),
+                          iris, breast_cancer, digits (shipped)            [spiral]
+  --data FILE.csv         a CSV file with a header row instead of --dataset
+  --target COL            target column, by name or 0-based index          [last column]
+  --task classify|regress what the target is (CSV and shipped sets)        [classify]
+  --samples N             generated sets: number of points                 [200]
+  --noise X               generated sets: Gaussian noise (std. deviation)  [0.1]
+  --rows N                use only the first N data rows
+  --test-fraction F       share held out for testing, 0 <= F < 1           [0.2]
+  --standardize, --no-standardize
+                          z-score features with training statistics        [on]
+Network:
+  --layers 8,8            hidden layer widths; empty for none              [8,8]
+  --activation NAME       linear, sigmoid, tanh, relu, leaky_relu (hidden) [tanh]
+  --loss NAME             cross_entropy or mse        [cross_entropy; mse for regression]
+  --init SCHEME           default (PyTorch nn.Linear), xavier, he, uniform:A:B  [default]
+  --bias-init X           set every initial bias to X
+  --init-weights FILE     start from these weights (JSON, PyTorch nn.Linear layout)
+Optimizer (PyTorch torch.optim definitions and defaults):
+  --optimizer NAME        sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam, adamw
+  --lr X                  learning rate, 0 < X <= 100     [the optimizer's default]
+  --momentum X            sgd, momentum, nesterov, rmsprop  [0; momentum/nesterov: 0.9]
+  --dampening X           sgd, momentum                                    [0]
+  --weight-decay X        all optimizers (adamw: decoupled)     [0; adamw: 0.01]
+  --rho X                 adadelta                                         [0.9]
+  --alpha X               rmsprop                                          [0.99]
+  --beta1 X, --beta2 X    adam, adamw                                      [0.9, 0.999]
+  --eps X                 adagrad 1e-10, adadelta 1e-6, rmsprop/adam/adamw 1e-8
+  --lr-decay X            adagrad                                          [0]
+  --initial-accumulator X adagrad                                          [0]
+  --centered              rmsprop
+  --amsgrad               adam, adamw
+Schedule (stepped once per epoch; epoch 1 trains at the initial rate):
+  --schedule S            constant, step:K:GAMMA, exp:GAMMA, cosine:TMAX[:ETA_MIN]  [constant]
+  --warmup N              linear warm-up: epoch e <= N trains at lr * e / N [0]
+Training:
+  --batch-size N          mini-batch size; 0 = full batch                  [10]
+  --shuffle, --no-shuffle reshuffle the training rows every epoch          [on]
+  --epochs N              number of epochs                                 [100]
+  --seed N                seed for data, split, initial weights, shuffling [1]
+)";
+}
+
+}  // namespace lrscope::cli

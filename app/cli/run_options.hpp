@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/cli/arguments.hpp"
+#include "core/optimizer.hpp"
+#include "core/run_config.hpp"
+
+namespace lrscope::cli {
+
+// Flags that describe a run; shared by train, sweep and plot so all three speak the same
+// vocabulary as core::RunConfig.
+std::vector<std::string> runValueFlags();
+std::vector<std::string> runSwitches();
+
+// Builds and validates the config of one run with optimizer `kind` at rate `lr` (nullopt:
+// the optimizer's default). An optimizer flag that does not apply to any of `allKinds`
+// (e.g. --beta1 with sgd) is an error; otherwise it is applied where it applies. Reads
+// --init-weights. Throws core::InputError.
+core::RunConfig configFromArguments(const Arguments& args, core::OptimizerKind kind,
+                                    std::optional<double> lr,
+                                    const std::vector<core::OptimizerKind>& allKinds);
+
+// The optimizers named by --optimizer (a comma-separated list; default sgd).
+std::vector<core::OptimizerKind> optimizersFromArguments(const Arguments& args);
+
+// Fails early, before any training, when a file could not be written later.
+void checkWritableDestination(const std::string& path, const std::string& flag);
+
+// Help text for the run flags, shared by the subcommands' --help.
+std::string runFlagsHelp();
+
+}  // namespace lrscope::cli

@@ -1,0 +1,188 @@
+#include <atomic>
+#include <cmath>
+#include <iomanip>
+#include <memory>
+#include <mutex>
+#include <sstream>
+
+#include "app/cli/arguments.hpp"
+#include "app/cli/commands.hpp"
+#include "app/cli/help_text.hpp"
+#include "app/cli/progress_line.hpp"
+#include "app/cli/run_options.hpp"
+#include "core/atomic_file.hpp"
+#include "core/errors.hpp"
+#include "core/history_csv.hpp"
+#include "core/number_format.hpp"
+#include "core/run_control.hpp"
+#include "core/run_pool.hpp"
+#include "core/trainer.hpp"
+
+namespace lrscope::cli {
+
+using core::InputError;
+
+namespace {
+
+std::vector<double> learningRates(const Arguments& args) {
+    const auto list = args.value("--lr");
+    const auto range = args.value("--lr-range");
+    if (list && range) {
+        throw InputError("--lr and --lr-range contradict each other; give one");
+    }
+    std::vector<double> rates;
+    if (list) {
+        for (const auto& item : splitList(*list, "--lr")) {
+            const auto lr = core::parseDouble(item);
+            if (!lr || !std::isfinite(*lr)) {
+                throw InputError("--lr: '" + item + "' is not a finite number");
+            }
+            rates.push_back(*lr);
+        }
+    }
+    if (range) {
+        std::vector<std::string> fields;
+        std::stringstream stream(*range);
+        for (std::string field; std::getline(stream, field, ':');) {
+            fields.push_back(field);
+        }
+        const auto low = fields.size() == 3 ? core::parseDouble(fields[0]) : std::nullopt;
+        const auto high = fields.size() == 3 ? core::parseDouble(fields[1]) : std::nullopt;
+        const auto count = fields.size() == 3 ? core::parseLong(fields[2]) : std::nullopt;
+        if (!low || !high || !count || !(*low > 0.0) || !(*high >= *low) ||
+            !std::isfinite(*high) || *count < 1 || *count > 1000) {
+            throw InputError("--lr-range: '" + *range +
+                             "' is not valid; expected MIN:MAX:N with 0 < MIN <= MAX and "
+                             "1 <= N <= 1000");
+        }
+        for (long i = 0; i < *count; ++i) {
+            const double t = *count == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(*count - 1);
+            rates.push_back(std::exp(std::log(*low) + t * (std::log(*high) - std::log(*low))));
+        }
+    }
+    return rates;
+}
+
+struct SweepRun {
+    core::RunConfig config;
+    core::RunResult result;
+};
+
+void printSummary(std::ostream& err, const std::vector<SweepRun>& runs) {
+    err << std::left << std::setw(5) << "run" << std::setw(11) << "optimizer" << std::setw(11)
+        << "lr" << std::setw(14) << "final loss" << std::setw(14) << "best loss"
+        << "status\n";
+    for (size_t i = 0; i < runs.size(); ++i) {
+        const auto& run = runs[i];
+        const auto& history = run.result.history;
+        std::string finalLoss = "-";
+        std::string bestLoss = "-";
+        if (!history.empty()) {
+            double best = history.front().train_loss;
+            for (const auto& record : history) {
+                best = std::min(best, record.train_loss);
+            }
+            finalLoss = core::formatCompact(history.back().train_loss, 5);
+            bestLoss = core::formatCompact(best, 5);
+        }
+        std::string status(core::statusName(run.result.status));
+        if (run.result.diverged_at) {
+            status += " @ epoch " + std::to_string(*run.result.diverged_at);
+        }
+        err << std::left << std::setw(5) << (i + 1) << std::setw(11)
+            << core::optimizerName(run.config.optimizer.kind) << std::setw(11)
+            << core::formatCompact(run.config.optimizer.lr, 4) << std::setw(14) << finalLoss
+            << std::setw(14) << bestLoss << status << '\n';
+    }
+}
+
+}  // namespace
+
+int runSweepCommand(const std::vector<std::string>& args, Console& console) {
+    if (wantsHelp(args)) {
+        console.out << sweepHelp();
+        return kExitOk;
+    }
+    auto valueFlags = runValueFlags();
+    valueFlags.insert(valueFlags.end(), {"--out", "--lr-range", "--threads"});
+    const Arguments arguments(args, valueFlags, runSwitches(), "sweep");
+    const auto kinds = optimizersFromArguments(arguments);
+    const auto rates = learningRates(arguments);
+    unsigned threads = core::RunPool::defaultThreadCount();
+    if (const auto count = arguments.integer("--threads")) {
+        if (*count < 1 || *count > 256) {
+            throw InputError("--threads: " + std::to_string(*count) +
+                             " is out of range; expected 1 to 256");
+        }
+        threads = static_cast<unsigned>(*count);
+    }
+    const auto outPath = arguments.value("--out");
+    if (outPath) {
+        checkWritableDestination(*outPath, "--out");
+    }
+
+    // Every config is built and validated before anything trains.
+    std::vector<SweepRun> runs;
+    for (const auto kind : kinds) {
+        if (rates.empty()) {
+            runs.push_back({configFromArguments(arguments, kind, std::nullopt, kinds), {}});
+        }
+        for (const double lr : rates) {
+            runs.push_back({configFromArguments(arguments, kind, lr, kinds), {}});
+        }
+    }
+    // All runs share one data spec and seed, so the data is prepared once and shared
+    // read-only between the threads.
+    const core::DataSplit data = core::prepareData(runs.front().config.data, runs.front().config.seed);
+
+    ProgressLine progress(console.err, console.progress);
+    std::atomic<size_t> finished{0};
+    std::mutex errorMutex;
+    std::string internalError;
+    {
+        core::RunPool pool(threads);
+        for (size_t i = 0; i < runs.size(); ++i) {
+            pool.submit([&, i] {
+                try {
+                    core::RunControl control;
+                    core::TrainingObserver silent;
+                    runs[i].result = core::train(i + 1, runs[i].config, data, control, silent);
+                } catch (const std::exception& e) {
+                    std::lock_guard lock(errorMutex);
+                    internalError = e.what();
+                }
+                const size_t done = ++finished;
+                progress.update("runs done " + std::to_string(done) + "/" +
+                                std::to_string(runs.size()));
+            });
+        }
+        pool.waitIdle();
+    }
+    progress.clear();
+    if (!internalError.empty()) {
+        throw InputError(internalError);
+    }
+
+    std::ostringstream buffered;
+    std::ostream& sink = outPath ? static_cast<std::ostream&>(buffered) : console.out;
+    sink << core::longCsvHeader() << '\n';
+    for (size_t i = 0; i < runs.size(); ++i) {
+        core::NamedHistory named;
+        named.run = static_cast<int>(i + 1);
+        named.optimizer = std::string(core::optimizerName(runs[i].config.optimizer.kind));
+        named.base_lr = runs[i].config.optimizer.lr;
+        named.name = std::string(core::optimizerDisplayName(runs[i].config.optimizer.kind)) +
+                     " lr=" + core::formatCompact(named.base_lr);
+        for (const auto& record : runs[i].result.history) {
+            sink << core::longCsvRow(named, record) << '\n';
+        }
+    }
+    if (outPath) {
+        core::writeFileAtomically(*outPath, buffered.str());
+    }
+    console.out.flush();
+    printSummary(console.err, runs);
+    return kExitOk;
+}
+
+}  // namespace lrscope::cli

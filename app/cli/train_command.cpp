@@ -1,0 +1,93 @@
+#include <sstream>
+
+#include "app/cli/arguments.hpp"
+#include "app/cli/commands.hpp"
+#include "app/cli/help_text.hpp"
+#include "app/cli/progress_line.hpp"
+#include "app/cli/run_options.hpp"
+#include "core/atomic_file.hpp"
+#include "core/errors.hpp"
+#include "core/history_csv.hpp"
+#include "core/network_weights.hpp"
+#include "core/number_format.hpp"
+#include "core/run_control.hpp"
+#include "core/trainer.hpp"
+
+namespace lrscope::cli {
+
+namespace {
+
+// Streams CSV rows to stdout as epochs finish (or collects them for an atomic --out write)
+// and keeps the terminal's progress line current.
+class CsvObserver : public core::TrainingObserver {
+public:
+    CsvObserver(std::ostream& sink, ProgressLine& progress, int epochs)
+        : sink_(sink), progress_(progress), epochs_(epochs) {}
+
+    void onEpoch(const core::EpochRecord& record) override {
+        sink_ << core::historyCsvRow(record) << '\n';
+        progress_.update("epoch " + std::to_string(record.epoch) + "/" + std::to_string(epochs_) +
+                         "  train loss " + core::formatCompact(record.train_loss, 4));
+    }
+
+private:
+    std::ostream& sink_;
+    ProgressLine& progress_;
+    int epochs_;
+};
+
+}  // namespace
+
+int runTrainCommand(const std::vector<std::string>& args, Console& console) {
+    if (wantsHelp(args)) {
+        console.out << trainHelp();
+        return kExitOk;
+    }
+    auto valueFlags = runValueFlags();
+    valueFlags.insert(valueFlags.end(), {"--out", "--save-weights"});
+    const Arguments arguments(args, valueFlags, runSwitches(), "train");
+    const auto kinds = optimizersFromArguments(arguments);
+    if (kinds.size() != 1) {
+        throw core::InputError("--optimizer: train takes one optimizer; use sweep for several");
+    }
+    const auto config = configFromArguments(arguments, kinds.front(), arguments.number("--lr"), kinds);
+    const auto outPath = arguments.value("--out");
+    const auto weightsPath = arguments.value("--save-weights");
+    if (outPath) {
+        checkWritableDestination(*outPath, "--out");
+    }
+    if (weightsPath) {
+        checkWritableDestination(*weightsPath, "--save-weights");
+    }
+    const core::DataSplit data = core::prepareData(config.data, config.seed);
+
+    std::ostringstream buffered;
+    std::ostream& sink = outPath ? static_cast<std::ostream&>(buffered) : console.out;
+    sink << core::historyCsvHeader() << '\n';
+    ProgressLine progress(console.err, console.progress);
+    CsvObserver observer(sink, progress, config.epochs);
+    core::RunControl control;
+    const core::RunResult result = core::train(1, config, data, control, observer);
+    progress.clear();
+    console.out.flush();
+
+    if (outPath) {
+        core::writeFileAtomically(*outPath, buffered.str());
+    }
+    if (weightsPath) {
+        core::writeWeightsFile(*weightsPath, result.final_weights);
+    }
+    if (result.status == core::RunStatus::Diverged) {
+        console.err << "lrscope-cli: the run diverged at epoch " << *result.diverged_at
+                    << " (NaN or Inf in the loss or weights); ";
+        if (result.history.empty()) {
+            console.err << "no epoch was finite, so only the header was written\n";
+        } else {
+            console.err << "the history up to epoch " << result.history.back().epoch
+                        << " was written\n";
+        }
+    }
+    return kExitOk;
+}
+
+}  // namespace lrscope::cli

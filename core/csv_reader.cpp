@@ -1,0 +1,397 @@
+#include "core/csv_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "core/atomic_file.hpp"
+#include "core/errors.hpp"
+#include "core/number_format.hpp"
+
+namespace lrscope::core {
+
+namespace {
+
+bool isBlank(char c) { return c == ' ' || c == '\t'; }
+
+// A cell as it appears in a one-line message: control characters escaped, long text cut.
+std::string quoted(std::string_view text) {
+    constexpr size_t kMaxShown = 40;
+    std::string shown;
+    for (const char c : text.substr(0, kMaxShown)) {
+        if (c == '\n') {
+            shown += "\\n";
+        } else if (c == '\r') {
+            shown += "\\r";
+        } else if (c == '\t') {
+            shown += "\\t";
+        } else {
+            shown.push_back(c);
+        }
+    }
+    if (text.size() > kMaxShown) {
+        shown += "...";
+    }
+    return "'" + shown + "'";
+}
+
+// Splits CSV text into records, tracking physical line numbers for messages.
+class CsvParser {
+public:
+    CsvParser(std::string_view text, const std::string& source) : text_(text), source_(source) {}
+
+    // Reads the next non-blank record into `fields`; false at the end of the text.
+    bool nextRecord(std::vector<std::string>& fields, int& start_line) {
+        skipBlankLines();
+        if (pos_ >= text_.size()) {
+            return false;
+        }
+        fields.clear();
+        start_line = line_;
+        for (;;) {
+            fields.push_back(readField(static_cast<int>(fields.size()) + 1));
+            if (pos_ >= text_.size()) {
+                return true;
+            }
+            const char c = text_[pos_];
+            if (c == ',') {
+                ++pos_;
+                continue;
+            }
+            consumeLineEnd();
+            return true;
+        }
+    }
+
+private:
+    bool atLineEnd() const {
+        return pos_ >= text_.size() || text_[pos_] == '\n' || text_[pos_] == '\r';
+    }
+
+    // Consumes "\n", "\r\n" or a lone "\r" at pos_.
+    void consumeLineEnd() {
+        if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
+            ++pos_;
+        }
+        ++pos_;
+        ++line_;
+    }
+
+    // Lines holding nothing but spaces and tabs are skipped.
+    void skipBlankLines() {
+        while (pos_ < text_.size()) {
+            size_t p = pos_;
+            while (p < text_.size() && isBlank(text_[p])) {
+                ++p;
+            }
+            if (p < text_.size() && text_[p] != '\n' && text_[p] != '\r') {
+                return;
+            }
+            pos_ = p;
+            if (pos_ >= text_.size()) {
+                return;
+            }
+            consumeLineEnd();
+        }
+    }
+
+    std::string readField(int column) {
+        while (pos_ < text_.size() && isBlank(text_[pos_])) {
+            ++pos_;
+        }
+        if (pos_ < text_.size() && text_[pos_] == '"') {
+            return readQuotedField(column);
+        }
+        const size_t start = pos_;
+        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' &&
+               text_[pos_] != '\r') {
+            ++pos_;
+        }
+        size_t end = pos_;
+        while (end > start && isBlank(text_[end - 1])) {
+            --end;
+        }
+        return std::string(text_.substr(start, end - start));
+    }
+
+    std::string readQuotedField(int column) {
+        const int open_line = line_;
+        ++pos_;  // the opening quote
+        std::string field;
+        for (;;) {
+            if (pos_ >= text_.size()) {
+                throw InputError(source_ + ":" + std::to_string(open_line) +
+                                 ": the quoted field in column " + std::to_string(column) +
+                                 " is never closed; expected a closing '\"' before the end of "
+                                 "the file");
+            }
+            const char c = text_[pos_];
+            if (c == '"') {
+                if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+                    field.push_back('"');
+                    pos_ += 2;
+                    continue;
+                }
+                ++pos_;
+                break;
+            }
+            if (c == '\n' || (c == '\r' && (pos_ + 1 >= text_.size() || text_[pos_ + 1] != '\n'))) {
+                ++line_;
+            }
+            field.push_back(c);
+            ++pos_;
+        }
+        while (pos_ < text_.size() && isBlank(text_[pos_])) {
+            ++pos_;
+        }
+        if (!atLineEnd() && text_[pos_] != ',') {
+            throw InputError(source_ + ":" + std::to_string(line_) + ":" +
+                             std::to_string(column) + ": unexpected " +
+                             quoted(text_.substr(pos_, 1)) +
+                             " after a closing quote; expected ',' or the end of the line");
+        }
+        return field;
+    }
+
+    std::string_view text_;
+    const std::string& source_;
+    size_t pos_ = 0;
+    int line_ = 1;
+};
+
+std::string columnName(const CsvTable& table, size_t column) {
+    const std::string& name = table.header[column];
+    return name.empty() ? "column " + std::to_string(column + 1) : name;
+}
+
+std::string cellPlace(const std::string& source, int line, size_t column) {
+    return source + ":" + std::to_string(line) + ":" + std::to_string(column + 1) + ": ";
+}
+
+// A feature or regression-target cell as a finite number, or an InputError naming the cell.
+double numericCell(const CsvTable& table, size_t row, size_t column, const std::string& source,
+                   const std::string& role, const std::string& hint = "") {
+    const std::string& cell = table.rows[row][column];
+    const std::string where = cellPlace(source, table.row_lines[row], column);
+    const std::string what = " (" + role + "'" + columnName(table, column) + "')";
+    if (cell.empty()) {
+        throw InputError(where + "empty value; expected a number" + what + hint);
+    }
+    const auto value = parseDouble(cell);
+    if (!value) {
+        throw InputError(where + quoted(cell) + " is not a number" + what + hint);
+    }
+    if (!std::isfinite(*value)) {
+        throw InputError(where + quoted(cell) + " is not a finite number" + what);
+    }
+    return *value;
+}
+
+size_t findTargetColumn(const CsvTable& table, const std::string& target,
+                        const std::string& source) {
+    const size_t columns = table.header.size();
+    if (target.empty()) {
+        return columns - 1;
+    }
+    std::vector<size_t> matches;
+    for (size_t c = 0; c < columns; ++c) {
+        if (table.header[c] == target) {
+            matches.push_back(c);
+        }
+    }
+    if (matches.size() == 1) {
+        return matches.front();
+    }
+    if (matches.size() > 1) {
+        throw InputError(source + ": target column '" + target + "' is ambiguous: columns " +
+                         std::to_string(matches[0] + 1) + " and " +
+                         std::to_string(matches[1] + 1) +
+                         " have that name; give the target as a 0-based index instead");
+    }
+    if (const auto index = parseLong(target)) {
+        if (*index < 0 || static_cast<unsigned long>(*index) >= columns) {
+            throw InputError(source + ": target column index " + target +
+                             " is out of range; the file has " + std::to_string(columns) +
+                             " columns, so the index must be 0.." + std::to_string(columns - 1));
+        }
+        return static_cast<size_t>(*index);
+    }
+    std::string names;
+    for (size_t c = 0; c < columns; ++c) {
+        names += (c == 0 ? "" : ", ") + columnName(table, c);
+    }
+    throw InputError(source + ": target column '" + target + "' not found; columns are: " + names);
+}
+
+}  // namespace
+
+CsvTable parseCsv(std::string_view text, const std::string& source) {
+    constexpr std::string_view kBom = "\xEF\xBB\xBF";
+    if (text.substr(0, kBom.size()) == kBom) {
+        text.remove_prefix(kBom.size());
+    }
+    if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n');
+        throw InputError(source + ":" + std::to_string(line) +
+                         ": the file contains a NUL byte, so it is not text; expected a CSV "
+                         "file with a header row");
+    }
+
+    CsvParser parser(text, source);
+    CsvTable table;
+    int line = 0;
+    if (!parser.nextRecord(table.header, line)) {
+        throw InputError(source +
+                         ": the file is empty; expected a header row and at least one data row");
+    }
+    std::vector<std::string> fields;
+    while (parser.nextRecord(fields, line)) {
+        if (fields.size() != table.header.size()) {
+            throw InputError(source + ":" + std::to_string(line) + ": line " +
+                             std::to_string(line) + " has " + std::to_string(fields.size()) +
+                             " fields, the header has " + std::to_string(table.header.size()));
+        }
+        table.rows.push_back(fields);
+        table.row_lines.push_back(line);
+    }
+    if (table.rows.empty()) {
+        throw InputError(source +
+                         ": the file has a header row but no data rows; expected at least one "
+                         "data row");
+    }
+
+    // A trailing comma on every line (some spreadsheet exports) makes an empty last column.
+    const bool empty_last_column =
+        table.header.size() > 1 && table.header.back().empty() &&
+        std::all_of(table.rows.begin(), table.rows.end(),
+                    [](const std::vector<std::string>& row) { return row.back().empty(); });
+    if (empty_last_column) {
+        table.header.pop_back();
+        for (auto& row : table.rows) {
+            row.pop_back();
+        }
+    }
+    return table;
+}
+
+Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
+                       const std::string& source) {
+    if (table.header.empty() || table.rows.empty()) {
+        throw InputError(source + ": no data rows; expected a header row and at least one data row");
+    }
+    const size_t columns = table.header.size();
+    const size_t target = findTargetColumn(table, options.target, source);
+    if (columns < 2) {
+        throw InputError(source + ": the file has only the target column '" +
+                         columnName(table, target) +
+                         "'; expected at least one feature column besides it");
+    }
+
+    size_t rows = table.rows.size();
+    if (options.max_rows) {
+        if (*options.max_rows < 1) {
+            throw InputError(source + ": the row limit must be at least 1, got " +
+                             std::to_string(*options.max_rows));
+        }
+        rows = std::min(rows, static_cast<size_t>(*options.max_rows));
+    }
+
+    Dataset data;
+    data.task = options.task;
+    data.target_name = columnName(table, target);
+    for (size_t c = 0; c < columns; ++c) {
+        if (c != target) {
+            data.feature_names.push_back(columnName(table, c));
+        }
+    }
+
+    const auto n = static_cast<Eigen::Index>(rows);
+    data.features.resize(static_cast<Eigen::Index>(columns - 1), n);
+    std::vector<double> numeric_targets;
+    if (options.task == Task::Regress) {
+        numeric_targets.reserve(rows);
+    }
+    // Row by row, so the first bad cell reported is the first one in the file.
+    for (size_t r = 0; r < rows; ++r) {
+        Eigen::Index feature = 0;
+        for (size_t c = 0; c < columns; ++c) {
+            if (c == target) {
+                if (options.task == Task::Regress) {
+                    numeric_targets.push_back(numericCell(
+                        table, r, c, source, "target column ", "; regression needs numbers"));
+                } else if (table.rows[r][c].empty()) {
+                    throw InputError(cellPlace(source, table.row_lines[r], c) +
+                                     "empty value; expected a class label (column '" +
+                                     data.target_name + "')");
+                }
+                continue;
+            }
+            data.features(feature, static_cast<Eigen::Index>(r)) =
+                numericCell(table, r, c, source, "column ");
+            ++feature;
+        }
+    }
+
+    if (options.task == Task::Regress) {
+        data.targets.resize(1, n);
+        for (Eigen::Index i = 0; i < n; ++i) {
+            data.targets(0, i) = numeric_targets[static_cast<size_t>(i)];
+        }
+        return data;
+    }
+
+    // Class labels: numeric when every label is a finite number (sorted by value, 2 < 10),
+    // otherwise text sorted bytewise. Label i is class_names[i].
+    bool all_numeric = true;
+    for (size_t r = 0; r < rows && all_numeric; ++r) {
+        const auto value = parseDouble(table.rows[r][target]);
+        all_numeric = value && std::isfinite(*value);
+    }
+    data.labels.resize(rows);
+    if (all_numeric) {
+        std::map<double, std::string> classes;  // value -> its first spelling
+        std::vector<double> values(rows);
+        for (size_t r = 0; r < rows; ++r) {
+            values[r] = *parseDouble(table.rows[r][target]);
+            classes.emplace(values[r], table.rows[r][target]);
+        }
+        std::map<double, int> label_of;
+        for (const auto& [value, name] : classes) {
+            label_of.emplace(value, static_cast<int>(data.class_names.size()));
+            data.class_names.push_back(name);
+        }
+        for (size_t r = 0; r < rows; ++r) {
+            data.labels[r] = label_of.at(values[r]);
+        }
+    } else {
+        std::map<std::string, int> label_of;
+        for (size_t r = 0; r < rows; ++r) {
+            label_of.emplace(table.rows[r][target], 0);
+        }
+        for (auto& [name, label] : label_of) {
+            label = static_cast<int>(data.class_names.size());
+            data.class_names.push_back(name);
+        }
+        for (size_t r = 0; r < rows; ++r) {
+            data.labels[r] = label_of.at(table.rows[r][target]);
+        }
+    }
+    if (data.class_names.size() < 2) {
+        const std::string scope = rows < table.rows.size()
+                                      ? " in the first " + std::to_string(rows) + " rows"
+                                      : std::string();
+        throw InputError(source + ": the target column '" + data.target_name +
+                         "' has only one class (" + quoted(data.class_names.front()) + ")" +
+                         scope + "; classification needs at least two");
+    }
+    return data;
+}
+
+Dataset loadCsvDataset(const std::string& path, const CsvDataOptions& options) {
+    const std::string text = readFile(path);
+    const CsvTable table = parseCsv(text, path);
+    return tableToDataset(table, options, path);
+}
+
+}  // namespace lrscope::core

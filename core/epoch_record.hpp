@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+namespace lrscope::core {
+
+using RunId = std::uint64_t;
+
+// What a trainer reports after every epoch. Record 0 is before any update. Losses and errors
+// are over the whole split with the weights at the end of the epoch. Fields that do not apply
+// (error for regression, test values without a test split, step statistics for epoch 0) are
+// empty.
+struct EpochRecord {
+    RunId run_id = 0;
+    int epoch = 0;
+    double train_loss = 0.0;
+    std::optional<double> train_error;  // fraction misclassified
+    std::optional<double> test_loss;
+    std::optional<double> test_error;
+    double lr = 0.0;                      // rate in force during the epoch (at its last batch)
+    std::optional<double> grad_norm;      // mean over the epoch's batches of ||g||
+    std::optional<double> update_ratio;   // ||w_end - w_start|| / ||w_start|| over the epoch
+    std::optional<double> step_size;      // mean over batches of mean_i |dw_i| / |g_i|
+    std::optional<double> lr_changed_to;  // set when the rate was changed live in this epoch
+};
+
+}  // namespace lrscope::core

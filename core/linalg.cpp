@@ -1,0 +1,52 @@
+#include "core/linalg.hpp"
+
+#include <cblas.h>
+
+#include <cassert>
+
+namespace lrscope::core {
+
+namespace {
+
+// Below this many multiply-adds Eigen's inlined kernels beat the call into BLAS.
+constexpr Eigen::Index kBlasThreshold = 32 * 32 * 32;
+
+CBLAS_TRANSPOSE toCblas(Transpose t) { return t == Transpose::Yes ? CblasTrans : CblasNoTrans; }
+
+int toInt(Eigen::Index n) { return static_cast<int>(n); }
+
+}  // namespace
+
+void multiply(const Eigen::Ref<const Matrix>& a, Transpose ta, const Eigen::Ref<const Matrix>& b,
+              Transpose tb, Eigen::Ref<Matrix> c) {
+    const Eigen::Index m = ta == Transpose::Yes ? a.cols() : a.rows();
+    const Eigen::Index k = ta == Transpose::Yes ? a.rows() : a.cols();
+    const Eigen::Index n = tb == Transpose::Yes ? b.rows() : b.cols();
+    assert(c.rows() == m && c.cols() == n);
+    if (m == 0 || n == 0) {
+        return;
+    }
+    if (k == 0) {
+        c.setZero();
+        return;
+    }
+    if (m * n * k < kBlasThreshold) {
+        if (ta == Transpose::No && tb == Transpose::No) {
+            c.noalias() = a * b;
+        } else if (ta == Transpose::No) {
+            c.noalias() = a * b.transpose();
+        } else if (tb == Transpose::No) {
+            c.noalias() = a.transpose() * b;
+        } else {
+            c.noalias() = a.transpose() * b.transpose();
+        }
+        return;
+    }
+    cblas_dgemm(CblasColMajor, toCblas(ta), toCblas(tb), toInt(m), toInt(n), toInt(k), 1.0,
+                a.data(), toInt(a.outerStride()), b.data(), toInt(b.outerStride()), 0.0, c.data(),
+                toInt(c.outerStride()));
+}
+
+void useSingleThreadedBlas() { openblas_set_num_threads(1); }
+
+}  // namespace lrscope::core

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace lrscope::core {
+
+// Per-epoch learning-rate schedule with the meaning of PyTorch's schedulers stepped once per
+// epoch, so epoch 1 trains at the initial rate:
+//  Constant     lr
+//  Step         lr * gamma^floor((epoch - 1) / step_size)           (StepLR)
+//  Exponential  lr * gamma^(epoch - 1)                               (ExponentialLR)
+//  Cosine       eta_min + (lr - eta_min) * (1 + cos(pi * (epoch - 1) / t_max)) / 2
+//                                                                    (CosineAnnealingLR)
+// With warmup_epochs = N > 0 the result is further multiplied by min(1, epoch / N).
+enum class ScheduleKind { Constant, Step, Exponential, Cosine };
+
+struct LrSchedule {
+    ScheduleKind kind = ScheduleKind::Constant;
+    int step_size = 1;     // Step
+    double gamma = 0.1;    // Step, Exponential
+    int t_max = 100;       // Cosine
+    double eta_min = 0.0;  // Cosine
+    int warmup_epochs = 0;
+};
+
+// Learning rate in force during `epoch` (1-based) for a base rate `base_lr`.
+double learningRateAt(const LrSchedule& schedule, double base_lr, int epoch);
+
+// "constant", "step:K:GAMMA", "exp:GAMMA", "cosine:TMAX[:ETA_MIN]". Throws InputError.
+// Warm-up is a separate setting and keeps its current value.
+LrSchedule parseSchedule(std::string_view text);
+std::string formatSchedule(const LrSchedule& schedule);
+void validate(const LrSchedule& schedule);
+
+}  // namespace lrscope::core

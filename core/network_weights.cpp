@@ -1,0 +1,296 @@
+#include "core/network_weights.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/atomic_file.hpp"
+#include "core/errors.hpp"
+#include "core/network.hpp"
+#include "core/number_format.hpp"
+
+namespace lrscope::core {
+
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::string_view kFormatName = "lrscope-weights";
+constexpr int kFormatVersion = 1;
+
+std::string shapeText(Eigen::Index rows, Eigen::Index cols) {
+    return std::to_string(rows) + " x " + std::to_string(cols);
+}
+
+// A JSON value as a message shows it: short values verbatim, containers by kind.
+std::string describe(const Json& value) {
+    if (value.is_object()) {
+        return "an object";
+    }
+    if (value.is_array()) {
+        return "an array";
+    }
+    std::string text = value.dump();
+    if (text.size() > 40) {
+        text = text.substr(0, 40) + "...";
+    }
+    return text;
+}
+
+// "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..." ->
+// "line 3, column 5: invalid JSON (syntax error ...)".
+std::string parseErrorText(const std::string& what) {
+    std::string message = what;
+    if (const auto bracket = message.find("] "); message.starts_with("[json.") &&
+                                                  bracket != std::string::npos) {
+        message = message.substr(bracket + 2);
+    }
+    const std::string at = "parse error at ";
+    if (message.starts_with(at)) {
+        const auto colon = message.find(": ", at.size());
+        if (colon != std::string::npos) {
+            return message.substr(at.size(), colon - at.size()) + ": invalid JSON (" +
+                   message.substr(colon + 2) + ")";
+        }
+    }
+    return "invalid JSON (" + message + ")";
+}
+
+class WeightsReader {
+public:
+    explicit WeightsReader(const std::string& source) : source_(source) {}
+
+    [[noreturn]] void fail(const std::string& path, const std::string& message) const {
+        throw InputError(source_ + ": " + (path.empty() ? "" : path + ": ") + message);
+    }
+
+    double number(const Json& value, const std::string& path) const {
+        if (!value.is_number()) {
+            fail(path, "expected a number, found " + describe(value));
+        }
+        const double x = value.get<double>();
+        if (!std::isfinite(x)) {
+            fail(path, "expected a finite number, found " + formatNumber(x));
+        }
+        return x;
+    }
+
+    const Json& member(const Json& object, const char* key, const std::string& path,
+                       const std::string& expected) const {
+        const auto it = object.find(key);
+        if (it == object.end()) {
+            fail(path, std::string("missing key \"") + key + "\"; expected " + expected);
+        }
+        return *it;
+    }
+
+    Matrix weight(const Json& value, const std::string& path) const {
+        if (!value.is_array() || value.empty()) {
+            fail(path, "expected a non-empty array of rows ([out][in]), found " +
+                           describe(value));
+        }
+        const auto rows = static_cast<Eigen::Index>(value.size());
+        Eigen::Index cols = 0;
+        Matrix w;
+        for (Eigen::Index r = 0; r < rows; ++r) {
+            const Json& row = value[static_cast<size_t>(r)];
+            const std::string row_path = path + "[" + std::to_string(r) + "]";
+            if (!row.is_array()) {
+                fail(row_path, "expected an array of numbers (one row of weights), found " +
+                                   describe(row));
+            }
+            if (r == 0) {
+                cols = static_cast<Eigen::Index>(row.size());
+                if (cols == 0) {
+                    fail(row_path, "expected at least one number, found an empty row");
+                }
+                w.resize(rows, cols);
+            } else if (static_cast<Eigen::Index>(row.size()) != cols) {
+                fail(row_path, "expected " + std::to_string(cols) + " numbers like " + path +
+                                   "[0], found " + std::to_string(row.size()));
+            }
+            for (Eigen::Index c = 0; c < cols; ++c) {
+                w(r, c) = number(row[static_cast<size_t>(c)],
+                                 row_path + "[" + std::to_string(c) + "]");
+            }
+        }
+        return w;
+    }
+
+    Vector bias(const Json& value, const std::string& path, Eigen::Index expected) const {
+        if (!value.is_array()) {
+            fail(path, "expected an array of " + std::to_string(expected) + " numbers, found " +
+                           describe(value));
+        }
+        if (static_cast<Eigen::Index>(value.size()) != expected) {
+            fail(path, "expected " + std::to_string(expected) +
+                           " numbers (one per row of weight), found " +
+                           std::to_string(value.size()));
+        }
+        Vector b(expected);
+        for (Eigen::Index i = 0; i < expected; ++i) {
+            b(i) = number(value[static_cast<size_t>(i)], path + "[" + std::to_string(i) + "]");
+        }
+        return b;
+    }
+
+    NetworkWeights read(const Json& root) const {
+        const Json* layers = &root;
+        std::string prefix;  // JSON path of the layer array
+        if (root.is_object()) {
+            if (const auto it = root.find("format"); it != root.end() &&
+                (!it->is_string() || it->get<std::string>() != kFormatName)) {
+                fail("format", "expected \"" + std::string(kFormatName) + "\", found " +
+                                   describe(*it));
+            }
+            if (const auto it = root.find("version"); it != root.end() && *it != kFormatVersion) {
+                fail("version", "expected " + std::to_string(kFormatVersion) + ", found " +
+                                    describe(*it) + " (this lrscope reads version " +
+                                    std::to_string(kFormatVersion) + ")");
+            }
+            layers = &member(root, "layers", "", "an array of layers");
+            prefix = "layers";
+        } else if (!root.is_array()) {
+            fail("", "expected an object with \"layers\" or an array of layers, found " +
+                         describe(root));
+        }
+        if (!layers->is_array()) {
+            fail(prefix, "expected an array of layers, found " + describe(*layers));
+        }
+        if (layers->empty()) {
+            fail(prefix, "expected at least one layer, found an empty array");
+        }
+
+        NetworkWeights weights;
+        for (size_t l = 0; l < layers->size(); ++l) {
+            const Json& layer = (*layers)[l];
+            const std::string path = prefix + "[" + std::to_string(l) + "]";
+            if (!layer.is_object()) {
+                fail(path, "expected an object with \"weight\" and \"bias\", found " +
+                               describe(layer));
+            }
+            LayerWeights lw;
+            lw.weight = weight(member(layer, "weight", path, "weight rows [out][in]"),
+                               path + ".weight");
+            lw.bias = bias(member(layer, "bias", path, "bias [out]"), path + ".bias",
+                           lw.weight.rows());
+            if (l > 0) {
+                const Eigen::Index previous_out = weights.layers.back().weight.rows();
+                if (lw.weight.cols() != previous_out) {
+                    fail(path + ".weight",
+                         "has " + std::to_string(lw.weight.cols()) + " inputs per row, but " +
+                             prefix + "[" + std::to_string(l - 1) + "] has " +
+                             std::to_string(previous_out) + " outputs; expected " +
+                             std::to_string(previous_out) + " numbers per row");
+                }
+            }
+            weights.layers.push_back(std::move(lw));
+        }
+        return weights;
+    }
+
+private:
+    const std::string& source_;
+};
+
+void appendRow(std::string& out, const double* values, Eigen::Index count,
+               Eigen::Index stride) {
+    out += '[';
+    for (Eigen::Index i = 0; i < count; ++i) {
+        out += (i == 0 ? "" : ", ") + formatNumber(values[i * stride]);
+    }
+    out += ']';
+}
+
+void checkFinite(const NetworkWeights& weights) {
+    for (size_t l = 0; l < weights.layers.size(); ++l) {
+        const auto& layer = weights.layers[l];
+        if (!layer.weight.allFinite() || !layer.bias.allFinite()) {
+            throw InputError("cannot save weights: layer " + std::to_string(l + 1) +
+                             " holds NaN or infinite values (did the run diverge?)");
+        }
+    }
+}
+
+}  // namespace
+
+NetworkWeights weightsOf(const Network& network) {
+    NetworkWeights weights;
+    for (int l = 0; l < network.layerCount(); ++l) {
+        weights.layers.push_back({Matrix(network.weight(l)), Vector(network.bias(l))});
+    }
+    return weights;
+}
+
+void assignWeights(Network& network, const NetworkWeights& weights) {
+    const int layers = network.layerCount();
+    if (static_cast<int>(weights.layers.size()) != layers) {
+        throw InputError("the weights have " + std::to_string(weights.layers.size()) +
+                         " layers, the network has " + std::to_string(layers));
+    }
+    for (int l = 0; l < layers; ++l) {
+        const auto& layer = weights.layers[static_cast<size_t>(l)];
+        const auto out = static_cast<Eigen::Index>(network.sizes()[static_cast<size_t>(l) + 1]);
+        const auto in = static_cast<Eigen::Index>(network.sizes()[static_cast<size_t>(l)]);
+        const std::string name = "layer " + std::to_string(l + 1);
+        if (layer.weight.rows() != out || layer.weight.cols() != in) {
+            throw InputError(name + ": weight is " +
+                             shapeText(layer.weight.rows(), layer.weight.cols()) +
+                             ", the network expects " + shapeText(out, in));
+        }
+        if (layer.bias.size() != out) {
+            throw InputError(name + ": bias has " + std::to_string(layer.bias.size()) +
+                             " values, the network expects " + std::to_string(out));
+        }
+        if (!layer.weight.allFinite() || !layer.bias.allFinite()) {
+            throw InputError(name + ": the weights hold NaN or infinite values");
+        }
+    }
+    for (int l = 0; l < layers; ++l) {
+        const auto& layer = weights.layers[static_cast<size_t>(l)];
+        network.weight(l) = layer.weight;
+        network.bias(l) = layer.bias;
+    }
+}
+
+NetworkWeights weightsFromJsonText(const std::string& text, const std::string& source) {
+    Json root;
+    try {
+        root = Json::parse(text);
+    } catch (const Json::exception& e) {
+        throw InputError(source + ": " + parseErrorText(e.what()));
+    }
+    return WeightsReader(source).read(root);
+}
+
+NetworkWeights readWeightsFile(const std::string& path) {
+    return weightsFromJsonText(readFile(path), path);
+}
+
+std::string weightsToJsonText(const NetworkWeights& weights) {
+    checkFinite(weights);
+    std::string out = "{\n  \"format\": \"" + std::string(kFormatName) +
+                      "\",\n  \"version\": " + std::to_string(kFormatVersion) +
+                      ",\n  \"layers\": [";
+    for (size_t l = 0; l < weights.layers.size(); ++l) {
+        const auto& layer = weights.layers[l];
+        out += (l == 0 ? "\n" : ",\n");
+        out += "    {\n      \"weight\": [";
+        for (Eigen::Index r = 0; r < layer.weight.rows(); ++r) {
+            out += (r == 0 ? "\n        " : ",\n        ");
+            // Row r of a column-major matrix: stride = number of rows.
+            appendRow(out, layer.weight.data() + r, layer.weight.cols(), layer.weight.rows());
+        }
+        out += "\n      ],\n      \"bias\": ";
+        appendRow(out, layer.bias.data(), layer.bias.size(), 1);
+        out += "\n    }";
+    }
+    out += "\n  ]\n}\n";
+    return out;
+}
+
+void writeWeightsFile(const std::string& path, const NetworkWeights& weights) {
+    writeFileAtomically(path, weightsToJsonText(weights));
+}
+
+}  // namespace lrscope::core

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+
+namespace lrscope::core {
+
+// Live control of one run from another thread. The trainer checks it at batch boundaries.
+// All methods are thread-safe.
+class RunControl {
+public:
+    void pause();
+    void resume();
+    // While paused: run until the end of the current epoch, then pause again.
+    void stepEpoch();
+    void stop();
+    // The learning rate from the next batch on; later epochs follow the schedule's shape
+    // from this value.
+    void setLearningRate(double lr);
+    // Limit the pace to at most this many epochs per second; 0 = as fast as possible.
+    void setMaxEpochsPerSecond(double epochsPerSecond);
+
+    bool isPaused() const;
+    bool stopRequested() const;
+
+    // --- trainer side ---
+    // At a batch boundary: blocks while paused; returns false when the run must stop.
+    bool waitUntilRunnable();
+    // At the end of an epoch: honours a single-step request (pauses again) and the pace
+    // limit. Returns false when the run must stop.
+    bool endOfEpoch();
+    // A learning rate set since the last call, if any.
+    std::optional<double> takeLearningRate();
+
+private:
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    // Set whenever the trainer must look under the lock (pause, step, stop, new lr), so the
+    // per-batch check is one atomic load when nothing was asked.
+    std::atomic<bool> attention_{false};
+    bool paused_ = false;                 // guarded by mutex_
+    bool stepping_ = false;               // guarded by mutex_
+    bool stop_ = false;                   // guarded by mutex_
+    bool lr_pending_ = false;             // guarded by mutex_
+    double pending_lr_ = 0.0;             // guarded by mutex_
+    double max_epochs_per_second_ = 0.0;  // guarded by mutex_
+    std::chrono::steady_clock::time_point last_epoch_end_{};  // trainer thread only
+};
+
+}  // namespace lrscope::core
