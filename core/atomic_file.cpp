@@ -17,7 +17,9 @@ namespace lrscope::core {
 
 namespace {
 
-std::string errorText(int error) { return std::generic_category().message(error); }
+std::string errorText(int error) {
+    return std::generic_category().message(error);
+}
 
 // Closes a file descriptor on scope exit unless released.
 class FileDescriptor {

@@ -19,7 +19,9 @@ constexpr size_t kGeneratedCount = 6;
 
 }  // namespace
 
-std::span<const std::string_view> builtinDatasetNames() { return kNames; }
+std::span<const std::string_view> builtinDatasetNames() {
+    return kNames;
+}
 
 bool isGeneratedDataset(std::string_view name) {
     const auto end = kNames.begin() + kGeneratedCount;

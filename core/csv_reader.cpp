@@ -13,7 +13,9 @@ namespace lrscope::core {
 
 namespace {
 
-bool isBlank(char c) { return c == ' ' || c == '\t'; }
+bool isBlank(char c) {
+    return c == ' ' || c == '\t';
+}
 
 // A cell as it appears in a one-line message: control characters escaped, long text cut.
 std::string quoted(std::string_view text) {
@@ -146,9 +148,8 @@ private:
             ++pos_;
         }
         if (!atLineEnd() && text_[pos_] != ',') {
-            throw InputError(source_ + ":" + std::to_string(line_) + ":" +
-                             std::to_string(column) + ": unexpected " +
-                             quoted(text_.substr(pos_, 1)) +
+            throw InputError(source_ + ":" + std::to_string(line_) + ":" + std::to_string(column) +
+                             ": unexpected " + quoted(text_.substr(pos_, 1)) +
                              " after a closing quote; expected ',' or the end of the line");
         }
         return field;
@@ -205,8 +206,7 @@ size_t findTargetColumn(const CsvTable& table, const std::string& target,
     }
     if (matches.size() > 1) {
         throw InputError(source + ": target column '" + target + "' is ambiguous: columns " +
-                         std::to_string(matches[0] + 1) + " and " +
-                         std::to_string(matches[1] + 1) +
+                         std::to_string(matches[0] + 1) + " and " + std::to_string(matches[1] + 1) +
                          " have that name; give the target as a 0-based index instead");
     }
     if (const auto index = parseLong(target)) {
@@ -278,7 +278,8 @@ CsvTable parseCsv(std::string_view text, const std::string& source) {
 Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
                        const std::string& source) {
     if (table.header.empty() || table.rows.empty()) {
-        throw InputError(source + ": no data rows; expected a header row and at least one data row");
+        throw InputError(source +
+                         ": no data rows; expected a header row and at least one data row");
     }
     const size_t columns = table.header.size();
     const size_t target = findTargetColumn(table, options.target, source);
@@ -318,8 +319,8 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
         for (size_t c = 0; c < columns; ++c) {
             if (c == target) {
                 if (options.task == Task::Regress) {
-                    numeric_targets.push_back(numericCell(
-                        table, r, c, source, "target column ", "; regression needs numbers"));
+                    numeric_targets.push_back(numericCell(table, r, c, source, "target column ",
+                                                          "; regression needs numbers"));
                 } else if (table.rows[r][c].empty()) {
                     throw InputError(cellPlace(source, table.row_lines[r], c) +
                                      "empty value; expected a class label (column '" +
@@ -382,8 +383,8 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
                                       ? " in the first " + std::to_string(rows) + " rows"
                                       : std::string();
         throw InputError(source + ": the target column '" + data.target_name +
-                         "' has only one class (" + quoted(data.class_names.front()) + ")" +
-                         scope + "; classification needs at least two");
+                         "' has only one class (" + quoted(data.class_names.front()) + ")" + scope +
+                         "; classification needs at least two");
     }
     return data;
 }

@@ -38,7 +38,9 @@ Dataset classification(long samples, int classes) {
 }
 
 // Classes alternate 0, 1, (2,) 0, ... so every class gets its share of the samples.
-int classOf(long sample, int classes) { return static_cast<int>(sample % classes); }
+int classOf(long sample, int classes) {
+    return static_cast<int>(sample % classes);
+}
 
 void setPoint(Dataset& data, long sample, int label, double x, double y, double noise, Rng& rng) {
     data.features(0, sample) = x + noise * rng.normal();
@@ -101,8 +103,8 @@ Dataset generateBlobs(long samples, double noise, Rng& rng) {
     for (long i = 0; i < samples; ++i) {
         const int label = classOf(i, 3);
         const double angle = kPi / 2.0 + 2.0 * kPi * label / 3.0;
-        setPoint(data, i, label, kCentreRadius * std::cos(angle),
-                 kCentreRadius * std::sin(angle), spread, rng);
+        setPoint(data, i, label, kCentreRadius * std::cos(angle), kCentreRadius * std::sin(angle),
+                 spread, rng);
     }
     return data;
 }

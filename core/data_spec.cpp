@@ -141,8 +141,7 @@ DataSplit prepareData(const DataSpec& spec, std::uint64_t seed) {
         if (!text) {
             throw InputError("--dataset '" + spec.dataset + "' is not compiled into this build");
         }
-        data = tableToDataset(parseCsv(*text, source), {spec.target, spec.task, spec.rows},
-                              source);
+        data = tableToDataset(parseCsv(*text, source), {spec.target, spec.task, spec.rows}, source);
     } else {
         data = generate(spec, seed);
         if (spec.rows && *spec.rows < data.sampleCount()) {

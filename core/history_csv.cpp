@@ -45,7 +45,9 @@ std::string historyCsvRow(const EpochRecord& record) {
            optionalNumber(record.step_size) + "," + optionalNumber(record.lr_changed_to);
 }
 
-std::string longCsvHeader() { return "run,name,optimizer,base_lr," + historyCsvHeader(); }
+std::string longCsvHeader() {
+    return "run,name,optimizer,base_lr," + historyCsvHeader();
+}
 
 std::string longCsvRow(const NamedHistory& run, const EpochRecord& record) {
     return std::to_string(run.run) + "," + csvField(run.name) + "," + csvField(run.optimizer) +

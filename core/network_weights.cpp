@@ -41,8 +41,8 @@ std::string describe(const Json& value) {
 // "line 3, column 5: invalid JSON (syntax error ...)".
 std::string parseErrorText(const std::string& what) {
     std::string message = what;
-    if (const auto bracket = message.find("] "); message.starts_with("[json.") &&
-                                                  bracket != std::string::npos) {
+    if (const auto bracket = message.find("] ");
+        message.starts_with("[json.") && bracket != std::string::npos) {
         message = message.substr(bracket + 2);
     }
     const std::string at = "parse error at ";
@@ -86,8 +86,7 @@ public:
 
     Matrix weight(const Json& value, const std::string& path) const {
         if (!value.is_array() || value.empty()) {
-            fail(path, "expected a non-empty array of rows ([out][in]), found " +
-                           describe(value));
+            fail(path, "expected a non-empty array of rows ([out][in]), found " + describe(value));
         }
         const auto rows = static_cast<Eigen::Index>(value.size());
         Eigen::Index cols = 0;
@@ -96,8 +95,8 @@ public:
             const Json& row = value[static_cast<size_t>(r)];
             const std::string row_path = path + "[" + std::to_string(r) + "]";
             if (!row.is_array()) {
-                fail(row_path, "expected an array of numbers (one row of weights), found " +
-                                   describe(row));
+                fail(row_path,
+                     "expected an array of numbers (one row of weights), found " + describe(row));
             }
             if (r == 0) {
                 cols = static_cast<Eigen::Index>(row.size());
@@ -110,8 +109,8 @@ public:
                                    "[0], found " + std::to_string(row.size()));
             }
             for (Eigen::Index c = 0; c < cols; ++c) {
-                w(r, c) = number(row[static_cast<size_t>(c)],
-                                 row_path + "[" + std::to_string(c) + "]");
+                w(r, c) =
+                    number(row[static_cast<size_t>(c)], row_path + "[" + std::to_string(c) + "]");
             }
         }
         return w;
@@ -138,10 +137,10 @@ public:
         const Json* layers = &root;
         std::string prefix;  // JSON path of the layer array
         if (root.is_object()) {
-            if (const auto it = root.find("format"); it != root.end() &&
-                (!it->is_string() || it->get<std::string>() != kFormatName)) {
-                fail("format", "expected \"" + std::string(kFormatName) + "\", found " +
-                                   describe(*it));
+            if (const auto it = root.find("format");
+                it != root.end() && (!it->is_string() || it->get<std::string>() != kFormatName)) {
+                fail("format",
+                     "expected \"" + std::string(kFormatName) + "\", found " + describe(*it));
             }
             if (const auto it = root.find("version"); it != root.end() && *it != kFormatVersion) {
                 fail("version", "expected " + std::to_string(kFormatVersion) + ", found " +
@@ -166,14 +165,14 @@ public:
             const Json& layer = (*layers)[l];
             const std::string path = prefix + "[" + std::to_string(l) + "]";
             if (!layer.is_object()) {
-                fail(path, "expected an object with \"weight\" and \"bias\", found " +
-                               describe(layer));
+                fail(path,
+                     "expected an object with \"weight\" and \"bias\", found " + describe(layer));
             }
             LayerWeights lw;
-            lw.weight = weight(member(layer, "weight", path, "weight rows [out][in]"),
-                               path + ".weight");
-            lw.bias = bias(member(layer, "bias", path, "bias [out]"), path + ".bias",
-                           lw.weight.rows());
+            lw.weight =
+                weight(member(layer, "weight", path, "weight rows [out][in]"), path + ".weight");
+            lw.bias =
+                bias(member(layer, "bias", path, "bias [out]"), path + ".bias", lw.weight.rows());
             if (l > 0) {
                 const Eigen::Index previous_out = weights.layers.back().weight.rows();
                 if (lw.weight.cols() != previous_out) {
@@ -193,8 +192,7 @@ private:
     const std::string& source_;
 };
 
-void appendRow(std::string& out, const double* values, Eigen::Index count,
-               Eigen::Index stride) {
+void appendRow(std::string& out, const double* values, Eigen::Index count, Eigen::Index stride) {
     out += '[';
     for (Eigen::Index i = 0; i < count; ++i) {
         out += (i == 0 ? "" : ", ") + formatNumber(values[i * stride]);

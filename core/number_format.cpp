@@ -81,8 +81,7 @@ std::string formatCompact(double value, int digits) {
 
     // The shorter form wins; ties go to fixed. Values from 1 to 9999 always print fixed, so a
     // legend says "lr=100" rather than "lr=1e2".
-    const bool prefer_fixed =
-        fixed.size() <= scientific.size() || (exponent >= 0 && exponent <= 3);
+    const bool prefer_fixed = fixed.size() <= scientific.size() || (exponent >= 0 && exponent <= 3);
     return (negative ? "-" : "") + (prefer_fixed ? fixed : scientific);
 }
 

@@ -24,9 +24,9 @@ struct GeneratorCase {
 };
 
 std::vector<GeneratorCase> allGenerators() {
-    return {{"xor", generateXor, 2},         {"circles", generateCircles, 2},
-            {"spiral", generateSpiral, 2},   {"blobs", generateBlobs, 3},
-            {"moons", generateMoons, 2},     {"sine", generateSine, 0}};
+    return {{"xor", generateXor, 2},       {"circles", generateCircles, 2},
+            {"spiral", generateSpiral, 2}, {"blobs", generateBlobs, 3},
+            {"moons", generateMoons, 2},   {"sine", generateSine, 0}};
 }
 
 Dataset make(const GeneratorCase& g, long samples, double noise, std::uint64_t seed) {

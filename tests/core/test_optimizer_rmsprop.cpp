@@ -28,11 +28,13 @@ TEST(OptimizerRmsProp, TwoStepsByHand) {
     EXPECT_NEAR(p[0], -0.01 * b1, 1e-15);
     EXPECT_NEAR(p[0], -0.099999995, 1e-15);
     // Step 2, g = -1: v = 0.99 * 0.04 + 0.01 * 1 = 0.0496;
-    // b = 0.5 * b1 - 1 / (sqrt(0.0496) + 1e-8) = 4.99999975 - 4.49013... = 0.50986...
+    // b = 0.5 * b1 - 1 / (sqrt(0.0496) + 1e-8) = 4.99999975 - 4.49013209906 = 0.50986740094;
+    // p = -0.099999995 - 0.01 * 0.50986740094 = -0.10509866901 (-0.1050986690094355916)
     g[0] = -1.0;
     rule->step(p, g, 0.01);
     const double b2 = 0.5 * b1 - 1.0 / (std::sqrt(0.0496) + 1e-8);
     EXPECT_NEAR(p[0], -0.01 * b1 - 0.01 * b2, 1e-15);
+    EXPECT_NEAR(p[0], -0.1050986690094355916, 1e-15);
 }
 
 TEST(OptimizerRmsProp, CenteredUsesTheVarianceOfTheGradient) {

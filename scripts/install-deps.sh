@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages lrscope needs, only when some are missing.
+# Usage: scripts/install-deps.sh app|test|bench
+# Quiet when everything is present; works as root or, through sudo, as a user.
+set -euo pipefail
+
+build=(build-essential cmake ninja-build ccache pkg-config
+       libeigen3-dev nlohmann-json3-dev libopenblas-dev
+       qt6-base-dev qt6-svg-dev qt6-qpa-plugins libqcustomplot-dev fonts-dejavu-core)
+case "${1:-test}" in
+  app)   packages=("${build[@]}" xvfb xauth) ;;
+  test)  packages=("${build[@]}" libgtest-dev libbenchmark-dev) ;;
+  bench) packages=("${build[@]}" libgtest-dev libbenchmark-dev python3-torch python3-numpy
+                   libopenblas0-pthread xvfb xauth imagemagick) ;;
+  *) echo "usage: $0 app|test|bench" >&2; exit 2 ;;
+esac
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO=sudo
+echo "Installing ${#missing[@]} Debian packages: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

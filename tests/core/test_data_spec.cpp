@@ -1,0 +1,354 @@
+#include "core/data_spec.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/builtin_datasets.hpp"
+#include "core/errors.hpp"
+
+namespace lrscope::core {
+namespace {
+
+using Names = std::vector<std::string>;
+
+std::string fixture(const std::string& name) {
+    return std::string(LRSCOPE_TEST_DATA_DIR) + "/data/" + name;
+}
+
+std::string validateError(const DataSpec& spec) {
+    try {
+        validate(spec);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    ADD_FAILURE() << "expected an InputError";
+    return "";
+}
+
+std::string prepareError(const DataSpec& spec, std::uint64_t seed = 1) {
+    try {
+        prepareData(spec, seed);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    ADD_FAILURE() << "expected an InputError";
+    return "";
+}
+
+DataSpec csvSpec(const std::string& path) {
+    DataSpec spec;
+    spec.dataset.clear();
+    spec.csv_path = path;
+    return spec;
+}
+
+TEST(BuiltinDatasets, NamesAndKinds) {
+    const auto names = builtinDatasetNames();
+    EXPECT_EQ(Names(names.begin(), names.end()),
+              (Names{"xor", "circles", "spiral", "blobs", "moons", "sine", "iris", "breast_cancer",
+                     "digits"}));
+    EXPECT_TRUE(isGeneratedDataset("spiral"));
+    EXPECT_FALSE(isGeneratedDataset("iris"));
+    EXPECT_TRUE(isShippedDataset("digits"));
+    EXPECT_FALSE(isShippedDataset("moons"));
+    EXPECT_FALSE(isShippedDataset("nope"));
+}
+
+TEST(BuiltinDatasets, ShippedCsvIsCompiledIn) {
+    const auto iris = shippedDatasetCsv("iris");
+    ASSERT_TRUE(iris.has_value());
+    EXPECT_TRUE(iris->starts_with("sepal_length,sepal_width,petal_length,petal_width,species"));
+    EXPECT_TRUE(shippedDatasetCsv("breast_cancer").has_value());
+    EXPECT_TRUE(shippedDatasetCsv("digits").has_value());
+    EXPECT_FALSE(shippedDatasetCsv("spiral").has_value());
+    EXPECT_FALSE(shippedDatasetCsv("missing").has_value());
+}
+
+TEST(DataSpecValidate, DefaultsAreValid) {
+    EXPECT_NO_THROW(validate(DataSpec{}));
+}
+
+TEST(DataSpecValidate, MessagesNameTheFlag) {
+    DataSpec spec;
+    spec.samples = 0;
+    EXPECT_EQ(validateError(spec), "--samples must be between 1 and 1000000, got 0");
+    spec.samples = 1'000'001;
+    EXPECT_EQ(validateError(spec), "--samples must be between 1 and 1000000, got 1000001");
+
+    spec = {};
+    spec.noise = -0.5;
+    EXPECT_EQ(validateError(spec), "--noise must be a finite number >= 0, got -0.5");
+    spec.noise = std::numeric_limits<double>::infinity();
+    EXPECT_EQ(validateError(spec), "--noise must be a finite number >= 0, got inf");
+
+    spec = {};
+    spec.test_fraction = 1.0;
+    EXPECT_EQ(validateError(spec), "--test-fraction must be in [0, 1), got 1");
+    spec.test_fraction = -0.1;
+    EXPECT_EQ(validateError(spec), "--test-fraction must be in [0, 1), got -0.1");
+    spec.test_fraction = std::nan("");
+    EXPECT_EQ(validateError(spec), "--test-fraction must be in [0, 1), got nan");
+
+    spec = {};
+    spec.rows = 0;
+    EXPECT_EQ(validateError(spec), "--rows must be at least 1, got 0");
+
+    spec = {};
+    spec.dataset = "sprial";
+    EXPECT_EQ(validateError(spec),
+              "--dataset 'sprial' is not a built-in data set; expected one of: xor, circles, "
+              "spiral, blobs, moons, sine, iris, breast_cancer, digits");
+}
+
+TEST(DataSpecValidate, ExactlyOneSource) {
+    DataSpec spec;
+    spec.csv_path = "data.csv";
+    EXPECT_EQ(validateError(spec),
+              "--dataset 'spiral' and --csv 'data.csv' were both given; choose one");
+    spec.dataset.clear();
+    EXPECT_NO_THROW(validate(spec));
+    spec.csv_path.clear();
+    EXPECT_EQ(validateError(spec),
+              "no data set given; set --dataset (xor, circles, spiral, blobs, moons, sine, "
+              "iris, breast_cancer, digits) or --csv FILE");
+}
+
+TEST(PrepareData, GeneratedSplitSizesAndDeterminism) {
+    DataSpec spec;  // spiral, 200 samples, test fraction 0.2
+    const DataSplit a = prepareData(spec, 7);
+    EXPECT_EQ(a.train.sampleCount(), 160);
+    EXPECT_EQ(a.test.sampleCount(), 40);
+    EXPECT_EQ(a.train.class_names, (Names{"0", "1"}));
+    EXPECT_EQ(a.test.class_names, (Names{"0", "1"}));
+    EXPECT_EQ(a.train.labels.size(), 160u);
+    EXPECT_EQ(a.test.labels.size(), 40u);
+
+    const DataSplit b = prepareData(spec, 7);
+    EXPECT_EQ(a.train.features, b.train.features);
+    EXPECT_EQ(a.test.features, b.test.features);
+    EXPECT_EQ(a.train.labels, b.train.labels);
+
+    const DataSplit c = prepareData(spec, 8);
+    EXPECT_NE(a.train.features, c.train.features);
+}
+
+TEST(PrepareData, SplitRoundsTheTrainingShare) {
+    DataSpec spec;
+    spec.dataset = "xor";
+    spec.samples = 11;
+    spec.test_fraction = 0.25;  // 11 * 0.75 = 8.25 -> 8 train
+    const DataSplit split = prepareData(spec, 3);
+    EXPECT_EQ(split.train.sampleCount(), 8);
+    EXPECT_EQ(split.test.sampleCount(), 3);
+}
+
+TEST(PrepareData, SplitIsAPermutationOfTheData) {
+    DataSpec spec;
+    spec.dataset = "blobs";
+    spec.samples = 60;
+    spec.standardize = false;
+    spec.test_fraction = 0.0;
+    const DataSplit all = prepareData(spec, 5);
+    spec.test_fraction = 0.5;
+    const DataSplit split = prepareData(spec, 5);
+
+    auto columns = [](const Dataset& d) {
+        std::multiset<std::pair<double, double>> set;
+        for (Eigen::Index i = 0; i < d.sampleCount(); ++i) {
+            set.emplace(d.features(0, i), d.features(1, i));
+        }
+        return set;
+    };
+    auto both = columns(split.train);
+    const auto test = columns(split.test);
+    both.insert(test.begin(), test.end());
+    EXPECT_EQ(both, columns(all.train));
+    // The split shuffles: the training half is not simply the first 30 samples.
+    EXPECT_NE(split.train.features, all.train.features.leftCols(30));
+}
+
+TEST(PrepareData, ZeroTestFractionKeepsFileOrder) {
+    DataSpec spec = csvSpec(fixture("good/numeric_labels.csv"));
+    spec.test_fraction = 0.0;
+    spec.standardize = false;
+    const DataSplit split = prepareData(spec, 1);
+    ASSERT_EQ(split.train.sampleCount(), 5);
+    for (Eigen::Index i = 0; i < 5; ++i) {
+        EXPECT_DOUBLE_EQ(split.train.features(0, i), 0.1 * static_cast<double>(i + 1));
+    }
+    EXPECT_EQ(split.train.labels, (std::vector<int>{2, 1, 0, 1, 2}));
+    EXPECT_EQ(split.test.sampleCount(), 0);
+    EXPECT_EQ(split.test.featureCount(), 1);
+    EXPECT_EQ(split.test.class_names, (Names{"1", "2", "10"}));
+    EXPECT_EQ(split.test.feature_names, (Names{"f"}));
+}
+
+TEST(PrepareData, RowsAreTakenBeforeTheSplit) {
+    DataSpec spec = csvSpec(fixture("good/numeric_labels.csv"));
+    spec.rows = 4;
+    spec.test_fraction = 0.25;
+    spec.standardize = false;
+    const DataSplit split = prepareData(spec, 9);
+    EXPECT_EQ(split.train.sampleCount(), 3);
+    EXPECT_EQ(split.test.sampleCount(), 1);
+    std::vector<double> seen;
+    for (const Dataset* part : {&split.train, &split.test}) {
+        for (Eigen::Index i = 0; i < part->sampleCount(); ++i) {
+            seen.push_back(part->features(0, i));
+        }
+    }
+    std::sort(seen.begin(), seen.end());
+    EXPECT_EQ(seen, (std::vector<double>{0.1, 0.2, 0.3, 0.4}));  // never row 5 (0.5)
+    // Labels stay global: all three classes even though only some appear in the test row.
+    EXPECT_EQ(split.test.class_names, (Names{"1", "2", "10"}));
+}
+
+TEST(PrepareData, RowsLimitGeneratedData) {
+    DataSpec spec;
+    spec.dataset = "moons";
+    spec.samples = 100;
+    spec.rows = 10;
+    spec.test_fraction = 0.0;
+    spec.standardize = false;
+    const DataSplit limited = prepareData(spec, 4);
+    spec.rows.reset();
+    const DataSplit full = prepareData(spec, 4);
+    EXPECT_EQ(limited.train.sampleCount(), 10);
+    EXPECT_EQ(limited.train.features, full.train.features.leftCols(10));
+
+    spec.rows = 1000;  // more than there are: all of them
+    EXPECT_EQ(prepareData(spec, 4).train.sampleCount(), 100);
+}
+
+TEST(PrepareData, StandardizesWithTrainingStatisticsOnly) {
+    DataSpec spec;
+    spec.dataset = "blobs";
+    spec.samples = 101;
+    spec.test_fraction = 0.3;
+    spec.standardize = false;
+    const DataSplit raw = prepareData(spec, 21);
+    spec.standardize = true;
+    const DataSplit z = prepareData(spec, 21);
+    ASSERT_EQ(raw.train.sampleCount(), z.train.sampleCount());
+
+    for (Eigen::Index f = 0; f < 2; ++f) {
+        const auto train = raw.train.features.row(f).array();
+        const double mean = train.mean();
+        const double std = std::sqrt((train - mean).square().mean());  // population std
+        EXPECT_NEAR(z.train.features.row(f).mean(), 0.0, 1e-12);
+        const double z_std = std::sqrt(z.train.features.row(f).array().square().mean());
+        EXPECT_NEAR(z_std, 1.0, 1e-12);
+        for (Eigen::Index i = 0; i < raw.test.sampleCount(); ++i) {
+            EXPECT_NEAR(z.test.features(f, i), (raw.test.features(f, i) - mean) / std, 1e-12);
+        }
+    }
+    // The test split has its own mean, so its standardized mean is not exactly zero.
+    EXPECT_GT(std::abs(z.test.features.row(0).mean()), 1e-6);
+    EXPECT_EQ(z.train.labels, raw.train.labels);
+}
+
+TEST(PrepareData, ConstantColumnIsOnlyCentred) {
+    const std::string path = fixture("good/regression.csv");  // column "noise" is 1,1,0
+    DataSpec spec = csvSpec(path);
+    spec.task = Task::Regress;
+    spec.rows = 2;  // noise = 1, 1: constant
+    spec.test_fraction = 0.0;
+    const DataSplit split = prepareData(spec, 1);
+    EXPECT_EQ(split.train.features(1, 0), 0.0);
+    EXPECT_EQ(split.train.features(1, 1), 0.0);
+    EXPECT_EQ(split.train.features(0, 0), -1.0);  // x = 0, 1: mean 0.5, std 0.5
+    EXPECT_EQ(split.train.features(0, 1), 1.0);
+}
+
+TEST(PrepareData, RegressionTargetsAreNotStandardized) {
+    DataSpec spec = csvSpec(fixture("good/regression.csv"));
+    spec.task = Task::Regress;
+    spec.test_fraction = 0.0;
+    const DataSplit split = prepareData(spec, 1);
+    EXPECT_EQ(split.train.task, Task::Regress);
+    ASSERT_EQ(split.train.targets.cols(), 3);
+    EXPECT_EQ(split.train.targets(0, 0), 0.5);
+    EXPECT_EQ(split.train.targets(0, 1), 1.5);
+    EXPECT_EQ(split.train.targets(0, 2), -2.25);
+    EXPECT_EQ(split.test.targets.rows(), 1);
+    EXPECT_EQ(split.test.targets.cols(), 0);
+}
+
+TEST(PrepareData, CsvTargetAndTaskComeFromTheSpec) {
+    DataSpec spec = csvSpec(fixture("good/regression.csv"));
+    spec.target = "x";
+    spec.task = Task::Regress;
+    spec.test_fraction = 0.0;
+    spec.standardize = false;
+    const DataSplit split = prepareData(spec, 1);
+    EXPECT_EQ(split.train.target_name, "x");
+    EXPECT_EQ(split.train.feature_names, (Names{"noise", "y"}));
+    EXPECT_EQ(split.train.targets(0, 2), 2.0);
+}
+
+TEST(PrepareData, ShippedDatasets) {
+    DataSpec spec;
+    spec.dataset = "iris";
+    const DataSplit iris = prepareData(spec, 1);
+    EXPECT_EQ(iris.train.sampleCount(), 120);
+    EXPECT_EQ(iris.test.sampleCount(), 30);
+    EXPECT_EQ(iris.train.featureCount(), 4);
+    EXPECT_EQ(iris.train.target_name, "species");
+    EXPECT_EQ(iris.train.class_names, (Names{"setosa", "versicolor", "virginica"}));
+
+    spec.dataset = "breast_cancer";
+    const DataSplit cancer = prepareData(spec, 1);
+    EXPECT_EQ(cancer.train.sampleCount() + cancer.test.sampleCount(), 569);
+    EXPECT_EQ(cancer.train.featureCount(), 30);
+    EXPECT_EQ(cancer.train.class_names, (Names{"benign", "malignant"}));
+
+    spec.dataset = "digits";
+    spec.rows = 100;
+    const DataSplit digits = prepareData(spec, 1);
+    EXPECT_EQ(digits.train.sampleCount() + digits.test.sampleCount(), 100);
+    EXPECT_EQ(digits.train.featureCount(), 64);
+    EXPECT_EQ(digits.train.class_names, (Names{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}));
+}
+
+TEST(PrepareData, ShippedDatasetErrorsNameTheDataset) {
+    DataSpec spec;
+    spec.dataset = "iris";
+    spec.target = "colour";
+    EXPECT_EQ(prepareError(spec),
+              "iris.csv: target column 'colour' not found; columns are: sepal_length, "
+              "sepal_width, petal_length, petal_width, species");
+}
+
+TEST(PrepareData, EmptyTestSideIsAnError) {
+    DataSpec spec;
+    spec.dataset = "xor";
+    spec.samples = 2;
+    spec.test_fraction = 0.2;
+    EXPECT_EQ(prepareError(spec),
+              "--test-fraction 0.2 leaves no test samples out of 2; use more samples or a "
+              "larger fraction, or --test-fraction 0");
+    spec.test_fraction = 0.0;
+    EXPECT_EQ(prepareData(spec, 1).train.sampleCount(), 2);
+}
+
+TEST(PrepareData, CsvErrorsPassThrough) {
+    const std::string path = fixture("bad/ragged.csv");
+    EXPECT_EQ(prepareError(csvSpec(path)), path + ":9: line 9 has 4 fields, the header has 5");
+    EXPECT_EQ(prepareError(csvSpec("/nonexistent/x.csv")),
+              "/nonexistent/x.csv: cannot open file (No such file or directory)");
+}
+
+TEST(PrepareData, InvalidSpecIsRejectedFirst) {
+    DataSpec spec;
+    spec.noise = -1.0;
+    EXPECT_EQ(prepareError(spec), "--noise must be a finite number >= 0, got -1");
+}
+
+}  // namespace
+}  // namespace lrscope::core

@@ -1,0 +1,93 @@
+#include "ui/control_panel.hpp"
+
+#include <QVBoxLayout>
+
+#include "core/errors.hpp"
+#include "ui/data_panel.hpp"
+#include "ui/learning_rate_panel.hpp"
+#include "ui/network_panel.hpp"
+#include "ui/optimizer_panel.hpp"
+#include "ui/training_panel.hpp"
+
+namespace lrscope::ui {
+
+ControlPanel::ControlPanel(QWidget* parent)
+    : QScrollArea(parent),
+      learningRate_(new LearningRatePanel),
+      optimizer_(new OptimizerPanel),
+      data_(new DataPanel),
+      network_(new NetworkPanel),
+      training_(new TrainingPanel),
+      groups_{learningRate_, optimizer_, data_, network_, training_} {
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(8);
+    for (SettingsGroup* group : groups_) {
+        layout->addWidget(group);
+        connect(group, &SettingsGroup::changed, this, &ControlPanel::revalidate);
+    }
+    layout->addStretch(1);
+    setWidget(content);
+    setWidgetResizable(true);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setFrameShape(QFrame::NoFrame);
+
+    connect(data_, &DataPanel::shapeChanged, this,
+            [this] { network_->setDataShape(data_->shape()); });
+    connect(learningRate_, &LearningRatePanel::learningRateCommitted, this,
+            &ControlPanel::learningRateCommitted);
+    network_->setDataShape(data_->shape());
+    revalidate();
+}
+
+void ControlPanel::revalidate() {
+    if (applying_) {
+        return;
+    }
+    config_.reset();
+    reason_.clear();
+    for (const SettingsGroup* group : groups_) {
+        reason_ = group->firstError();
+        if (!reason_.isEmpty()) {
+            break;
+        }
+    }
+    if (reason_.isEmpty()) {
+        core::RunConfig config;
+        for (const SettingsGroup* group : groups_) {
+            group->applyTo(config);
+        }
+        try {
+            core::validate(config);
+            config_ = std::move(config);
+        } catch (const core::InputError& error) {
+            reason_ = QString::fromStdString(error.what());
+        }
+    }
+    emit validityChanged(config_.has_value(), reason_);
+}
+
+QString ControlPanel::setConfig(const core::RunConfig& config) {
+    try {
+        core::validate(config);
+    } catch (const core::InputError& error) {
+        return QString::fromStdString(error.what());
+    }
+    if (const QString error = data_->prepareFor(config.data); !error.isEmpty()) {
+        return error;
+    }
+    applying_ = true;
+    data_->setFrom(config);
+    network_->setDataShape(data_->shape());
+    for (SettingsGroup* group : groups_) {
+        if (group != data_) {
+            group->setFrom(config);
+        }
+    }
+    applying_ = false;
+    revalidate();
+    return {};
+}
+
+}  // namespace lrscope::ui
