@@ -25,7 +25,9 @@ std::string numberText(double value) {
     return std::string(buffer.data(), result.ptr);
 }
 
-std::string numberText(int value) { return std::to_string(value); }
+std::string numberText(int value) {
+    return std::to_string(value);
+}
 
 [[noreturn]] void badSchedule(std::string_view text, std::string_view problem) {
     throw InputError("--schedule: '" + std::string(text) + "' \u2014 " + std::string(problem) +
@@ -65,7 +67,8 @@ std::vector<std::string_view> splitFields(std::string_view text) {
     std::size_t start = 0;
     while (true) {
         const std::size_t colon = text.find(':', start);
-        fields.push_back(text.substr(start, colon == std::string_view::npos ? colon : colon - start));
+        fields.push_back(
+            text.substr(start, colon == std::string_view::npos ? colon : colon - start));
         if (colon == std::string_view::npos) {
             return fields;
         }
@@ -113,8 +116,8 @@ double learningRateAt(const LrSchedule& schedule, double base_lr, int epoch) {
         case ScheduleKind::Constant:
             break;
         case ScheduleKind::Step:
-            lr = base_lr * std::pow(schedule.gamma, static_cast<double>((e - 1) /
-                                                                        std::max(schedule.step_size, 1)));
+            lr = base_lr * std::pow(schedule.gamma,
+                                    static_cast<double>((e - 1) / std::max(schedule.step_size, 1)));
             break;
         case ScheduleKind::Exponential:
             lr = base_lr * std::pow(schedule.gamma, elapsed);
@@ -138,8 +141,8 @@ LrSchedule parseSchedule(std::string_view text) {
     LrSchedule s;
     const auto requireFields = [&](std::size_t least, std::size_t most, std::string_view form) {
         if (fields.size() < least || fields.size() > most) {
-            badSchedule(text, "the " + std::string(kind) + " schedule is written " +
-                                  std::string(form));
+            badSchedule(text,
+                        "the " + std::string(kind) + " schedule is written " + std::string(form));
         }
     };
     const auto gammaField = [&](std::string_view field) {

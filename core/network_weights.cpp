@@ -37,10 +37,34 @@ std::string describe(const Json& value) {
     return text;
 }
 
+// nlohmann's "last read: '"layers": [<U+000A>    {w'" shows everything since the last
+// token; the part on the error's own line is enough: "last read: '{w'".
+std::string lastLineOfLastRead(std::string message) {
+    const std::string marker = "last read: '";
+    const std::string newline = "<U+000A>";
+    const auto start = message.find(marker);
+    if (start == std::string::npos) {
+        return message;
+    }
+    const auto token = start + marker.size();
+    const auto close = message.find("'; ", token);
+    const auto end = close == std::string::npos ? message.size() : close;
+    const auto last_newline = message.rfind(newline, end);
+    if (last_newline == std::string::npos || last_newline < token) {
+        return message;
+    }
+    auto keep = last_newline + newline.size();
+    while (keep < end && (message[keep] == ' ' || message[keep] == '\t')) {
+        ++keep;
+    }
+    message.erase(token, keep - token);
+    return message;
+}
+
 // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..." ->
 // "line 3, column 5: invalid JSON (syntax error ...)".
 std::string parseErrorText(const std::string& what) {
-    std::string message = what;
+    std::string message = lastLineOfLastRead(what);
     if (const auto bracket = message.find("] ");
         message.starts_with("[json.") && bracket != std::string::npos) {
         message = message.substr(bracket + 2);

@@ -43,7 +43,9 @@ const OptimizerNames& namesOf(OptimizerKind kind) {
     return kNames[0];  // unreachable for a valid enumerator
 }
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) {
@@ -140,9 +142,13 @@ OptimizerSettings defaultsFor(OptimizerKind kind) {
     return s;
 }
 
-std::string_view optimizerName(OptimizerKind kind) { return namesOf(kind).name; }
+std::string_view optimizerName(OptimizerKind kind) {
+    return namesOf(kind).name;
+}
 
-std::string_view optimizerDisplayName(OptimizerKind kind) { return namesOf(kind).display; }
+std::string_view optimizerDisplayName(OptimizerKind kind) {
+    return namesOf(kind).display;
+}
 
 OptimizerKind parseOptimizer(std::string_view name) {
     for (const auto& entry : kNames) {

@@ -6,6 +6,7 @@ void RunControl::pause() {
     std::lock_guard lock(mutex_);
     paused_ = true;
     stepping_ = false;
+    step_budget_ = 0;
     attention_.store(true, std::memory_order_release);
 }
 
@@ -14,6 +15,7 @@ void RunControl::resume() {
         std::lock_guard lock(mutex_);
         paused_ = false;
         stepping_ = false;
+        step_budget_ = 0;
         attention_.store(lr_pending_, std::memory_order_release);
     }
     wake_.notify_all();
@@ -22,8 +24,12 @@ void RunControl::resume() {
 void RunControl::stepEpoch() {
     {
         std::lock_guard lock(mutex_);
-        paused_ = true;
-        stepping_ = true;
+        if (paused_) {
+            ++step_budget_;  // one more whole epoch
+        } else {
+            paused_ = true;  // finish the epoch in progress, then hold
+            stepping_ = true;
+        }
         attention_.store(true, std::memory_order_release);
     }
     wake_.notify_all();
@@ -69,16 +75,18 @@ bool RunControl::waitUntilRunnable() {
         return true;
     }
     std::unique_lock lock(mutex_);
-    wake_.wait(lock, [this] { return stop_ || !paused_ || stepping_; });
+    wake_.wait(lock, [this] { return stop_ || !paused_ || stepping_ || step_budget_ > 0; });
+    if (paused_ && !stepping_ && step_budget_ > 0) {
+        --step_budget_;
+        stepping_ = true;  // until endOfEpoch()
+    }
     attention_.store(stop_ || paused_ || lr_pending_, std::memory_order_release);
     return !stop_;
 }
 
 bool RunControl::endOfEpoch() {
     std::unique_lock lock(mutex_);
-    if (stepping_) {
-        stepping_ = false;  // paused_ stays set: the next batch boundary waits
-    }
+    stepping_ = false;  // after a single step, paused_ stays set and the next epoch waits
     if (max_epochs_per_second_ > 0.0 && !stop_) {
         const auto now = std::chrono::steady_clock::now();
         const auto period = std::chrono::duration_cast<std::chrono::steady_clock::duration>(

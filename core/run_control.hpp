@@ -14,7 +14,8 @@ class RunControl {
 public:
     void pause();
     void resume();
-    // While paused: run until the end of the current epoch, then pause again.
+    // While paused: train one more epoch, then hold (repeated calls queue further epochs).
+    // While running: finish the epoch in progress, then hold.
     void stepEpoch();
     void stop();
     // The learning rate from the next batch on; later epochs follow the schedule's shape
@@ -42,7 +43,8 @@ private:
     // per-batch check is one atomic load when nothing was asked.
     std::atomic<bool> attention_{false};
     bool paused_ = false;                 // guarded by mutex_
-    bool stepping_ = false;               // guarded by mutex_
+    bool stepping_ = false;               // guarded by mutex_; an allowed epoch is running
+    int step_budget_ = 0;                 // guarded by mutex_; epochs requested by stepEpoch()
     bool stop_ = false;                   // guarded by mutex_
     bool lr_pending_ = false;             // guarded by mutex_
     double pending_lr_ = 0.0;             // guarded by mutex_

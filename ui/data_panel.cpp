@@ -110,7 +110,8 @@ DataPanel::DataPanel(QWidget* parent)
     }
     connect(standardize_, &QCheckBox::toggled, this, [this] { refresh(); });
 
-    setFrom(core::RunConfig{});
+    const core::RunConfig defaults;
+    setFrom(defaults);
 }
 
 bool DataPanel::csvChosen() const {
@@ -162,12 +163,12 @@ QString DataPanel::prepareFor(const core::DataSpec& spec) {
 }
 
 void DataPanel::addCsvItem(const QString& path) {
-    const QString data = QLatin1String(kCsvPrefix) + path;
-    if (dataset_->findData(data) >= 0) {
+    const QString itemData = QLatin1String(kCsvPrefix) + path;
+    if (dataset_->findData(itemData) >= 0) {
         return;
     }
     QSignalBlocker block(dataset_);
-    dataset_->addItem(QFileInfo(path).fileName(), data);
+    dataset_->addItem(QFileInfo(path).fileName(), itemData);
     dataset_->setItemData(dataset_->count() - 1, path, Qt::ToolTipRole);
 }
 
@@ -251,9 +252,9 @@ std::optional<DataShape> DataPanel::shape() const {
             core::CsvDataOptions options;
             options.target = std::to_string(target_->currentData().toInt());
             options.task = static_cast<core::Task>(task_->currentData().toInt());
-            const core::Dataset data = core::tableToDataset(file->table, options, "csv");
-            return DataShape{data.featureCount(), data.outputCount(),
-                             static_cast<long>(data.sampleCount()), data.task};
+            const core::Dataset table = core::tableToDataset(file->table, options, "csv");
+            return DataShape{table.featureCount(), table.outputCount(),
+                             static_cast<long>(table.sampleCount()), table.task};
         } catch (const core::InputError&) {
             return std::nullopt;
         }

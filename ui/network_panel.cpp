@@ -115,7 +115,8 @@ NetworkPanel::NetworkPanel(QWidget* parent)
     }
     connect(fixedBias_, &QCheckBox::toggled, this, [this] { refresh(); });
     connect(clearWeights_, &QPushButton::clicked, this, &NetworkPanel::clearInitialWeights);
-    setFrom(core::RunConfig{});
+    const core::RunConfig defaults;
+    setFrom(defaults);
 }
 
 void NetworkPanel::setDataShape(const std::optional<DataShape>& shape) {

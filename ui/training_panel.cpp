@@ -35,7 +35,8 @@ TrainingPanel::TrainingPanel(QWidget* parent)
         connect(field, &QLineEdit::textChanged, this, [this] { notifyChanged(); });
     }
     connect(shuffle_, &QCheckBox::toggled, this, [this] { notifyChanged(); });
-    setFrom(core::RunConfig{});
+    const core::RunConfig defaults;
+    setFrom(defaults);
 }
 
 void TrainingPanel::applyTo(core::RunConfig& config) const {

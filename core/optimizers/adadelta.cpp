@@ -16,14 +16,12 @@ void AdadeltaRule::step(Vector& params, Vector& grad, double lr) {
     if (weight_decay_ != 0.0) {
         grad.array() += weight_decay_ * params.array();
     }
-    square_avg_.array() =
-        square_avg_.array() * rho_ + ((1.0 - rho_) * grad.array()) * grad.array();
+    square_avg_.array() = square_avg_.array() * rho_ + ((1.0 - rho_) * grad.array()) * grad.array();
     // The update overwrites the gradient; torch's operation order, for bit-for-bit agreement.
     Vector& delta = grad;
     delta.array() =
         (acc_delta_.array() + eps_).sqrt() / (square_avg_.array() + eps_).sqrt() * grad.array();
-    acc_delta_.array() =
-        acc_delta_.array() * rho_ + ((1.0 - rho_) * delta.array()) * delta.array();
+    acc_delta_.array() = acc_delta_.array() * rho_ + ((1.0 - rho_) * delta.array()) * delta.array();
     params.array() += -lr * delta.array();
 }
 

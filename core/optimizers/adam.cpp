@@ -35,8 +35,8 @@ void AdamRule::step(Vector& params, Vector& grad, double lr) {
         max_exp_avg_sq_ = max_exp_avg_sq_.cwiseMax(exp_avg_sq_);
     }
     const Vector& second = amsgrad_ ? max_exp_avg_sq_ : exp_avg_sq_;
-    params.array() += (-stepSize * exp_avg_.array()) /
-                      (second.array().sqrt() / biasCorrection2Sqrt + eps_);
+    params.array() +=
+        (-stepSize * exp_avg_.array()) / (second.array().sqrt() / biasCorrection2Sqrt + eps_);
 }
 
 }  // namespace lrscope::core

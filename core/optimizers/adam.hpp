@@ -23,9 +23,9 @@ private:
     bool decoupled_;  // AdamW
     bool amsgrad_;
     std::int64_t steps_ = 0;
-    Vector exp_avg_;          // m
-    Vector exp_avg_sq_;       // v
-    Vector max_exp_avg_sq_;   // v_max (amsgrad only)
+    Vector exp_avg_;         // m
+    Vector exp_avg_sq_;      // v
+    Vector max_exp_avg_sq_;  // v_max (amsgrad only)
 };
 
 }  // namespace lrscope::core

@@ -16,21 +16,23 @@ void SgdRule::step(Vector& params, Vector& grad, double lr) {
     if (weight_decay_ != 0.0) {
         grad.array() += weight_decay_ * params.array();
     }
-    if (momentum_ != 0.0) {
-        assert(buffer_.size() == grad.size());
-        if (has_buffer_) {
-            buffer_.array() = buffer_.array() * momentum_ + (1.0 - dampening_) * grad.array();
-        } else {
-            buffer_ = grad;
-            has_buffer_ = true;
-        }
-        if (nesterov_) {
-            grad.array() += momentum_ * buffer_.array();
-        } else {
-            grad = buffer_;
-        }
+    if (momentum_ == 0.0) {
+        params.array() += -lr * grad.array();
+        return;
     }
-    params.array() += -lr * grad.array();
+    assert(buffer_.size() == grad.size());
+    if (has_buffer_) {
+        buffer_.array() = buffer_.array() * momentum_ + (1.0 - dampening_) * grad.array();
+    } else {
+        buffer_ = grad;
+        has_buffer_ = true;
+    }
+    if (nesterov_) {
+        grad.array() += momentum_ * buffer_.array();
+        params.array() += -lr * grad.array();
+    } else {
+        params.array() += -lr * buffer_.array();
+    }
 }
 
 }  // namespace lrscope::core

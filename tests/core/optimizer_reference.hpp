@@ -45,7 +45,8 @@ inline Vector toVector(const nlohmann::json& values) {
 
 // lrscope settings for a reference case: defaultsFor(kind), then every setting the case lists.
 inline OptimizerSettings settingsOf(const nlohmann::json& referenceCase) {
-    OptimizerSettings s = defaultsFor(parseOptimizer(referenceCase.at("optimizer").get<std::string>()));
+    OptimizerSettings s =
+        defaultsFor(parseOptimizer(referenceCase.at("optimizer").get<std::string>()));
     for (const auto& [key, value] : referenceCase.at("settings").items()) {
         if (key == "lr") {
             s.lr = value.get<double>();

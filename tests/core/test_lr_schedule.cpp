@@ -145,7 +145,8 @@ TEST(LrSchedule, ParseErrorsSayWhatIsWrongAndWhatIsExpected) {
               "--schedule: 'step:0:0.5' \u2014 step size must be a positive integer" + kForms);
     EXPECT_EQ(parseMessage("step:2.5:0.5"),
               "--schedule: 'step:2.5:0.5' \u2014 step size must be a positive integer" + kForms);
-    EXPECT_EQ(parseMessage("linear"), "--schedule: 'linear' \u2014 unknown schedule 'linear'" + kForms);
+    EXPECT_EQ(parseMessage("linear"),
+              "--schedule: 'linear' \u2014 unknown schedule 'linear'" + kForms);
     EXPECT_EQ(parseMessage("step:3"),
               "--schedule: 'step:3' \u2014 the step schedule is written step:K:GAMMA" + kForms);
     EXPECT_EQ(parseMessage("exp:abc"),
@@ -158,9 +159,9 @@ TEST(LrSchedule, ParseErrorsSayWhatIsWrongAndWhatIsExpected) {
               "--schedule: 'cosine:0' \u2014 TMAX must be a positive integer" + kForms);
     EXPECT_EQ(parseMessage("cosine:10:-1"),
               "--schedule: 'cosine:10:-1' \u2014 ETA_MIN must be a finite number >= 0" + kForms);
-    for (const char* bad : {"", "constant:1", "step:3:0.5:1", "cosine", "cosine:1:2:3",
-                            "exp:", "step::0.5", "step:99999999999:0.5", "cosine:x",
-                            "exp:0.5 ", " exp:0.5", "exp:inf", "step:-1:0.5"}) {
+    for (const char* bad :
+         {"", "constant:1", "step:3:0.5:1", "cosine", "cosine:1:2:3", "exp:", "step::0.5",
+          "step:99999999999:0.5", "cosine:x", "exp:0.5 ", " exp:0.5", "exp:inf", "step:-1:0.5"}) {
         EXPECT_THROW(parseSchedule(bad), InputError) << "'" << bad << "'";
     }
 }

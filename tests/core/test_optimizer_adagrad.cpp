@@ -13,7 +13,9 @@ namespace {
 using optimizer_test::distanceAfter;
 using optimizer_test::expectMatchesTorch;
 
-TEST(OptimizerAdagrad, MatchesTorchStepByStep) { EXPECT_EQ(expectMatchesTorch({"adagrad"}), 4); }
+TEST(OptimizerAdagrad, MatchesTorchStepByStep) {
+    EXPECT_EQ(expectMatchesTorch({"adagrad"}), 4);
+}
 
 TEST(OptimizerAdagrad, TwoStepsByHand) {
     OptimizerSettings s = defaultsFor(OptimizerKind::Adagrad);  // eps 1e-10

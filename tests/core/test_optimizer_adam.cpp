@@ -11,9 +11,13 @@ namespace {
 using optimizer_test::distanceAfter;
 using optimizer_test::expectMatchesTorch;
 
-TEST(OptimizerAdam, MatchesTorchStepByStep) { EXPECT_EQ(expectMatchesTorch({"adam"}), 5); }
+TEST(OptimizerAdam, MatchesTorchStepByStep) {
+    EXPECT_EQ(expectMatchesTorch({"adam"}), 5);
+}
 
-TEST(OptimizerAdamW, MatchesTorchStepByStep) { EXPECT_EQ(expectMatchesTorch({"adamw"}), 4); }
+TEST(OptimizerAdamW, MatchesTorchStepByStep) {
+    EXPECT_EQ(expectMatchesTorch({"adamw"}), 4);
+}
 
 TEST(OptimizerAdam, TwoStepsByHand) {
     OptimizerSettings s = defaultsFor(OptimizerKind::Adam);  // betas (0.9, 0.999), eps 1e-8

@@ -13,7 +13,9 @@ namespace {
 using optimizer_test::distanceAfter;
 using optimizer_test::expectMatchesTorch;
 
-TEST(OptimizerRmsProp, MatchesTorchStepByStep) { EXPECT_EQ(expectMatchesTorch({"rmsprop"}), 5); }
+TEST(OptimizerRmsProp, MatchesTorchStepByStep) {
+    EXPECT_EQ(expectMatchesTorch({"rmsprop"}), 5);
+}
 
 TEST(OptimizerRmsProp, TwoStepsByHand) {
     OptimizerSettings s = defaultsFor(OptimizerKind::RmsProp);  // alpha 0.99, eps 1e-8

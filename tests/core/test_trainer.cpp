@@ -1,0 +1,160 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/data_spec.hpp"
+#include "core/errors.hpp"
+#include "core/run_control.hpp"
+#include "core/trainer.hpp"
+
+namespace lrscope::core {
+namespace {
+
+class Recorder : public TrainingObserver {
+public:
+    void onEpoch(const EpochRecord& record) override { records.push_back(record); }
+    void onFinished(const RunResult& result) override {
+        finished = true;
+        status = result.status;
+    }
+    std::vector<EpochRecord> records;
+    bool finished = false;
+    RunStatus status = RunStatus::Completed;
+};
+
+RunConfig smallConfig() {
+    RunConfig config;
+    config.data.dataset = "xor";
+    config.data.samples = 80;
+    config.hidden_layers = {6};
+    config.epochs = 12;
+    config.batch_size = 8;
+    config.optimizer = defaultsFor(OptimizerKind::Sgd);
+    config.optimizer.lr = 0.1;
+    config.seed = 3;
+    return config;
+}
+
+RunResult trainQuietly(const RunConfig& config) {
+    RunControl control;
+    Recorder recorder;
+    return train(7, config, control, recorder);
+}
+
+TEST(Trainer, EmitsEpochZeroThenOneRecordPerEpochWithTheRunId) {
+    const RunConfig config = smallConfig();
+    RunControl control;
+    Recorder recorder;
+    const RunResult result = train(7, config, control, recorder);
+    ASSERT_EQ(recorder.records.size(), 13u);
+    EXPECT_TRUE(recorder.finished);
+    EXPECT_EQ(result.status, RunStatus::Completed);
+    for (size_t i = 0; i < recorder.records.size(); ++i) {
+        const auto& record = recorder.records[i];
+        EXPECT_EQ(record.epoch, static_cast<int>(i));
+        EXPECT_EQ(record.run_id, 7u);
+        EXPECT_TRUE(record.train_error.has_value());
+        EXPECT_TRUE(record.test_loss.has_value());
+        EXPECT_DOUBLE_EQ(record.lr, 0.1);
+    }
+    // Epoch 0 is before any update: no step statistics yet.
+    EXPECT_FALSE(recorder.records[0].grad_norm.has_value());
+    EXPECT_FALSE(recorder.records[0].update_ratio.has_value());
+    EXPECT_TRUE(recorder.records[1].grad_norm.has_value());
+    // Plain SGD moves each parameter by exactly lr * gradient.
+    EXPECT_NEAR(*recorder.records[1].step_size, 0.1, 1e-9);
+    EXPECT_EQ(result.history.size(), recorder.records.size());
+}
+
+TEST(Trainer, SameConfigGivesBitIdenticalHistories) {
+    const auto a = trainQuietly(smallConfig());
+    const auto b = trainQuietly(smallConfig());
+    ASSERT_EQ(a.history.size(), b.history.size());
+    for (size_t i = 0; i < a.history.size(); ++i) {
+        EXPECT_EQ(a.history[i].train_loss, b.history[i].train_loss);
+        EXPECT_EQ(a.history[i].test_loss, b.history[i].test_loss);
+    }
+    RunConfig other = smallConfig();
+    other.seed = 4;
+    EXPECT_NE(trainQuietly(other).history.back().train_loss, a.history.back().train_loss);
+}
+
+TEST(Trainer, LearnsXorWithAdam) {
+    RunConfig config = smallConfig();
+    config.data.samples = 200;
+    config.data.noise = 0.0;
+    config.hidden_layers = {8, 8};
+    config.optimizer = defaultsFor(OptimizerKind::Adam);
+    config.optimizer.lr = 0.01;
+    config.epochs = 150;
+    const auto result = trainQuietly(config);
+    EXPECT_LT(result.history.back().train_loss, 0.5 * result.history.front().train_loss);
+    EXPECT_LT(*result.history.back().train_error, 0.1);
+}
+
+TEST(Trainer, ScheduleSetsTheRateOfEachEpoch) {
+    RunConfig config = smallConfig();
+    config.schedule = parseSchedule("step:4:0.5");
+    const auto result = trainQuietly(config);
+    EXPECT_DOUBLE_EQ(result.history[4].lr, 0.1);
+    EXPECT_DOUBLE_EQ(result.history[5].lr, 0.05);
+    EXPECT_DOUBLE_EQ(result.history[9].lr, 0.025);
+}
+
+TEST(Trainer, DivergenceStopsTheRunAndKeepsTheFiniteHistory) {
+    RunConfig config = smallConfig();
+    config.loss = LossKind::Mse;
+    config.activation = Activation::Relu;
+    config.optimizer.lr = 100.0;
+    config.epochs = 200;
+    RunControl control;
+    Recorder recorder;
+    const auto result = train(1, config, control, recorder);
+    EXPECT_EQ(result.status, RunStatus::Diverged);
+    ASSERT_TRUE(result.diverged_at.has_value());
+    EXPECT_EQ(static_cast<size_t>(*result.diverged_at), result.history.size());
+    for (const auto& record : result.history) {
+        EXPECT_TRUE(std::isfinite(record.train_loss));
+    }
+    for (const auto& layer : result.final_weights.layers) {
+        EXPECT_TRUE(layer.weight.allFinite());
+    }
+    EXPECT_EQ(recorder.status, RunStatus::Diverged);
+}
+
+TEST(Trainer, StopBeforeStartEndsAfterEpochZero) {
+    RunControl control;
+    control.stop();
+    Recorder recorder;
+    const auto result = train(1, smallConfig(), control, recorder);
+    EXPECT_EQ(result.status, RunStatus::Stopped);
+    EXPECT_EQ(result.history.size(), 1u);
+}
+
+TEST(Trainer, CrossEntropyOnRegressionDataIsAnInputError) {
+    RunConfig config = smallConfig();
+    config.data.dataset = "sine";
+    config.loss = LossKind::CrossEntropy;
+    EXPECT_THROW(trainQuietly(config), InputError);
+}
+
+TEST(Trainer, InitialWeightsOfTheWrongShapeAreAnInputError) {
+    RunConfig config = smallConfig();
+    NetworkWeights weights;
+    weights.layers.push_back({Matrix::Zero(3, 2), Vector::Zero(3)});
+    weights.layers.push_back({Matrix::Zero(2, 3), Vector::Zero(2)});
+    config.initial_weights = weights;  // the config asks for one hidden layer of 6
+    EXPECT_THROW(trainQuietly(config), InputError);
+}
+
+TEST(Trainer, RegressionHasNoErrorRate) {
+    RunConfig config = smallConfig();
+    config.data.dataset = "sine";
+    config.loss = LossKind::Mse;
+    const auto result = trainQuietly(config);
+    EXPECT_FALSE(result.history.back().train_error.has_value());
+    EXPECT_LT(result.history.back().train_loss, result.history.front().train_loss);
+}
+
+}  // namespace
+}  // namespace lrscope::core
