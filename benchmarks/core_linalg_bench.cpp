@@ -24,9 +24,14 @@ struct Case {
 };
 
 const Case kCases[] = {
+    {"tiny fwd 8x10 k2", 8, 10, 2, Transpose::No, Transpose::No},
+    {"tiny fwd 2x10 k8", 2, 10, 8, Transpose::No, Transpose::No},
+    {"tiny wgrad 2x8 k10", 2, 8, 10, Transpose::No, Transpose::Yes},
+    {"tiny dgrad 8x10 k2", 8, 10, 2, Transpose::Yes, Transpose::No},
     {"small fwd 8x10 k8", 8, 10, 8, Transpose::No, Transpose::No},
     {"small wgrad 8x8 k10", 8, 8, 10, Transpose::No, Transpose::Yes},
-    {"small eval 8x400 k8", 8, 400, 8, Transpose::No, Transpose::No},
+    {"small dgrad 8x10 k8", 8, 10, 8, Transpose::Yes, Transpose::No},
+    {"small eval 8x500 k8", 8, 500, 8, Transpose::No, Transpose::No},
     {"medium fwd 128x32 k64", 128, 32, 64, Transpose::No, Transpose::No},
     {"medium fwd 64x32 k128", 64, 32, 128, Transpose::No, Transpose::No},
     {"medium fwd 10x32 k64", 10, 32, 64, Transpose::No, Transpose::No},

@@ -252,7 +252,7 @@ CsvTable parseCsv(std::string_view text, const std::string& source) {
                              std::to_string(line) + " has " + std::to_string(fields.size()) +
                              " fields, the header has " + std::to_string(table.header.size()));
         }
-        table.rows.push_back(fields);
+        table.rows.push_back(std::move(fields));
         table.row_lines.push_back(line);
     }
     if (table.rows.empty()) {

@@ -102,10 +102,10 @@ void standardize(DataSplit& split) {
 void validate(const DataSpec& spec) {
     if (spec.dataset.empty() && spec.csv_path.empty()) {
         throw InputError("no data set given; set --dataset (" + datasetNameList() +
-                         ") or --csv FILE");
+                         ") or --data FILE.csv");
     }
     if (!spec.dataset.empty() && !spec.csv_path.empty()) {
-        throw InputError("--dataset '" + spec.dataset + "' and --csv '" + spec.csv_path +
+        throw InputError("--dataset '" + spec.dataset + "' and --data '" + spec.csv_path +
                          "' were both given; choose one");
     }
     if (!spec.dataset.empty() && !isGeneratedDataset(spec.dataset) &&

@@ -110,13 +110,13 @@ TEST(DataSpecValidate, ExactlyOneSource) {
     DataSpec spec;
     spec.csv_path = "data.csv";
     EXPECT_EQ(validateError(spec),
-              "--dataset 'spiral' and --csv 'data.csv' were both given; choose one");
+              "--dataset 'spiral' and --data 'data.csv' were both given; choose one");
     spec.dataset.clear();
     EXPECT_NO_THROW(validate(spec));
     spec.csv_path.clear();
     EXPECT_EQ(validateError(spec),
               "no data set given; set --dataset (xor, circles, spiral, blobs, moons, sine, "
-              "iris, breast_cancer, digits) or --csv FILE");
+              "iris, breast_cancer, digits) or --data FILE.csv");
 }
 
 TEST(PrepareData, GeneratedSplitSizesAndDeterminism) {
