@@ -33,13 +33,18 @@ Same work on both sides
       numbers are not timed.
 
 Timing (start-up excluded on both sides)
-    - lrscope-cli: the wall time of the whole process with N epochs minus the wall time with
-      1 epoch, divided by N - 1. Process start, CSV and JSON parsing, the split, epoch 0's
-      evaluation, the first epoch and writing the output cancel out; what remains is N - 1
-      steady-state epochs, including everything lrscope does per epoch (gradient norm, step size
-      statistics, the per-epoch record).
-    - PyTorch: time.perf_counter() around epochs 2..N of an in-process loop (model and optimizer
-      construction, epoch 0's evaluation and the warm-up epoch 1 excluded), so also N - 1 epochs.
+    - lrscope-cli: the time of the whole process with N epochs minus the time of the same
+      command with 1 epoch, divided by N - 1. Process start, CSV and JSON parsing, the split,
+      epoch 0's evaluation, the first epoch and writing the output cancel out; what remains is
+      N - 1 steady-state epochs, including everything lrscope does per epoch (gradient norm, step
+      size statistics, the per-epoch record).
+    - PyTorch: epochs 2..N of an in-process loop are timed (model and optimizer construction,
+      epoch 0's evaluation and the warm-up epoch 1 excluded), so also N - 1 epochs.
+    - Two clocks are read for both sides: wall time (time.perf_counter) and CPU time (user +
+      system: os.wait4's rusage for the lrscope process, time.process_time for PyTorch). On an
+      idle machine they agree; on a machine shared with other work (compilers...) the wall clock
+      counts time spent waiting for a core, and the CPU-time columns are the steadier estimate.
+      --clock chooses which one decides ok/MISSED (default wall); both are printed.
     - Rounds are interleaved: in each round, for each workload, one lrscope measurement (the
       N-epoch and the 1-epoch process) and one PyTorch measurement, alternating which side goes
       first. The table shows the median over rounds of each side's epochs/s.
@@ -423,8 +428,9 @@ def main():
             for prep in prepared:
                 worst = check_same_training(prep, cli, directory)
                 epochs = prep.workload["check_epochs"]
-                print(f"check {prep.workload['name']}: {epochs} unshuffled epochs, largest relative "
-                      f"difference of loss/error lrscope vs PyTorch = {worst:.2e}", flush=True)
+                print(f"check {prep.workload['name']}: {epochs} unshuffled epochs, largest "
+                      f"relative difference of loss/error lrscope vs PyTorch = {worst:.2e}",
+                      flush=True)
                 if not worst < 1e-8:
                     sys.exit(f"{prep.workload['name']}: lrscope and PyTorch do not compute the "
                              "same training; the comparison would be meaningless")

@@ -13,29 +13,43 @@ namespace lrscope::core {
 
 namespace {
 
+std::string fieldCount(size_t n) {
+    return std::to_string(n) + (n == 1 ? " field" : " fields");
+}
+
 bool isBlank(char c) {
     return c == ' ' || c == '\t';
 }
 
-// A cell as it appears in a one-line message: control characters escaped, long text cut.
-std::string quoted(std::string_view text) {
-    constexpr size_t kMaxShown = 40;
+// Text as it appears in a one-line message: line breaks, tabs and other control characters
+// escaped, long text cut.
+std::string escaped(std::string_view text, size_t max_shown) {
     std::string shown;
-    for (const char c : text.substr(0, kMaxShown)) {
+    for (const char c : text.substr(0, max_shown)) {
         if (c == '\n') {
             shown += "\\n";
         } else if (c == '\r') {
             shown += "\\r";
         } else if (c == '\t') {
             shown += "\\t";
+        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            constexpr std::string_view kHex = "0123456789abcdef";
+            const auto byte = static_cast<unsigned char>(c);
+            shown += "\\x";
+            shown.push_back(kHex[static_cast<size_t>(byte >> 4)]);
+            shown.push_back(kHex[static_cast<size_t>(byte & 0xf)]);
         } else {
             shown.push_back(c);
         }
     }
-    if (text.size() > kMaxShown) {
+    if (text.size() > max_shown) {
         shown += "...";
     }
-    return "'" + shown + "'";
+    return shown;
+}
+
+std::string quoted(std::string_view text, size_t max_shown = 40) {
+    return "'" + escaped(text, max_shown) + "'";
 }
 
 // Splits CSV text into records, tracking physical line numbers for messages.
@@ -166,16 +180,27 @@ std::string columnName(const CsvTable& table, size_t column) {
     return name.empty() ? "column " + std::to_string(column + 1) : name;
 }
 
-std::string cellPlace(const std::string& source, int line, size_t column) {
-    return source + ":" + std::to_string(line) + ":" + std::to_string(column + 1) + ": ";
+// A column's name for messages: quoted, escaped, cut at 60 characters.
+std::string quotedColumn(const CsvTable& table, size_t column) {
+    return quoted(columnName(table, column), 60);
+}
+
+// The line a row starts on; tables built by hand may lack row_lines.
+int lineOf(const CsvTable& table, size_t row) {
+    return row < table.row_lines.size() ? table.row_lines[row] : static_cast<int>(row) + 2;
+}
+
+std::string cellPlace(const CsvTable& table, const std::string& source, size_t row, size_t column) {
+    return source + ":" + std::to_string(lineOf(table, row)) + ":" + std::to_string(column + 1) +
+           ": ";
 }
 
 // A feature or regression-target cell as a finite number, or an InputError naming the cell.
 double numericCell(const CsvTable& table, size_t row, size_t column, const std::string& source,
                    const std::string& role, const std::string& hint = "") {
     const std::string& cell = table.rows[row][column];
-    const std::string where = cellPlace(source, table.row_lines[row], column);
-    const std::string what = " (" + role + "'" + columnName(table, column) + "')";
+    const std::string where = cellPlace(table, source, row, column);
+    const std::string what = " (" + role + quotedColumn(table, column) + ")";
     if (cell.empty()) {
         throw InputError(where + "empty value; expected a number" + what + hint);
     }
@@ -205,8 +230,9 @@ size_t findTargetColumn(const CsvTable& table, const std::string& target,
         return matches.front();
     }
     if (matches.size() > 1) {
-        throw InputError(source + ": target column '" + target + "' is ambiguous: columns " +
-                         std::to_string(matches[0] + 1) + " and " + std::to_string(matches[1] + 1) +
+        throw InputError(source + ": target column " + quoted(target, 60) +
+                         " is ambiguous: columns " + std::to_string(matches[0] + 1) + " and " +
+                         std::to_string(matches[1] + 1) +
                          " have that name; give the target as a 0-based index instead");
     }
     if (const auto index = parseLong(target)) {
@@ -219,9 +245,10 @@ size_t findTargetColumn(const CsvTable& table, const std::string& target,
     }
     std::string names;
     for (size_t c = 0; c < columns; ++c) {
-        names += (c == 0 ? "" : ", ") + columnName(table, c);
+        names += (c == 0 ? "" : ", ") + escaped(columnName(table, c), 60);
     }
-    throw InputError(source + ": target column '" + target + "' not found; columns are: " + names);
+    throw InputError(source + ": target column " + quoted(target, 60) +
+                     " not found; columns are: " + names);
 }
 
 }  // namespace
@@ -249,8 +276,8 @@ CsvTable parseCsv(std::string_view text, const std::string& source) {
     while (parser.nextRecord(fields, line)) {
         if (fields.size() != table.header.size()) {
             throw InputError(source + ":" + std::to_string(line) + ": line " +
-                             std::to_string(line) + " has " + std::to_string(fields.size()) +
-                             " fields, the header has " + std::to_string(table.header.size()));
+                             std::to_string(line) + " has " + fieldCount(fields.size()) +
+                             ", the header has " + std::to_string(table.header.size()));
         }
         table.rows.push_back(std::move(fields));
         table.row_lines.push_back(line);
@@ -284,9 +311,9 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
     const size_t columns = table.header.size();
     const size_t target = findTargetColumn(table, options.target, source);
     if (columns < 2) {
-        throw InputError(source + ": the file has only the target column '" +
-                         columnName(table, target) +
-                         "'; expected at least one feature column besides it");
+        throw InputError(source + ": the file has only the target column " +
+                         quotedColumn(table, target) +
+                         "; expected at least one feature column besides it");
     }
 
     size_t rows = table.rows.size();
@@ -296,6 +323,14 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
                              std::to_string(*options.max_rows));
         }
         rows = std::min(rows, static_cast<size_t>(*options.max_rows));
+    }
+    for (size_t r = 0; r < rows; ++r) {
+        if (table.rows[r].size() != columns) {
+            throw InputError(source + ":" + std::to_string(lineOf(table, r)) + ": line " +
+                             std::to_string(lineOf(table, r)) + " has " +
+                             fieldCount(table.rows[r].size()) + ", the header has " +
+                             std::to_string(columns));
+        }
     }
 
     Dataset data;
@@ -322,9 +357,9 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
                     numeric_targets.push_back(numericCell(table, r, c, source, "target column ",
                                                           "; regression needs numbers"));
                 } else if (table.rows[r][c].empty()) {
-                    throw InputError(cellPlace(source, table.row_lines[r], c) +
-                                     "empty value; expected a class label (column '" +
-                                     data.target_name + "')");
+                    throw InputError(cellPlace(table, source, r, c) +
+                                     "empty value; expected a class label (column " +
+                                     quotedColumn(table, target) + ")");
                 }
                 continue;
             }
@@ -382,8 +417,8 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
         const std::string scope = rows < table.rows.size()
                                       ? " in the first " + std::to_string(rows) + " rows"
                                       : std::string();
-        throw InputError(source + ": the target column '" + data.target_name +
-                         "' has only one class (" + quoted(data.class_names.front()) + ")" + scope +
+        throw InputError(source + ": the target column " + quotedColumn(table, target) +
+                         " has only one class (" + quoted(data.class_names.front()) + ")" + scope +
                          "; classification needs at least two");
     }
     return data;

@@ -8,8 +8,12 @@ namespace lrscope::core {
 
 namespace {
 
-// Below this many multiply-adds Eigen's inlined kernels beat the call into BLAS.
-constexpr Eigen::Index kBlasThreshold = 32 * 32 * 32;
+// Only products with fewer multiply-adds than this use Eigen (its coefficient-based product,
+// which neither packs nor allocates). From about 160 multiply-adds (a 2-8-8-2 network on a
+// batch of 10) up to 512 x 512 x 128, single-threaded OpenBLAS measured as fast as Eigen or
+// faster (1.5-5x over Eigen's blocked GEMM in this baseline x86-64 build), both with its natively
+// detected kernel and with OPENBLAS_CORETYPE=Haswell: see benchmarks/core_linalg_bench.cpp.
+constexpr Eigen::Index kBlasThreshold = 128;
 
 CBLAS_TRANSPOSE toCblas(Transpose t) { return t == Transpose::Yes ? CblasTrans : CblasNoTrans; }
 
@@ -32,13 +36,13 @@ void multiply(const Eigen::Ref<const Matrix>& a, Transpose ta, const Eigen::Ref<
     }
     if (m * n * k < kBlasThreshold) {
         if (ta == Transpose::No && tb == Transpose::No) {
-            c.noalias() = a * b;
+            c.noalias() = a.lazyProduct(b);
         } else if (ta == Transpose::No) {
-            c.noalias() = a * b.transpose();
+            c.noalias() = a.lazyProduct(b.transpose());
         } else if (tb == Transpose::No) {
-            c.noalias() = a.transpose() * b;
+            c.noalias() = a.transpose().lazyProduct(b);
         } else {
-            c.noalias() = a.transpose() * b.transpose();
+            c.noalias() = a.transpose().lazyProduct(b.transpose());
         }
         return;
     }

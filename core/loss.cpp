@@ -9,16 +9,34 @@ namespace lrscope::core {
 
 namespace {
 
-// Cross-entropy of one column of logits: logsumexp(z) - z[label], shifted by the maximum so
-// exp never overflows.
-double columnCrossEntropy(const Matrix& outputs, Eigen::Index col, int label, double& maxOut,
-                          double& sumExp) {
-    maxOut = outputs.col(col).maxCoeff();
-    sumExp = (outputs.col(col).array() - maxOut).exp().sum();
-    return maxOut + std::log(sumExp) - outputs(label, col);
+// Column maxima and sums of exp(z - max): the shift keeps exp from overflowing.
+struct SoftmaxSums {
+    Eigen::RowVectorXd maxima;
+    Eigen::RowVectorXd sums;
+};
+
+// Fills exps = exp(z - max) for every column at once (vectorised).
+SoftmaxSums softmaxParts(const Matrix& outputs, Matrix& exps) {
+    SoftmaxSums parts;
+    parts.maxima = outputs.colwise().maxCoeff();
+    exps = (outputs.rowwise() - parts.maxima).array().exp().matrix();
+    parts.sums = exps.colwise().sum();
+    return parts;
 }
 
-double batchSize(const Matrix& outputs) { return static_cast<double>(outputs.cols()); }
+// Sum over columns of -log softmax(z)[label] = log(sum) - (z[label] - max).
+double crossEntropySum(const Matrix& outputs, const SoftmaxSums& parts, const int* labels) {
+    const Eigen::RowVectorXd logSums = parts.sums.array().log().matrix();
+    double sum = 0.0;
+    for (Eigen::Index j = 0; j < outputs.cols(); ++j) {
+        sum += logSums[j] - (outputs(labels[j], j) - parts.maxima[j]);
+    }
+    return sum;
+}
+
+double batchSize(const Matrix& outputs) {
+    return static_cast<double>(outputs.cols());
+}
 
 }  // namespace
 
@@ -56,13 +74,9 @@ double computeLoss(LossKind loss, const Matrix& outputs, const TargetsView& targ
         }
         return sum / static_cast<double>(outputs.size());
     }
-    double sum = 0.0;
-    double maxOut = 0.0;
-    double sumExp = 0.0;
-    for (Eigen::Index j = 0; j < outputs.cols(); ++j) {
-        sum += columnCrossEntropy(outputs, j, targets.labels[j], maxOut, sumExp);
-    }
-    return sum / batchSize(outputs);
+    Matrix exps;
+    const SoftmaxSums parts = softmaxParts(outputs, exps);
+    return crossEntropySum(outputs, parts, targets.labels) / batchSize(outputs);
 }
 
 double lossAndGradient(LossKind loss, const Matrix& outputs, const TargetsView& targets,
@@ -85,14 +99,12 @@ double lossAndGradient(LossKind loss, const Matrix& outputs, const TargetsView& 
         return value;
     }
     const double invBatch = 1.0 / batchSize(outputs);
-    double sum = 0.0;
-    double maxOut = 0.0;
-    double sumExp = 0.0;
+    const SoftmaxSums parts = softmaxParts(outputs, grad);
+    const double sum = crossEntropySum(outputs, parts, targets.labels);
+    // d/dz of the mean NLL: (softmax - onehot) / batch.
+    grad.array().rowwise() *= (invBatch / parts.sums.array());
     for (Eigen::Index j = 0; j < outputs.cols(); ++j) {
-        const int label = targets.labels[j];
-        sum += columnCrossEntropy(outputs, j, label, maxOut, sumExp);
-        grad.col(j) = (outputs.col(j).array() - maxOut).exp() * (invBatch / sumExp);
-        grad(label, j) -= invBatch;
+        grad(targets.labels[j], j) -= invBatch;
     }
     return sum * invBatch;
 }

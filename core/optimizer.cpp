@@ -11,7 +11,6 @@
 #include "core/optimizers/adam.hpp"
 #include "core/optimizers/rmsprop.hpp"
 #include "core/optimizers/sgd.hpp"
-#include "core/run_config.hpp"
 
 namespace lrscope::core {
 

@@ -7,6 +7,9 @@
 
 namespace lrscope::core {
 
+// Upper bound of any learning rate (the GUI slider reaches 10; beyond 100 nothing trains).
+inline constexpr double kMaxLearningRate = 100.0;
+
 enum class OptimizerKind { Sgd, Momentum, Nesterov, Adagrad, Adadelta, RmsProp, Adam, AdamW };
 
 inline constexpr OptimizerKind kAllOptimizers[] = {
@@ -41,7 +44,8 @@ std::string_view optimizerDisplayName(OptimizerKind kind);  // "SGD", "Momentum"
 OptimizerKind parseOptimizer(std::string_view name);  // throws InputError
 
 // Throws InputError ("--beta1: 1.5 is out of range; expected 0 <= beta1 < 1") for settings
-// that PyTorch would reject or that cannot train.
+// that PyTorch would reject or that cannot train. Every field is checked, whichever optimizer
+// is chosen, so a bad value cannot wait unnoticed until the optimizer changes.
 void validate(const OptimizerSettings& settings);
 
 // An update rule with its per-parameter state (velocity, moments, accumulators), created

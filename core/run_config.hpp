@@ -32,7 +32,6 @@ struct RunConfig {
     std::uint64_t seed = 1;
 };
 
-inline constexpr double kMaxLearningRate = 100.0;
 inline constexpr int kMaxEpochs = 1'000'000;
 inline constexpr int kMaxLayerWidth = 4096;
 inline constexpr int kMaxHiddenLayers = 16;

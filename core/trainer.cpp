@@ -103,7 +103,8 @@ EpochRecord makeRecord(RunId id, int epoch, double lr, const SplitScore& train,
 }
 
 bool isFinite(const EpochRecord& record) {
-    return std::isfinite(record.train_loss) && (!record.test_loss || std::isfinite(*record.test_loss));
+    return std::isfinite(record.train_loss) &&
+           (!record.test_loss || std::isfinite(*record.test_loss));
 }
 
 void checkDataFitsConfig(const RunConfig& config, const DataSplit& data) {
@@ -111,8 +112,9 @@ void checkDataFitsConfig(const RunConfig& config, const DataSplit& data) {
         throw InputError("the training split is empty; expected at least one training sample");
     }
     if (config.loss == LossKind::CrossEntropy && data.train.task != Task::Classify) {
-        throw InputError("--loss: cross_entropy needs class labels, but the data is a "
-                         "regression task; expected --loss mse");
+        throw InputError(
+            "--loss: cross_entropy needs class labels, but the data is a "
+            "regression task; expected --loss mse");
     }
 }
 
@@ -177,14 +179,22 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
         observer.onFinished(result);
         return std::move(result);
     };
+    // Keeps the weights of the last finite record: those at the start of this epoch.
+    Vector epochStart;
+    auto diverged = [&](int epoch) -> RunResult {
+        network.parameters() = epochStart;
+        result.diverged_at = epoch;
+        return finish(RunStatus::Diverged);
+    };
     auto emit = [&](EpochRecord record) {
         result.history.push_back(record);
         observer.onEpoch(record);
     };
 
     {
-        EpochRecord initial = makeRecord(id, 0, baseLr, evaluate(network, config.loss, trainSet, cache),
-                                         evaluate(network, config.loss, data.test, cache), hasTest);
+        EpochRecord initial =
+            makeRecord(id, 0, baseLr, evaluate(network, config.loss, trainSet, cache),
+                       evaluate(network, config.loss, data.test, cache), hasTest);
         if (!isFinite(initial)) {
             result.diverged_at = 0;
             return finish(RunStatus::Diverged);
@@ -193,9 +203,9 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
     }
 
     const auto sampleCount = static_cast<size_t>(trainSet.sampleCount());
-    const size_t batchSize =
-        config.batch_size <= 0 ? sampleCount
-                               : std::min(sampleCount, static_cast<size_t>(config.batch_size));
+    const size_t batchSize = config.batch_size <= 0
+                                 ? sampleCount
+                                 : std::min(sampleCount, static_cast<size_t>(config.batch_size));
     std::vector<Eigen::Index> order(sampleCount);
     std::iota(order.begin(), order.end(), Eigen::Index{0});
 
@@ -204,7 +214,7 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
     Vector gradient;
     Vector gradientCopy;
     Vector before;
-    Vector epochStart;
+    ForwardCache evaluationCache;  // its own, so training buffers keep their batch shape
 
     for (int epoch = 1; epoch <= config.epochs; ++epoch) {
         if (!control.waitUntilRunnable()) {
@@ -217,9 +227,8 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
         }
         epochStart = network.parameters();
         double gradNormSum = 0.0;
-        double stepSizeSum = 0.0;
-        long stepSizeCount = 0;
         long batches = 0;
+        std::optional<double> stepSize;
 
         for (size_t begin = 0; begin < sampleCount; begin += batchSize) {
             if (!control.waitUntilRunnable()) {
@@ -253,37 +262,40 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
             }
             const Matrix& outputs = network.forward(*input, cache);
             const double batchLoss = lossAndGradient(config.loss, outputs, targets, outputGradient);
+            if (!std::isfinite(batchLoss)) {
+                return diverged(epoch);
+            }
             network.backward(*input, cache, outputGradient, gradient);
             gradNormSum += gradient.norm();
-            before = network.parameters();
-            gradientCopy = gradient;
-            rule->step(network.parameters(), gradient, lr);
             ++batches;
-            if (!std::isfinite(batchLoss) || !network.parameters().allFinite()) {
-                network.parameters() = before;  // keep the last finite weights
-                result.diverged_at = epoch;
-                return finish(RunStatus::Diverged);
+            // The step size is sampled on the epoch's last batch: measuring every batch
+            // costs a division per parameter per batch.
+            const bool lastBatch = end == sampleCount;
+            if (lastBatch) {
+                before = network.parameters();
+                gradientCopy = gradient;
             }
-            if (const auto step = effectiveStepSize(before, network.parameters(), gradientCopy)) {
-                stepSizeSum += *step;
-                ++stepSizeCount;
+            rule->step(network.parameters(), gradient, lr);
+            if (lastBatch) {
+                stepSize = effectiveStepSize(before, network.parameters(), gradientCopy);
             }
         }
+        if (!network.parameters().allFinite()) {
+            return diverged(epoch);
+        }
 
-        EpochRecord record = makeRecord(id, epoch, lr, evaluate(network, config.loss, trainSet, cache),
-                                        evaluate(network, config.loss, data.test, cache), hasTest);
+        EpochRecord record =
+            makeRecord(id, epoch, lr, evaluate(network, config.loss, trainSet, evaluationCache),
+                       evaluate(network, config.loss, data.test, evaluationCache), hasTest);
         if (!isFinite(record)) {
-            result.diverged_at = epoch;
-            return finish(RunStatus::Diverged);
+            return diverged(epoch);
         }
         record.grad_norm = gradNormSum / static_cast<double>(batches);
         const double startNorm = epochStart.norm();
         if (startNorm > 0.0) {
             record.update_ratio = (network.parameters() - epochStart).norm() / startNorm;
         }
-        if (stepSizeCount > 0) {
-            record.step_size = stepSizeSum / static_cast<double>(stepSizeCount);
-        }
+        record.step_size = stepSize;
         record.lr_changed_to = changedTo;
         emit(record);
         if (epoch < config.epochs && !control.endOfEpoch()) {

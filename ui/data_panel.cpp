@@ -303,11 +303,13 @@ void DataPanel::refresh() {
         }
         const double fraction = testFraction_->value().value_or(0.0);
         const long train = std::lround(static_cast<double>(n) * (1.0 - fraction));
-        const QString outputs = s->task == core::Task::Classify
-                                    ? tr("%n class(es)", nullptr, s->outputs)
-                                    : tr("%n target(s)", nullptr, s->outputs);
+        const QString outputs =
+            s->task == core::Task::Classify
+                ? (s->outputs == 1 ? tr("1 class") : tr("%1 classes").arg(s->outputs))
+                : (s->outputs == 1 ? tr("1 target") : tr("%1 targets").arg(s->outputs));
+        const QString inputs = s->inputs == 1 ? tr("1 input") : tr("%1 inputs").arg(s->inputs);
         summary_->setText(tr("%1 → %2 · %3 train / %4 test rows")
-                              .arg(tr("%n input(s)", nullptr, s->inputs), outputs)
+                              .arg(inputs, outputs)
                               .arg(train)
                               .arg(n - train));
     } else {

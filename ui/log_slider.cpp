@@ -154,7 +154,10 @@ QString LogSlider::error() const { return entry_->error(); }
 
 void LogSlider::setValue(double value) {
     updating_ = true;
-    entry_->setText(QString::fromStdString(core::formatNumber(value)));
+    // Scientific notation reads best for rates ("3e-4"), when it is exact.
+    const std::string compact = core::formatCompact(value, 6);
+    const bool exact = core::parseDouble(compact) == value;
+    entry_->setText(QString::fromStdString(exact ? compact : core::formatNumber(value)));
     slider_->setValue(scale_.positionOf(value));
     updating_ = false;
     if (entry_->isValid()) {

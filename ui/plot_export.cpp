@@ -2,7 +2,9 @@
 
 #include <cmath>
 
+#include <QBuffer>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QSaveFile>
@@ -44,6 +46,24 @@ void paintVector(QCustomPlot& plot, QPaintDevice& device, const FigureSize& size
     painter.setMode(QCPPainter::pmNonCosmetic);
     plot.toPainter(&painter, size.width, size.height);
     painter.end();
+}
+
+// QSvgGenerator states the size in millimetres, which viewers turn into different pixel
+// sizes; the figure's size is given in pixels instead.
+QByteArray withPixelSize(const QByteArray& svg, const FigureSize& size) {
+    QString text = QString::fromUtf8(svg);
+    static const QRegularExpression width(QStringLiteral("width=\"[0-9.]+mm\""));
+    static const QRegularExpression height(QStringLiteral("height=\"[0-9.]+mm\""));
+    const qsizetype svgTag = text.indexOf(QStringLiteral("<svg"));
+    const qsizetype tagEnd = text.indexOf(QLatin1Char('>'), svgTag);
+    if (svgTag < 0 || tagEnd < 0) {
+        return svg;
+    }
+    QString tag = text.mid(svgTag, tagEnd - svgTag);
+    tag.replace(width, QStringLiteral("width=\"%1\"").arg(size.width));
+    tag.replace(height, QStringLiteral("height=\"%1\"").arg(size.height));
+    text.replace(svgTag, tagEnd - svgTag, tag);
+    return text.toUtf8();
 }
 
 QString openError(const QSaveFile& file, const QString& path) {
@@ -108,13 +128,16 @@ QString exportFigure(QCustomPlot& plot, const QString& path, const FigureSize& s
             break;
         }
         case FigureFormat::Svg: {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
             QSvgGenerator generator;
-            generator.setOutputDevice(&file);
+            generator.setOutputDevice(&buffer);
             generator.setSize(QSize(size.width, size.height));
             generator.setViewBox(QRect(0, 0, size.width, size.height));
             generator.setTitle(QFileInfo(path).completeBaseName());
             generator.setDescription(QStringLiteral("Made with lrscope"));
             paintVector(plot, generator, size);
+            file.write(withPixelSize(buffer.data(), size));
             break;
         }
     }

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QStringList>
+#include <QVariant>
 
 #include "core/run_config.hpp"
 

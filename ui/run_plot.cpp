@@ -16,7 +16,7 @@ constexpr double kPenWidth = 1.6;
 constexpr double kHoverRadiusPx = 14.0;
 // While following a loss plot on a linear axis, a curve counts up to this multiple of its
 // first value: a diverging run shoots out of view instead of flattening every other curve.
-constexpr double kLossFollowCap = 10.0;
+constexpr double kLossFollowCap = 3.0;
 
 QString compact(double value, int digits = 3) {
     return QString::fromStdString(core::formatCompact(value, digits));
@@ -87,6 +87,8 @@ RunPlot::RunPlot(PlotMetric metric, QWidget* parent) : QCustomPlot(parent), metr
         showHover(event);
     });
     refreshAxes();
+    refreshLegend();
+    fitToData();
 }
 
 bool RunPlot::showsTrain() const {
@@ -404,7 +406,8 @@ void RunPlot::setFollow(bool follow) {
 }
 
 void RunPlot::setLegendShown(bool shown) {
-    legend->setVisible(shown);
+    legendShown_ = shown;
+    refreshLegend();
     requestReplot();
 }
 
@@ -417,6 +420,8 @@ void RunPlot::refreshLegend() {
             primaryGraph(c)->addToLegend(legend);
         }
     }
+    // An empty legend would still draw its frame.
+    legend->setVisible(legendShown_ && legend->itemCount() > 0);
 }
 
 void RunPlot::refreshAxes() {
@@ -455,8 +460,9 @@ void RunPlot::fitToData() {
         }
     }
     xAxis->setRange(0, lastEpoch);
+    const bool percent = !metricUnit(metric_).isEmpty();
     if (!values.valid()) {
-        yAxis->setRange(logY_ ? QCPRange(0.01, 10) : QCPRange(0, 1));
+        yAxis->setRange(logY_ ? QCPRange(0.01, 10) : QCPRange(0, percent ? 100 : 1));
         return;
     }
     if (logY_) {
@@ -465,7 +471,6 @@ void RunPlot::fitToData() {
         yAxis->setRange(low, high);
         return;
     }
-    const bool percent = !metricUnit(metric_).isEmpty();
     double low = std::min(0.0, values.low);
     double high = values.high > low ? values.high + 0.05 * (values.high - low) : low + 1.0;
     if (percent) {

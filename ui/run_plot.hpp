@@ -101,6 +101,7 @@ private:
     bool logY_ = false;
     bool follow_ = true;
     bool dragging_ = false;
+    bool legendShown_ = true;
     std::map<core::RunId, Curves> runs_;
     QCPItemText* emptyText_ = nullptr;
 };

@@ -199,11 +199,8 @@ void TrainingController::resume(core::RunId id) {
 
 void TrainingController::step(core::RunId id) {
     if (Slot* slot = find(id); slot != nullptr && !slot->finished) {
-        if (!slot->paused) {
-            slot->control.pause();
-            slot->paused = true;
-        }
         slot->control.stepEpoch();
+        slot->paused = true;
     }
 }
 

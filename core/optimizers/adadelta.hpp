@@ -4,7 +4,7 @@
 
 namespace lrscope::core {
 
-// Adadelta, as torch.optim.Adadelta:
+// Adadelta, as torch.optim.Adadelta (torch/optim/adadelta.py, torch 1.13):
 //   g += wd * p;  v = rho * v + (1 - rho) * g^2;
 //   d = sqrt(u + eps) / sqrt(v + eps) * g;  u = rho * u + (1 - rho) * d^2;  p -= lr * d
 class AdadeltaRule final : public UpdateRule {

@@ -6,7 +6,8 @@
 
 namespace lrscope::core {
 
-// Adagrad, as torch.optim.Adagrad (t is the 1-based step count):
+// Adagrad, as torch.optim.Adagrad (torch/optim/adagrad.py, torch 1.13); t is the 1-based
+// step count:
 //   g += wd * p;  clr = lr / (1 + (t - 1) * lr_decay);  s += g * g  (s starts at
 //   initial_accumulator);  p -= clr * g / (sqrt(s) + eps)
 class AdagradRule final : public UpdateRule {

@@ -6,7 +6,8 @@
 
 namespace lrscope::core {
 
-// Adam and AdamW, as torch.optim.Adam / torch.optim.AdamW (t is the 1-based step count):
+// Adam and AdamW, as torch.optim.Adam / torch.optim.AdamW (torch/optim/adam.py, adamw.py,
+// torch 1.13); t is the 1-based step count:
 //   Adam: g += wd * p;  AdamW (decoupled): p *= 1 - lr * wd;
 //   m = b1 * m + (1 - b1) * g;  v = b2 * v + (1 - b2) * g^2;  amsgrad: v_max = max(v_max, v);
 //   p -= lr / (1 - b1^t) * m / (sqrt(v or v_max) / sqrt(1 - b2^t) + eps)

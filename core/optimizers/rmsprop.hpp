@@ -4,7 +4,7 @@
 
 namespace lrscope::core {
 
-// RMSprop, as torch.optim.RMSprop:
+// RMSprop, as torch.optim.RMSprop (torch/optim/rmsprop.py, torch 1.13):
 //   g += wd * p;  v = alpha * v + (1 - alpha) * g^2;  centered: a = alpha * a + (1 - alpha) * g,
 //   s = sqrt(v - a^2) + eps, else s = sqrt(v) + eps;
 //   momentum > 0: b = momentum * b + g / s, p -= lr * b;  else p -= lr * g / s

@@ -4,7 +4,8 @@
 
 namespace lrscope::core {
 
-// SGD with optional momentum, dampening, Nesterov and L2 weight decay, as torch.optim.SGD:
+// SGD with optional momentum, dampening, Nesterov and L2 weight decay, as torch.optim.SGD
+// (torch/optim/sgd.py, _single_tensor_sgd, torch 1.13):
 //   g += wd * p;  b = g on the first step, else b = momentum * b + (1 - dampening) * g;
 //   g = nesterov ? g + momentum * b : b  (only with momentum != 0);  p -= lr * g
 class SgdRule final : public UpdateRule {

@@ -271,6 +271,24 @@ TEST(CsvDataset, MissingFile) {
     }
 }
 
+TEST(CsvDataset, HandMadeTablesAreCheckedToo) {
+    CsvTable table;
+    table.header = {"x", "y"};
+    table.rows = {{"1", "a"}, {"2"}};  // ragged, and no row_lines
+    try {
+        tableToDataset(table, {}, "table");
+        ADD_FAILURE() << "expected an InputError";
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()), "table:3: line 3 has 1 field, the header has 2");
+    }
+}
+
+TEST(CsvDataset, MessagesStayOnOneLine) {
+    EXPECT_EQ(textError("\"x\n1\",y\n1,a\n\"2\n3\",b\n"),
+              "data.csv:4:1: '2\\n3' is not a number (column 'x\\n1')");
+    EXPECT_EQ(textError("x,y\n1\x01,a\n"), "data.csv:2:1: '1\\x01' is not a number (column 'x')");
+}
+
 TEST(CsvDataset, LongCellsAreShortenedInMessages) {
     const std::string cell(100, 'z');
     EXPECT_EQ(textError("x,y\n" + cell + ",a\n1,b\n"),

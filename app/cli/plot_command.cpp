@@ -1,0 +1,395 @@
+// Compiled only with the GUI libraries (LRSCOPE_WITH_PLOT): it renders with lrscope_ui.
+#ifdef LRSCOPE_WITH_PLOT
+
+#include "app/cli/plot_command.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+#include <QApplication>
+
+#include "app/cli/arguments.hpp"
+#include "app/cli/commands.hpp"
+#include "app/cli/run_options.hpp"
+#include "core/atomic_file.hpp"
+#include "core/csv_reader.hpp"
+#include "core/errors.hpp"
+#include "core/number_format.hpp"
+#include "core/run_control.hpp"
+#include "core/run_pool.hpp"
+#include "core/trainer.hpp"
+#include "ui/plot_export.hpp"
+#include "ui/run_list_model.hpp"
+#include "ui/run_palette.hpp"
+#include "ui/run_plot.hpp"
+
+namespace lrscope::cli {
+
+using core::InputError;
+
+namespace {
+
+// One curve to draw, trained here or read from a runs CSV.
+struct PlotRun {
+    std::string name;
+    int plannedEpochs = 0;
+    std::vector<core::EpochRecord> history;
+    std::optional<int> divergedAt;
+};
+
+struct FigureOptions {
+    std::string out;
+    ui::FigureSize size;
+    ui::PlotMetric metric = ui::PlotMetric::Loss;
+    ui::SeriesChoice series = ui::SeriesChoice::TrainAndTest;
+    bool logY = false;
+};
+
+ui::PlotMetric parseMetric(const std::string& text) {
+    static const std::map<std::string, ui::PlotMetric> kNames = {
+        {"loss", ui::PlotMetric::Loss},
+        {"error", ui::PlotMetric::ErrorPercent},
+        {"success", ui::PlotMetric::SuccessPercent},
+        {"grad-norm", ui::PlotMetric::GradientNorm},
+        {"step-size", ui::PlotMetric::StepSize}};
+    const auto it = kNames.find(text);
+    if (it == kNames.end()) {
+        throw InputError("--metric: '" + text +
+                         "' is not a metric; expected loss, error, success, grad-norm or "
+                         "step-size");
+    }
+    return it->second;
+}
+
+ui::SeriesChoice parseSeries(const std::string& text) {
+    if (text == "both") {
+        return ui::SeriesChoice::TrainAndTest;
+    }
+    if (text == "train") {
+        return ui::SeriesChoice::TrainOnly;
+    }
+    if (text == "test") {
+        return ui::SeriesChoice::TestOnly;
+    }
+    throw InputError("--series: '" + text + "' is not valid; expected both, train or test");
+}
+
+int sideFlag(const Arguments& args, const std::string& flag, int fallback) {
+    const auto value = args.integer(flag);
+    if (!value) {
+        return fallback;
+    }
+    if (*value < ui::kMinFigureSide || *value > ui::kMaxFigureSide) {
+        throw InputError(flag + ": " + std::to_string(*value) + " is out of range; expected " +
+                         std::to_string(ui::kMinFigureSide) + " to " +
+                         std::to_string(ui::kMaxFigureSide));
+    }
+    return static_cast<int>(*value);
+}
+
+FigureOptions figureOptions(const Arguments& args) {
+    FigureOptions options;
+    const auto out = args.value("--out");
+    if (!out || out->empty()) {
+        throw InputError("--out: missing; give the figure's file name (.png, .pdf or .svg)");
+    }
+    options.out = *out;
+    if (!ui::figureFormatFor(QString::fromStdString(options.out))) {
+        throw InputError("--out: '" + options.out +
+                         "' has an unknown suffix; expected .png, .pdf or .svg");
+    }
+    options.size.width = sideFlag(args, "--width", 1200);
+    options.size.height = sideFlag(args, "--height", 700);
+    if (const auto scale = args.number("--scale")) {
+        if (!(*scale >= 0.5 && *scale <= 8.0)) {
+            throw InputError("--scale: " + core::formatNumber(*scale) +
+                             " is out of range; expected 0.5 to 8");
+        }
+        options.size.scale = *scale;
+    }
+    if (const auto metric = args.value("--metric")) {
+        options.metric = parseMetric(*metric);
+    }
+    if (const auto series = args.value("--series")) {
+        options.series = parseSeries(*series);
+    }
+    options.logY = args.has("--log-y");
+    return options;
+}
+
+std::vector<double> learningRates(const Arguments& args) {
+    std::vector<double> rates;
+    if (const auto list = args.value("--lr")) {
+        for (const std::string& item : splitList(*list, "--lr")) {
+            const auto lr = core::parseDouble(item);
+            if (!lr || !std::isfinite(*lr)) {
+                throw InputError("--lr: '" + item + "' is not a finite number");
+            }
+            rates.push_back(*lr);
+        }
+    }
+    return rates;
+}
+
+// Trains every (optimizer, rate) pair on a pool, all on the same prepared data.
+std::vector<PlotRun> trainRuns(const Arguments& args) {
+    const auto kinds = optimizersFromArguments(args);
+    const auto rates = learningRates(args);
+    unsigned threads = core::RunPool::defaultThreadCount();
+    if (const auto count = args.integer("--threads")) {
+        if (*count < 1 || *count > 256) {
+            throw InputError("--threads: " + std::to_string(*count) +
+                             " is out of range; expected 1 to 256");
+        }
+        threads = static_cast<unsigned>(*count);
+    }
+    std::vector<core::RunConfig> configs;
+    for (const auto kind : kinds) {
+        if (rates.empty()) {
+            configs.push_back(configFromArguments(args, kind, std::nullopt, kinds));
+        }
+        for (const double lr : rates) {
+            configs.push_back(configFromArguments(args, kind, lr, kinds));
+        }
+    }
+    if (configs.size() > 100) {
+        throw InputError("--lr/--optimizer: " + std::to_string(configs.size()) +
+                         " runs; a plot takes at most 100");
+    }
+    const core::DataSplit data = core::prepareData(configs.front().data, configs.front().seed);
+    std::vector<core::RunResult> results(configs.size());
+    std::mutex errorMutex;
+    std::string inputError;
+    std::string internalError;
+    {
+        core::RunPool pool(threads);
+        for (size_t i = 0; i < configs.size(); ++i) {
+            pool.submit([&, i] {
+                try {
+                    core::RunControl control;
+                    core::TrainingObserver silent;
+                    results[i] = core::train(i + 1, configs[i], data, control, silent);
+                } catch (const InputError& e) {
+                    const std::lock_guard lock(errorMutex);
+                    inputError = e.what();
+                } catch (const std::exception& e) {
+                    const std::lock_guard lock(errorMutex);
+                    internalError = e.what();
+                }
+            });
+        }
+        pool.waitIdle();
+    }
+    if (!inputError.empty()) {
+        throw InputError(inputError);
+    }
+    if (!internalError.empty()) {
+        throw std::runtime_error(internalError);
+    }
+    std::vector<PlotRun> runs;
+    for (size_t i = 0; i < configs.size(); ++i) {
+        runs.push_back(PlotRun{ui::defaultRunName(configs[i]).toStdString(), configs[i].epochs,
+                               std::move(results[i].history), results[i].diverged_at});
+    }
+    return runs;
+}
+
+std::optional<double> optionalCell(const std::string& text, const std::string& where) {
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    const auto value = core::parseDouble(text);
+    if (!value || !std::isfinite(*value)) {
+        throw InputError(where + ": '" + text + "' is not a finite number");
+    }
+    return value;
+}
+
+// Reads the long runs CSV (core::longCsvHeader) back into runs, in order of first appearance.
+std::vector<PlotRun> readRuns(const std::string& path) {
+    const core::CsvTable table = core::parseCsv(core::readFile(path), path);
+    const std::vector<std::string> expected = {
+        "run",       "name",      "optimizer", "base_lr",   "epoch",
+        "train_loss", "train_error", "test_loss", "test_error", "lr",
+        "grad_norm", "update_ratio", "step_size", "lr_changed_to"};
+    for (const std::string& column : expected) {
+        if (std::find(table.header.begin(), table.header.end(), column) == table.header.end()) {
+            throw InputError(path + ":1: missing column '" + column +
+                             "'; expected the runs CSV of lrscope (lrscope-cli sweep --out, "
+                             "or Export runs in the window)");
+        }
+    }
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < table.header.size(); ++i) {
+        index.emplace(table.header[i], i);
+    }
+    std::vector<PlotRun> runs;
+    std::map<std::string, size_t> runIndex;
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& row = table.rows[r];
+        const std::string line = path + ":" + std::to_string(table.row_lines[r]);
+        const auto cell = [&](const char* column) -> const std::string& {
+            return row[index.at(column)];
+        };
+        const auto required = [&](const char* column) {
+            const auto value = optionalCell(cell(column), line + ": " + column);
+            if (!value) {
+                throw InputError(line + ": " + column + ": missing value");
+            }
+            return *value;
+        };
+        const std::string id = cell("run");
+        auto [it, inserted] = runIndex.emplace(id, runs.size());
+        if (inserted) {
+            runs.push_back(PlotRun{cell("name").empty() ? "run " + id : cell("name"), 0, {}, {}});
+        }
+        PlotRun& run = runs[it->second];
+        core::EpochRecord record;
+        record.run_id = static_cast<core::RunId>(it->second + 1);
+        const double epoch = required("epoch");
+        if (epoch < 0 || epoch != std::floor(epoch) || epoch > core::kMaxEpochs) {
+            throw InputError(line + ": epoch: '" + cell("epoch") + "' is not an epoch number");
+        }
+        record.epoch = static_cast<int>(epoch);
+        if (!run.history.empty() && record.epoch <= run.history.back().epoch) {
+            throw InputError(line + ": epoch " + cell("epoch") + " of run " + id +
+                             " does not follow epoch " +
+                             std::to_string(run.history.back().epoch));
+        }
+        record.train_loss = required("train_loss");
+        record.train_error = optionalCell(cell("train_error"), line + ": train_error");
+        record.test_loss = optionalCell(cell("test_loss"), line + ": test_loss");
+        record.test_error = optionalCell(cell("test_error"), line + ": test_error");
+        record.lr = required("lr");
+        record.grad_norm = optionalCell(cell("grad_norm"), line + ": grad_norm");
+        record.update_ratio = optionalCell(cell("update_ratio"), line + ": update_ratio");
+        record.step_size = optionalCell(cell("step_size"), line + ": step_size");
+        record.lr_changed_to = optionalCell(cell("lr_changed_to"), line + ": lr_changed_to");
+        run.history.push_back(record);
+        run.plannedEpochs = record.epoch;
+    }
+    if (runs.empty()) {
+        throw InputError(path + ": no runs in the file");
+    }
+    return runs;
+}
+
+// QCustomPlot draws through QWidget machinery, so a QApplication must exist.
+std::unique_ptr<QApplication> ensureApplication() {
+    if (QCoreApplication::instance() != nullptr) {
+        return nullptr;
+    }
+    if (std::getenv("QT_QPA_PLATFORM") == nullptr) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    static int argc = 1;
+    static char name[] = "lrscope-cli";
+    static char* argv[] = {name, nullptr};
+    return std::make_unique<QApplication>(argc, argv);
+}
+
+void render(const std::vector<PlotRun>& runs, const FigureOptions& options) {
+    const auto app = ensureApplication();
+    ui::RunPlot plot(options.metric);
+    plot.resize(options.size.width, options.size.height);
+    plot.setSeries(options.series);
+    plot.setLogY(options.logY);
+    for (size_t i = 0; i < runs.size(); ++i) {
+        const auto id = static_cast<core::RunId>(i + 1);
+        ui::RunEntry entry;
+        entry.name = QString::fromStdString(runs[i].name);
+        entry.divergedAt = runs[i].divergedAt;
+        plot.addRun(id, ui::runColour(static_cast<int>(i)), ui::legendLabel(entry),
+                    runs[i].plannedEpochs);
+        std::vector<core::EpochRecord> history = runs[i].history;
+        for (auto& record : history) {
+            record.run_id = id;
+        }
+        plot.appendRecords(id, history);
+        if (runs[i].divergedAt) {
+            plot.markDiverged(id, *runs[i].divergedAt);
+        }
+    }
+    const QString error =
+        ui::exportFigure(plot, QString::fromStdString(options.out), options.size);
+    if (!error.isEmpty()) {
+        throw InputError("--out: " + error.toStdString());
+    }
+}
+
+}  // namespace
+
+std::string plotHelp() {
+    return "usage: lrscope-cli plot --out FILE.png|pdf|svg [FIGURE FLAGS] [RUN FLAGS]\n"
+           "       lrscope-cli plot --runs RUNS.csv --out FILE [FIGURE FLAGS]\n"
+           "\n"
+           "Trains runs (or reads them from a runs CSV) and draws the window's plot without a\n"
+           "display. --optimizer and --lr take comma-separated lists; every optimizer runs at\n"
+           "every rate, e.g. the 'too low / just right / too high' figure:\n"
+           "  lrscope-cli plot --dataset moons --lr 1e-3,0.1,10 --out rates.png\n"
+           "\n"
+           "Figure flags:\n"
+           "  --out FILE        the figure; the suffix picks PNG, PDF or SVG (required)\n"
+           "  --width N         width in pixels (PDF: points), default 1200\n"
+           "  --height N        height in pixels (PDF: points), default 700\n"
+           "  --scale S         PNG pixels per figure pixel (e.g. 2 for high DPI), default 1\n"
+           "  --metric M        loss (default), error, success, grad-norm or step-size\n"
+           "  --series S        both (default: train solid, test dashed), train or test\n"
+           "  --log-y           logarithmic y axis\n"
+           "  --runs FILE       draw the runs of a runs CSV (sweep --out, or the window's\n"
+           "                    Export runs) instead of training\n"
+           "  --threads N       training threads, default one per core\n"
+           "\n" +
+           runFlagsHelp();
+}
+
+int runPlotCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    try {
+        for (const std::string& arg : args) {
+            if (arg == "--help" || arg == "-h") {
+                out << plotHelp();
+                return kExitOk;
+            }
+        }
+        auto valueFlags = runValueFlags();
+        valueFlags.insert(valueFlags.end(), {"--out", "--width", "--height", "--scale",
+                                             "--metric", "--series", "--runs", "--threads"});
+        auto switches = runSwitches();
+        switches.push_back("--log-y");
+        const Arguments arguments(args, valueFlags, switches, "plot");
+        const FigureOptions options = figureOptions(arguments);
+        checkWritableDestination(options.out, "--out");
+        std::vector<PlotRun> runs;
+        if (const auto runsFile = arguments.value("--runs")) {
+            for (const std::string& flag : runValueFlags()) {
+                if (arguments.has(flag)) {
+                    throw InputError("--runs and " + flag +
+                                     " contradict each other; runs read from a file are not "
+                                     "trained");
+                }
+            }
+            runs = readRuns(*runsFile);
+        } else {
+            runs = trainRuns(arguments);
+        }
+        render(runs, options);
+        out << "wrote " << options.out << " (" << runs.size()
+            << (runs.size() == 1 ? " run)\n" : " runs)\n");
+        return kExitOk;
+    } catch (const InputError& e) {
+        err << "lrscope-cli: " << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const std::exception& e) {
+        err << "lrscope-cli: internal error: " << e.what() << '\n';
+        return kExitInternalError;
+    }
+}
+
+}  // namespace lrscope::cli
+
+#endif  // LRSCOPE_WITH_PLOT

@@ -1,0 +1,18 @@
+// lrscope: the window. Everything lives in lrscope_ui; this only starts it.
+#include <QApplication>
+#include <QIcon>
+
+#include "core/linalg.hpp"
+#include "ui/main_window.hpp"
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("lrscope"));
+    QApplication::setApplicationName(QStringLiteral("lrscope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("lrscope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/lrscope/icons/lrscope.svg")));
+    lrscope::core::useSingleThreadedBlas();
+    lrscope::ui::MainWindow window;
+    window.show();
+    return QApplication::exec();
+}

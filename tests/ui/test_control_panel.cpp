@@ -1,0 +1,202 @@
+// The control panel: entries become a RunConfig or a reason; optimizer fields follow the
+// choice with PyTorch's defaults; CSV files load with a target picker or leave the panel as
+// it was; settings round-trip through setConfig().
+#include <QComboBox>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "ui/control_panel.hpp"
+#include "ui/data_panel.hpp"
+#include "ui/learning_rate_panel.hpp"
+#include "ui/log_slider.hpp"
+#include "ui/network_panel.hpp"
+#include "ui/number_field.hpp"
+#include "ui/optimizer_panel.hpp"
+#include "ui/run_config_json.hpp"
+
+using namespace lrscope;
+
+namespace {
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    file.write(text);
+    return path;
+}
+
+ui::NumberField* field(QWidget& parent, const QString& name) {
+    for (auto* f : parent.findChildren<ui::NumberField*>()) {
+        if (f->name() == name) {
+            return f;
+        }
+    }
+    return nullptr;
+}
+
+QJsonObject json(const core::RunConfig& config) { return ui::runConfigToJson(config); }
+
+}  // namespace
+
+class TestControlPanel : public QObject {
+    Q_OBJECT
+private slots:
+    void startsWithAValidConfig() {
+        ui::ControlPanel panel;
+        QVERIFY(panel.config().has_value());
+        QVERIFY(panel.invalidReason().isEmpty());
+        QCOMPARE(panel.config()->optimizer.lr, 0.03);
+        QCOMPARE(panel.config()->data.dataset, std::string("spiral"));
+    }
+
+    void optimizerFieldsShowPyTorchDefaults() {
+        ui::ControlPanel panel;
+        panel.optimizerPanel()->setKind(core::OptimizerKind::Adam);
+        core::OptimizerSettings expected = core::defaultsFor(core::OptimizerKind::Adam);
+        const core::OptimizerSettings& got = panel.config()->optimizer;
+        QVERIFY(got.kind == core::OptimizerKind::Adam);
+        QCOMPARE(got.beta1, expected.beta1);
+        QCOMPARE(got.beta2, expected.beta2);
+        QCOMPARE(got.eps, expected.eps);
+        QCOMPARE(got.lr, 0.03);  // the rate is the user's, not the optimizer's default
+        QVERIFY(field(panel, QStringLiteral("beta1"))->isVisibleTo(&panel));
+        QVERIFY(!field(panel, QStringLiteral("momentum"))->isVisibleTo(&panel));
+        panel.optimizerPanel()->setKind(core::OptimizerKind::AdamW);
+        QCOMPARE(panel.config()->optimizer.weight_decay,
+                 core::defaultsFor(core::OptimizerKind::AdamW).weight_decay);
+    }
+
+    void invalidEntriesGiveAReasonNamingTheSetting() {
+        ui::ControlPanel panel;
+        QSignalSpy validity(&panel, &ui::ControlPanel::validityChanged);
+        panel.optimizerPanel()->setKind(core::OptimizerKind::Momentum);
+        field(panel, QStringLiteral("momentum"))->setText(QStringLiteral("1.5"));
+        QVERIFY(!panel.config().has_value());
+        QVERIFY(panel.invalidReason().contains(QStringLiteral("momentum")));
+        QVERIFY(panel.invalidReason().contains(QStringLiteral("out of range")));
+        QVERIFY(!validity.isEmpty());
+        QCOMPARE(validity.last().at(0).toBool(), false);
+        // Another optimizer does not use momentum: its defaults apply and the panel is valid.
+        panel.optimizerPanel()->setKind(core::OptimizerKind::Adam);
+        QVERIFY(panel.config().has_value());
+
+        field(panel, QStringLiteral("epochs"))->setText(QStringLiteral("0"));
+        QVERIFY(panel.invalidReason().contains(QStringLiteral("epochs")));
+        field(panel, QStringLiteral("epochs"))->setText(QStringLiteral("50"));
+        field(panel, QStringLiteral("test fraction"))->setText(QStringLiteral("1"));
+        QVERIFY(panel.invalidReason().contains(QStringLiteral("test fraction")));
+        field(panel, QStringLiteral("test fraction"))->setText(QStringLiteral("0.25"));
+        QVERIFY(panel.config().has_value());
+        QCOMPARE(panel.config()->epochs, 50);
+        QCOMPARE(panel.config()->data.test_fraction, 0.25);
+    }
+
+    void crossEntropyNeedsClasses() {
+        ui::ControlPanel panel;
+        core::RunConfig config = *panel.config();
+        config.data.dataset = "sine";
+        config.loss = core::LossKind::Mse;
+        QVERIFY(panel.setConfig(config).isEmpty());
+        auto* loss = panel.networkPanel()->findChildren<QComboBox*>().at(1);
+        loss->setCurrentIndex(loss->findData(static_cast<int>(core::LossKind::CrossEntropy)));
+        QVERIFY(!panel.config().has_value());
+        QVERIFY(panel.invalidReason().contains(QStringLiteral("Loss")));
+    }
+
+    void opensACsvWithATargetPicker() {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("flowers.csv"),
+                                       "\xEF\xBB\xBFwidth,height,kind\r\n1,2,a\r\n2,3,b\r\n"
+                                       "3,1,a\r\n4,4,b\r\n5,2,\"a\"\r\n");
+        ui::ControlPanel panel;
+        QCOMPARE(panel.dataPanel()->openCsv(path), QString());
+        QVERIFY(panel.config().has_value());
+        QCOMPARE(panel.config()->data.csv_path, path.toStdString());
+        QCOMPARE(panel.config()->data.target, std::string("kind"));
+        QVERIFY(panel.config()->data.dataset.empty());
+        const auto shape = panel.dataPanel()->shape();
+        QVERIFY(shape.has_value());
+        QCOMPARE(shape->inputs, 2);
+        QCOMPARE(shape->outputs, 2);
+        QCOMPARE(shape->rows, 5L);
+    }
+
+    void aBadCsvIsReportedAndChangesNothing() {
+        QTemporaryDir dir;
+        ui::ControlPanel panel;
+        const QJsonObject before = json(*panel.config());
+        const QString ragged =
+            writeFile(dir, QStringLiteral("ragged.csv"), "a,b,c\n1,2,0\n1,2\n");
+        const QString error = panel.dataPanel()->openCsv(ragged);
+        QVERIFY(!error.isEmpty());
+        QVERIFY2(error.contains(QStringLiteral("ragged.csv:3")), qPrintable(error));
+        const QString text = writeFile(dir, QStringLiteral("text.csv"), "a,b\nx,y\nz,w\n");
+        QVERIFY(!panel.dataPanel()->openCsv(text).isEmpty());
+        QVERIFY(!panel.dataPanel()->openCsv(dir.filePath(QStringLiteral("missing.csv"))).isEmpty());
+        QCOMPARE(json(*panel.config()), before);
+    }
+
+    void setConfigRoundTrips() {
+        ui::ControlPanel panel;
+        core::RunConfig config = *panel.config();
+        config.optimizer = core::defaultsFor(core::OptimizerKind::RmsProp);
+        config.optimizer.lr = 2.5e-4;
+        config.optimizer.centered = true;
+        config.schedule = core::parseSchedule("step:10:0.5");
+        config.schedule.warmup_epochs = 3;
+        config.hidden_layers = {16, 4};
+        config.activation = core::Activation::Relu;
+        config.data.dataset = "iris";
+        config.data.rows = 120;
+        config.data.test_fraction = 0.3;
+        config.batch_size = 0;
+        config.epochs = 77;
+        config.seed = 12345;
+        QCOMPARE(panel.setConfig(config), QString());
+        QVERIFY2(panel.config().has_value(), qPrintable(panel.invalidReason()));
+        QCOMPARE(json(*panel.config()), json(config));
+        QCOMPARE(panel.learningRatePanel()->slider()->value(), 2.5e-4);
+    }
+
+    void setConfigThatCannotShowChangesNothing() {
+        ui::ControlPanel panel;
+        const QJsonObject before = json(*panel.config());
+        core::RunConfig config = *panel.config();
+        config.data.dataset.clear();
+        config.data.csv_path = "/nonexistent/gone.csv";
+        QVERIFY(panel.setConfig(config).contains(QStringLiteral("gone.csv")));
+        config = *panel.config();
+        config.optimizer.beta1 = 3.0;
+        config.optimizer.kind = core::OptimizerKind::Adam;
+        QVERIFY(!panel.setConfig(config).isEmpty());
+        QCOMPARE(json(*panel.config()), before);
+    }
+
+    void importedWeightsMustFitTheNetwork() {
+        ui::ControlPanel panel;  // spiral: 2 inputs, 2 classes; hidden 8,8
+        core::NetworkWeights weights;
+        weights.layers.resize(3);
+        const int sizes[] = {2, 8, 8, 2};
+        for (int l = 0; l < 3; ++l) {
+            weights.layers[static_cast<size_t>(l)].weight =
+                core::Matrix::Constant(sizes[l + 1], sizes[l], 0.1);
+            weights.layers[static_cast<size_t>(l)].bias = core::Vector::Zero(sizes[l + 1]);
+        }
+        panel.networkPanel()->setInitialWeights(weights, QStringLiteral("w.json"));
+        QVERIFY(panel.config().has_value());
+        QVERIFY(panel.config()->initial_weights.has_value());
+        weights.layers[1].weight = core::Matrix::Constant(8, 4, 0.1);
+        panel.networkPanel()->setInitialWeights(weights, QStringLiteral("bad.json"));
+        QVERIFY(!panel.config().has_value());
+        QVERIFY(panel.invalidReason().contains(QStringLiteral("bad.json")));
+        panel.networkPanel()->clearInitialWeights();
+        QVERIFY(panel.config().has_value());
+        QVERIFY(!panel.config()->initial_weights.has_value());
+    }
+};
+
+QTEST_MAIN(TestControlPanel)
+#include "test_control_panel.moc"

@@ -1,0 +1,247 @@
+// The window end to end: Train feeds the plots exactly the records the core emits; pause,
+// resume, step and stop through the actions; a live learning-rate change becomes a marker;
+// deleting a training run; a diverged run; invalid input disables Train with a reason.
+#include <QAction>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "test_support.hpp"
+#include "ui/control_panel.hpp"
+#include "ui/learning_rate_panel.hpp"
+#include "ui/log_slider.hpp"
+#include "ui/main_window.hpp"
+#include "ui/network_panel.hpp"
+#include "ui/number_field.hpp"
+#include "ui/run_list_model.hpp"
+#include "ui/run_list_view.hpp"
+#include "ui/run_plot.hpp"
+#include "ui/training_controller.hpp"
+
+using namespace lrscope;
+
+namespace {
+
+std::vector<double> keys(const QCPGraph* graph) {
+    std::vector<double> out;
+    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+        out.push_back(it->key);
+    }
+    return out;
+}
+
+std::vector<double> values(const QCPGraph* graph) {
+    std::vector<double> out;
+    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+        out.push_back(it->value);
+    }
+    return out;
+}
+
+core::RunConfig divergingConfig() {
+    core::RunConfig config = test::smallConfig(50);
+    config.data.dataset = "sine";
+    config.data.task = core::Task::Regress;
+    config.loss = core::LossKind::Mse;
+    config.optimizer.lr = 10.0;
+    return config;
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<QTemporaryDir> dir_;
+    std::unique_ptr<ui::MainWindow> window_;
+
+    ui::MainWindow& window() { return *window_; }
+    core::RunId trainWith(const core::RunConfig& config) {
+        const QString error = window().panel().setConfig(config);
+        if (!error.isEmpty()) {
+            qWarning() << error;
+            return 0;
+        }
+        window().trainAction()->trigger();
+        return window().runs().runs().empty() ? 0 : window().runs().runs().back().id;
+    }
+
+private slots:
+    void init() {
+        dir_ = std::make_unique<QTemporaryDir>();
+        window_ = std::make_unique<ui::MainWindow>(
+            std::make_unique<ui::PresetStore>(dir_->filePath(QStringLiteral("settings.ini"))), 2);
+        window_->show();
+    }
+    void cleanup() {
+        window_.reset();
+        dir_.reset();
+    }
+
+    void trainFeedsThePlotExactlyTheCoreRecords() {
+        const core::RunConfig config = test::smallConfig(30);
+        QSignalSpy finished(&window().controller(), &ui::TrainingController::runFinished);
+        const core::RunId id = trainWith(config);
+        QVERIFY(id != 0);
+        QCOMPARE(window().runs().rowCount(), 1);
+        QVERIFY(finished.wait(10000));
+
+        const auto expected = test::coreRecords(id, config);
+        QCOMPARE(expected.size(), size_t{31});
+        std::vector<double> epochs;
+        std::vector<double> trainLoss;
+        std::vector<double> testLoss;
+        std::vector<double> testSuccess;
+        for (const auto& record : expected) {
+            epochs.push_back(record.epoch);
+            trainLoss.push_back(record.train_loss);
+            testLoss.push_back(*record.test_loss);
+            testSuccess.push_back((1.0 - *record.test_error) * 100.0);
+        }
+        const ui::RunPlot& loss = window().lossPlot();
+        QCOMPARE(keys(loss.trainGraph(id)), epochs);
+        QCOMPARE(values(loss.trainGraph(id)), trainLoss);
+        QCOMPARE(keys(loss.testGraph(id)), epochs);
+        QCOMPARE(values(loss.testGraph(id)), testLoss);
+        QCOMPARE(values(window().secondPlot().testGraph(id)), testSuccess);
+
+        const ui::RunEntry* entry = window().runs().entry(id);
+        QVERIFY(entry != nullptr);
+        QCOMPARE(entry->history.size(), expected.size());
+        for (size_t i = 0; i < expected.size(); ++i) {
+            QVERIFY(test::sameRecord(entry->history[i], expected[i]));
+        }
+        QCOMPARE(entry->state, ui::RunState::Done);
+        QCOMPARE(entry->name, QStringLiteral("SGD  lr=0.1"));
+    }
+
+    void pauseResumeStepAndStopThroughTheActions() {
+        window().controller().setMaxEpochsPerSecond(100);
+        const core::RunId id = trainWith(test::smallConfig(core::kMaxEpochs));
+        window().runList().selectRun(id);
+        QTRY_VERIFY_WITH_TIMEOUT(window().runs().entry(id)->history.size() >= 3, 5000);
+        QVERIFY(window().pauseAction()->isEnabled());
+
+        window().pauseAction()->trigger();
+        QCOMPARE(window().runs().entry(id)->state, ui::RunState::Paused);
+        QVERIFY(window().pauseAction()->text().contains(QStringLiteral("Resume")));
+        QTest::qWait(300);
+        const size_t held = window().runs().entry(id)->history.size();
+        QTest::qWait(300);
+        QCOMPARE(window().runs().entry(id)->history.size(), held);
+
+        window().stepAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window().runs().entry(id)->history.size(), held + 1, 5000);
+        QCOMPARE(window().lossPlot().trainGraph(id)->data()->size(), static_cast<int>(held + 1));
+
+        window().pauseAction()->trigger();  // resume
+        QCOMPARE(window().runs().entry(id)->state, ui::RunState::Training);
+        QTRY_VERIFY_WITH_TIMEOUT(window().runs().entry(id)->history.size() >= held + 4, 5000);
+
+        window().stopAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window().runs().entry(id)->state, ui::RunState::Stopped, 5000);
+        QVERIFY(!window().pauseAction()->isEnabled());
+        QVERIFY(!window().stopAllAction()->isEnabled());
+    }
+
+    void aLiveRateChangeIsRecordedAndMarked() {
+        window().controller().setMaxEpochsPerSecond(100);
+        const core::RunId id = trainWith(test::smallConfig(core::kMaxEpochs));
+        window().runList().selectRun(id);
+        QTRY_VERIFY_WITH_TIMEOUT(window().runs().entry(id)->history.size() >= 2, 5000);
+        window().pauseAction()->trigger();
+        QTest::qWait(300);
+        const size_t held = window().runs().entry(id)->history.size();
+        const int lastEpoch = window().runs().entry(id)->history.back().epoch;
+
+        ui::LogSlider* slider = window().panel().learningRatePanel()->slider();
+        slider->entry()->setText(QStringLiteral("0.05"));
+        QTest::keyClick(slider->entry(), Qt::Key_Return);  // commits: live change
+        window().stepAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window().runs().entry(id)->history.size(), held + 1, 5000);
+
+        const core::EpochRecord& record = window().runs().entry(id)->history.back();
+        QCOMPARE(record.epoch, lastEpoch + 1);
+        QCOMPARE(record.lr_changed_to, std::optional<double>(0.05));
+        const auto markers = window().lossPlot().lrMarkers(id);
+        QCOMPARE(markers.size(), size_t{1});
+        QCOMPARE(markers.front().first, lastEpoch + 1);
+        QCOMPARE(markers.front().second, QStringLiteral("lr→0.05"));
+        // The next run starts at the new rate too.
+        QCOMPARE(window().panel().config()->optimizer.lr, 0.05);
+        window().stopAll();
+    }
+
+    void deletingATrainingRunRemovesItEverywhere() {
+        QSignalSpy records(&window().controller(), &ui::TrainingController::recordsArrived);
+        const core::RunId id = trainWith(test::smallConfig(core::kMaxEpochs));
+        QVERIFY(records.wait(5000));
+        window().runList().selectRun(id);
+        window().deleteRuns(window().runList().selectedRuns());
+        QCOMPARE(window().runs().rowCount(), 0);
+        QVERIFY(!window().lossPlot().hasRun(id));
+        QVERIFY(!window().secondPlot().hasRun(id));
+        QVERIFY(!window().controller().contains(id));
+        records.clear();
+        QTest::qWait(300);
+        QCOMPARE(records.count(), 0);  // late records of the deleted run are dropped
+        QCOMPARE(window().lossPlot().graphCount(), 0);
+    }
+
+    void aDivergedRunIsMarkedAndOthersCarryOn() {
+        QSignalSpy finished(&window().controller(), &ui::TrainingController::runFinished);
+        const core::RunId good = trainWith(test::smallConfig(40));
+        const core::RunId bad = trainWith(divergingConfig());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
+        const ui::RunEntry* diverged = window().runs().entry(bad);
+        QCOMPARE(diverged->state, ui::RunState::Diverged);
+        QVERIFY(diverged->divergedAt.has_value());
+        QCOMPARE(window().runs().entry(good)->state, ui::RunState::Done);
+        QCOMPARE(window().runs().entry(good)->history.size(), size_t{41});
+        const QString legend = window().lossPlot().trainGraph(bad)->name();
+        QCOMPARE(legend, QStringLiteral("SGD  lr=10  diverged @ epoch %1").arg(*diverged->divergedAt));
+        const QModelIndex status = window().runs().index(window().runs().rowOf(bad),
+                                                         ui::RunListModel::Status);
+        QVERIFY(status.data().toString().startsWith(QStringLiteral("diverged")));
+    }
+
+    void invalidInputDisablesTrainWithAReason() {
+        QVERIFY(window().trainAction()->isEnabled());
+        ui::LogSlider* slider = window().panel().learningRatePanel()->slider();
+        slider->entry()->setText(QStringLiteral("fast"));
+        QVERIFY(!window().trainAction()->isEnabled());
+        QVERIFY(window().trainAction()->toolTip().contains(QStringLiteral("learning rate")));
+        QVERIFY(window().trainAction()->toolTip().contains(QStringLiteral("not a number")));
+        QVERIFY(!slider->entry()->styleSheet().isEmpty());  // marked in place
+        QCOMPARE(window().train(), core::RunId{0});
+        QCOMPARE(window().runs().rowCount(), 0);
+
+        slider->entry()->setText(QStringLiteral("0.01"));
+        QVERIFY(window().trainAction()->isEnabled());
+        QVERIFY(slider->entry()->styleSheet().isEmpty());
+
+        auto* hidden = window().panel().networkPanel()->findChild<QLineEdit*>();
+        QVERIFY(hidden != nullptr);
+        hidden->setText(QStringLiteral("8,x"));
+        QVERIFY(!window().trainAction()->isEnabled());
+        QVERIFY(window().trainAction()->toolTip().contains(QStringLiteral("Hidden layers")));
+        hidden->setText(QStringLiteral("8,8"));
+        QVERIFY(window().trainAction()->isEnabled());
+    }
+
+    void closingWhileRunsTrainStopsThemPromptly() {
+        for (int i = 0; i < 3; ++i) {
+            trainWith(test::smallConfig(core::kMaxEpochs));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(window().controller().trainingCount() == 2, 5000);
+        QCOMPARE(window().controller().queuedCount(), 1);
+        window().close();
+        QElapsedTimer timer;
+        timer.start();
+        window_.reset();
+        QVERIFY(timer.elapsed() < 3000);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

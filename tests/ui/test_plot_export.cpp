@@ -1,0 +1,138 @@
+// Figures: PNG, PDF and SVG are written at the requested size and are not blank; a failed
+// save leaves an existing file untouched.
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "test_support.hpp"
+#include "ui/plot_export.hpp"
+#include "ui/run_palette.hpp"
+#include "ui/run_plot.hpp"
+
+using namespace lrscope;
+
+namespace {
+
+// Share of pixels that differ from the corner (background) colour.
+double inkedShare(const QImage& image) {
+    const QRgb background = image.pixel(0, 0);
+    long inked = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            inked += image.pixel(x, y) != background ? 1 : 0;
+        }
+    }
+    return static_cast<double>(inked) / (static_cast<double>(image.width()) * image.height());
+}
+
+// Distinct run colours present in the image (the curves are drawn).
+int runColoursFound(const QImage& image, int runs) {
+    int found = 0;
+    for (int r = 0; r < runs; ++r) {
+        const QRgb colour = ui::runColour(r).rgb();
+        bool seen = false;
+        for (int y = 0; y < image.height() && !seen; ++y) {
+            for (int x = 0; x < image.width() && !seen; ++x) {
+                seen = (image.pixel(x, y) & 0xFFFFFF) == (colour & 0xFFFFFF);
+            }
+        }
+        found += seen ? 1 : 0;
+    }
+    return found;
+}
+
+}  // namespace
+
+class TestPlotExport : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<ui::RunPlot> plot_;
+    QTemporaryDir dir_;
+
+private slots:
+    void initTestCase() {
+        plot_ = std::make_unique<ui::RunPlot>(ui::PlotMetric::Loss);
+        plot_->resize(640, 400);
+        for (int r = 0; r < 3; ++r) {
+            core::RunConfig config = test::smallConfig(30);
+            config.optimizer.lr = 0.01 * (r + 1) * 5;
+            const auto id = static_cast<core::RunId>(r + 1);
+            plot_->addRun(id, ui::runColour(r), QStringLiteral("run %1").arg(r + 1), 30);
+            plot_->appendRecords(id, test::coreRecords(id, config));
+        }
+    }
+
+    void formatFollowsTheSuffix() {
+        QCOMPARE(ui::figureFormatFor(QStringLiteral("a/b.PNG")), ui::FigureFormat::Png);
+        QCOMPARE(ui::figureFormatFor(QStringLiteral("x.pdf")), ui::FigureFormat::Pdf);
+        QCOMPARE(ui::figureFormatFor(QStringLiteral("x.svg")), ui::FigureFormat::Svg);
+        QVERIFY(!ui::figureFormatFor(QStringLiteral("x.jpg")).has_value());
+    }
+
+    void pngHasTheRequestedSizeAndScale() {
+        const QString path = dir_.filePath(QStringLiteral("plot.png"));
+        const QString error = ui::exportFigure(*plot_, path, {800, 500, 2.0});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QImage image(path);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(1600, 1000));
+        QVERIFY(inkedShare(image) > 0.02);
+        QCOMPARE(runColoursFound(image, 3), 3);
+        // The on-screen plot keeps its own size.
+        QCOMPARE(plot_->size(), QSize(640, 400));
+    }
+
+    void pdfIsOnePageOfTheRequestedSize() {
+        const QString path = dir_.filePath(QStringLiteral("plot.pdf"));
+        const QString error = ui::exportFigure(*plot_, path, {720, 360, 1.0});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray pdf = file.readAll();
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QVERIFY(pdf.size() > 2000);
+        const QString text = QString::fromLatin1(pdf);
+        QCOMPARE(text.count(QRegularExpression(QStringLiteral("/Type\\s*/Page[^s]"))), 1);
+        const QRegularExpression box(QStringLiteral("/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)"));
+        const auto match = box.match(text);
+        QVERIFY(match.hasMatch());
+        QVERIFY(std::abs(match.captured(1).toDouble() - 720) < 1.0);
+        QVERIFY(std::abs(match.captured(2).toDouble() - 360) < 1.0);
+    }
+
+    void svgRendersAtTheRequestedSize() {
+        const QString path = dir_.filePath(QStringLiteral("plot.svg"));
+        const QString error = ui::exportFigure(*plot_, path, {900, 450, 1.0});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QSvgRenderer renderer(path);
+        QVERIFY(renderer.isValid());
+        QCOMPARE(renderer.defaultSize(), QSize(900, 450));
+        QImage image(900, 450, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        renderer.render(&painter);
+        painter.end();
+        QVERIFY(inkedShare(image) > 0.02);
+        QCOMPARE(runColoursFound(image, 3), 3);
+    }
+
+    void failuresLeaveAnExistingFileUntouched() {
+        const QString path = dir_.filePath(QStringLiteral("keep.png"));
+        QFile existing(path);
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("old contents");
+        existing.close();
+        QVERIFY(!ui::exportFigure(*plot_, path, {5, 500, 1.0}).isEmpty());  // too small
+        QVERIFY(!ui::exportFigure(*plot_, dir_.filePath(QStringLiteral("x.bmp")), {}).isEmpty());
+        QVERIFY(!ui::exportFigure(*plot_, QStringLiteral("/nonexistent/dir/x.png"), {}).isEmpty());
+        QVERIFY(existing.open(QIODevice::ReadOnly));
+        QCOMPARE(existing.readAll(), QByteArray("old contents"));
+    }
+};
+
+QTEST_MAIN(TestPlotExport)
+#include "test_plot_export.moc"

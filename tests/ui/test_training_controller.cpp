@@ -1,0 +1,222 @@
+// The controller: records cross to the GUI thread intact; pause, resume, step, stop, live
+// learning-rate changes, removal of a training run, the queue and shutdown.
+#include <chrono>
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "test_support.hpp"
+#include "ui/training_controller.hpp"
+
+using namespace lrscope;
+using ui::TrainingController;
+
+namespace {
+
+using Records = std::vector<core::EpochRecord>;
+
+// Collects what the controller emits for one run.
+struct Recorder {
+    explicit Recorder(TrainingController& controller) {
+        QObject::connect(&controller, &TrainingController::recordsArrived,
+                         [this](core::RunId id, const Records& batch) {
+                             for (const auto& record : batch) {
+                                 records[id].push_back(record);
+                             }
+                         });
+    }
+    std::map<core::RunId, Records> records;
+    size_t count(core::RunId id) const {
+        const auto it = records.find(id);
+        return it == records.end() ? 0 : it->second.size();
+    }
+};
+
+// Waits until the count stops changing for `quiet` ms (the run is really held).
+size_t settledCount(const Recorder& recorder, core::RunId id, int quietMs = 300) {
+    size_t last = recorder.count(id);
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 5000) {
+        QTest::qWait(quietMs);
+        const size_t now = recorder.count(id);
+        if (now == last) {
+            return now;
+        }
+        last = now;
+    }
+    return last;
+}
+
+core::RunConfig longConfig() { return test::smallConfig(core::kMaxEpochs); }
+
+}  // namespace
+
+class TestTrainingController : public QObject {
+    Q_OBJECT
+private slots:
+    void deliversExactlyTheRecordsCoreEmits() {
+        const core::RunConfig config = test::smallConfig(25);
+        TrainingController controller(2);
+        QSignalSpy started(&controller, &TrainingController::runStarted);
+        QSignalSpy finished(&controller, &TrainingController::runFinished);
+        Recorder recorder(controller);
+        const core::RunId id = controller.start(config);
+        QCOMPARE(id, core::RunId{1});
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(finished.first().at(0).value<core::RunId>(), id);
+        const auto outcome = finished.first().at(1).value<ui::RunOutcome>();
+        QVERIFY(outcome.status == core::RunStatus::Completed);
+
+        const Records expected = test::coreRecords(id, config);
+        const Records& got = recorder.records[id];
+        QCOMPARE(got.size(), expected.size());
+        QCOMPARE(got.size(), size_t{26});  // epoch 0 and 25 epochs
+        for (size_t i = 0; i < expected.size(); ++i) {
+            QVERIFY2(test::sameRecord(got[i], expected[i]), qPrintable(QString::number(i)));
+        }
+        QVERIFY(controller.finalWeights(id).has_value());
+        QVERIFY(!controller.isActive(id));
+    }
+
+    void pausesResumesStepsAndStops() {
+        TrainingController controller(1);
+        controller.setMaxEpochsPerSecond(100);
+        QSignalSpy finished(&controller, &TrainingController::runFinished);
+        Recorder recorder(controller);
+        const core::RunId id = controller.start(longConfig());
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.count(id) >= 3, 5000);
+
+        controller.pause(id);
+        QVERIFY(controller.isPaused(id));
+        const size_t held = settledCount(recorder, id);
+        QTest::qWait(300);
+        QCOMPARE(recorder.count(id), held);  // nothing moves while paused
+
+        controller.step(id);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.count(id), held + 1, 5000);
+        QTest::qWait(300);
+        QCOMPARE(recorder.count(id), held + 1);  // exactly one epoch
+        QCOMPARE(recorder.records[id].back().epoch, static_cast<int>(held));
+
+        controller.resume(id);
+        QVERIFY(!controller.isPaused(id));
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.count(id) >= held + 4, 5000);
+
+        controller.stop(id);
+        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.first().at(1).value<ui::RunOutcome>().status == core::RunStatus::Stopped);
+        QVERIFY(!controller.isActive(id));
+        QVERIFY(controller.finalWeights(id).has_value());
+    }
+
+    void stepWhileTrainingPausesAtTheEpochEnd() {
+        TrainingController controller(1);
+        controller.setMaxEpochsPerSecond(50);
+        Recorder recorder(controller);
+        const core::RunId id = controller.start(longConfig());
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.count(id) >= 2, 5000);
+        controller.step(id);
+        QVERIFY(controller.isPaused(id));
+        const size_t held = settledCount(recorder, id);
+        QTest::qWait(300);
+        QCOMPARE(recorder.count(id), held);
+        controller.stop(id);
+    }
+
+    void recordsALiveLearningRateChangeAtTheRightEpoch() {
+        TrainingController controller(1);
+        controller.setMaxEpochsPerSecond(100);
+        Recorder recorder(controller);
+        const core::RunId id = controller.start(longConfig());
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.count(id) >= 3, 5000);
+        controller.pause(id);
+        const size_t held = settledCount(recorder, id);
+        const int lastEpoch = recorder.records[id].back().epoch;
+
+        controller.setLearningRate(id, 0.05);
+        controller.step(id);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.count(id), held + 1, 5000);
+        const core::EpochRecord& changed = recorder.records[id].back();
+        QCOMPARE(changed.epoch, lastEpoch + 1);
+        QCOMPARE(changed.lr_changed_to, std::optional<double>(0.05));
+        QCOMPARE(changed.lr, 0.05);
+        for (size_t i = 0; i + 1 < recorder.records[id].size(); ++i) {
+            QVERIFY(!recorder.records[id][i].lr_changed_to.has_value());
+            QCOMPARE(recorder.records[id][i].lr, 0.1);
+        }
+        controller.step(id);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.count(id), held + 2, 5000);
+        QVERIFY(!recorder.records[id].back().lr_changed_to.has_value());  // recorded once
+        QCOMPARE(recorder.records[id].back().lr, 0.05);                     // and kept
+        controller.stop(id);
+    }
+
+    void removingATrainingRunDropsItsLateRecords() {
+        TrainingController controller(2);
+        QSignalSpy finished(&controller, &TrainingController::runFinished);
+        Recorder recorder(controller);
+        const core::RunId doomed = controller.start(longConfig());
+        const core::RunId other = controller.start(test::smallConfig(40));
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.count(doomed) >= 2, 5000);
+        controller.remove(doomed);
+        QVERIFY(!controller.contains(doomed));
+        const size_t frozen = recorder.count(doomed);
+        // The other run carries on to its end (it may have finished already).
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QTest::qWait(200);
+        QCOMPARE(recorder.count(doomed), frozen);
+        for (const auto& args : finished) {
+            QCOMPARE(args.at(0).value<core::RunId>(), other);
+        }
+        QCOMPARE(recorder.count(other), size_t{41});
+    }
+
+    void runsBeyondTheThreadsWaitInTheQueue() {
+        TrainingController controller(1);
+        controller.setMaxEpochsPerSecond(100);
+        QSignalSpy started(&controller, &TrainingController::runStarted);
+        const core::RunId first = controller.start(longConfig());
+        const core::RunId second = controller.start(longConfig());
+        QVERIFY(started.wait(5000));
+        QCOMPARE(started.first().at(0).value<core::RunId>(), first);
+        QTest::qWait(200);
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(controller.queuedCount(), 1);
+        QCOMPARE(controller.trainingCount(), 1);
+        controller.stop(first);
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 2, 5000);
+        QCOMPARE(started.last().at(0).value<core::RunId>(), second);
+        controller.stopAll();
+    }
+
+    void aRunThatCannotStartReportsWhy() {
+        core::RunConfig config = test::smallConfig();
+        config.data.dataset.clear();
+        config.data.csv_path = "/nonexistent/lrscope-missing.csv";
+        TrainingController controller(1);
+        QSignalSpy failed(&controller, &TrainingController::runFailed);
+        controller.start(config);
+        QVERIFY(failed.wait(5000));
+        QVERIFY(failed.first().at(1).toString().contains(QStringLiteral("lrscope-missing.csv")));
+    }
+
+    void destructionStopsRunningAndPausedRuns() {
+        auto controller = std::make_unique<TrainingController>(2);
+        Recorder recorder(*controller);
+        const core::RunId a = controller->start(longConfig());
+        const core::RunId b = controller->start(longConfig());
+        controller->start(longConfig());  // queued
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.count(a) >= 1 && recorder.count(b) >= 1, 5000);
+        controller->pause(b);
+        QElapsedTimer timer;
+        timer.start();
+        controller.reset();
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainingController)
+#include "test_training_controller.moc"

@@ -1,0 +1,114 @@
+// Drives the lrscope window through the scenes a reviewer looks at and saves a screenshot of
+// each: idle, three runs training, finished runs with a diverged one, an invalid entry and
+// the save dialog. Not a test: run it under Xvfb (xcb) to see the real window, e.g.
+//   xvfb-run -a -s '-screen 0 1280x800x24' ./ui_tour OUT_DIR
+// Offscreen it saves the window's own rendering instead of the screen.
+#include <functional>
+#include <vector>
+
+#include <QApplication>
+#include <QDir>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include "core/linalg.hpp"
+#include "ui/control_panel.hpp"
+#include "ui/learning_rate_panel.hpp"
+#include "ui/log_slider.hpp"
+#include "ui/main_window.hpp"
+#include "ui/number_field.hpp"
+#include "ui/optimizer_panel.hpp"
+#include "ui/run_list_view.hpp"
+#include "ui/run_plot.hpp"
+#include "ui/save_plot_dialog.hpp"
+
+using namespace lrscope;
+
+namespace {
+
+void shoot(QWidget& window, const QString& path) {
+    QPixmap pixmap;
+    if (QGuiApplication::platformName() == QLatin1String("xcb")) {
+        pixmap = window.screen()->grabWindow(0);
+    } else {
+        pixmap = window.grab();
+    }
+    pixmap.save(path);
+}
+
+core::RunConfig withRate(const core::RunConfig& base, core::OptimizerKind kind, double lr,
+                         int epochs) {
+    core::RunConfig config = base;
+    const double keep = lr;
+    config.optimizer = core::defaultsFor(kind);
+    config.optimizer.lr = keep;
+    config.epochs = epochs;
+    return config;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    core::useSingleThreadedBlas();
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QDir::currentPath();
+    QDir().mkpath(out);
+    QTemporaryDir settings;
+    ui::MainWindow window(
+        std::make_unique<ui::PresetStore>(settings.filePath(QStringLiteral("tour.ini"))), 4);
+    window.show();
+
+    ui::ControlPanel& panel = window.panel();
+    const core::RunConfig base = *panel.config();
+    std::vector<std::pair<int, std::function<void()>>> scenes = {
+        {1200, [&] { shoot(window, out + QStringLiteral("/idle.png")); }},
+        {100,
+         [&] {
+             window.paceBox()->setCurrentIndex(2);  // 50 epochs/s
+             for (const auto& [kind, lr] :
+                  std::vector<std::pair<core::OptimizerKind, double>>{
+                      {core::OptimizerKind::Sgd, 1e-3},
+                      {core::OptimizerKind::Sgd, 0.3},
+                      {core::OptimizerKind::Adam, 3e-3},
+                      {core::OptimizerKind::Sgd, 30.0}}) {
+                 panel.setConfig(withRate(base, kind, lr, 300));
+                 window.train();
+             }
+         }},
+        {3500, [&] { shoot(window, out + QStringLiteral("/training.png")); }},
+        {100, [&] { window.paceBox()->setCurrentIndex(0); }},
+        {6000,
+         [&] {
+             window.runList().selectRun(4);
+             shoot(window, out + QStringLiteral("/done.png"));
+         }},
+        {300,
+         [&] {
+             panel.learningRatePanel()->slider()->entry()->setText(QStringLiteral("3e-3x"));
+         }},
+        {500,
+         [&] {
+             shoot(window, out + QStringLiteral("/invalid.png"));
+             panel.learningRatePanel()->slider()->entry()->setText(QStringLiteral("3e-3"));
+         }},
+        {300,
+         [&] {
+             auto* dialog = new ui::SavePlotDialog(
+                 {{QStringLiteral("Loss / error plot"), &window.lossPlot()},
+                  {QStringLiteral("Second plot"), &window.secondPlot()}},
+                 QDir(out).filePath(QStringLiteral("figure.png")), &window);
+             dialog->setAttribute(Qt::WA_DeleteOnClose);
+             dialog->show();
+         }},
+        {800, [&] { shoot(window, out + QStringLiteral("/save-dialog.png")); }},
+        {100, [&] { QApplication::quit(); }},
+    };
+    int delay = 0;
+    for (auto& [wait, scene] : scenes) {
+        delay += wait;
+        QTimer::singleShot(delay, &window, scene);
+    }
+    return QApplication::exec();
+}
