@@ -36,14 +36,23 @@ void tanhInPlace(double* values, Eigen::Index count) {
         for (Eigen::Index i = 0; i < n; ++i) {
             const double a = std::abs(x[i]);
             const double a2 = a * a;
-            double series = kSeries[10];
-            for (int k = 9; k >= 0; --k) {
-                series = series * a2 + kSeries[k];
-            }
-            series *= a;
+            // Horner, written out so the compiler vectorises the whole loop.
+            double p = kSeries[10];
+            p = p * a2 + kSeries[9];
+            p = p * a2 + kSeries[8];
+            p = p * a2 + kSeries[7];
+            p = p * a2 + kSeries[6];
+            p = p * a2 + kSeries[5];
+            p = p * a2 + kSeries[4];
+            p = p * a2 + kSeries[3];
+            p = p * a2 + kSeries[2];
+            p = p * a2 + kSeries[1];
+            p = p * a2 + kSeries[0];
+            const double series = p * a;
             const double e = decay[i];
             const double large = (1.0 - e) / (1.0 + e);
-            x[i] = std::copysign(a < 0.25 ? series : large, x[i]);
+            const double magnitude = a < 0.25 ? series : large;
+            x[i] = std::copysign(magnitude, x[i]);
         }
     }
 }

@@ -13,7 +13,7 @@ namespace {
 // batch of 10) up to 512 x 512 x 128, single-threaded OpenBLAS measured as fast as Eigen or
 // faster (1.5-5x over Eigen's blocked GEMM in this baseline x86-64 build), both with its natively
 // detected kernel and with OPENBLAS_CORETYPE=Haswell: see benchmarks/core_linalg_bench.cpp.
-constexpr Eigen::Index kBlasThreshold = 128;
+constexpr Eigen::Index kBlasThreshold = 4096;
 
 CBLAS_TRANSPOSE toCblas(Transpose t) { return t == Transpose::Yes ? CblasTrans : CblasNoTrans; }
 

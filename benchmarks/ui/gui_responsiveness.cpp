@@ -1,0 +1,170 @@
+// GUI responsiveness while runs train, and replot cost with many long runs.
+//
+// 1. For N = 1, 4, 8 runs training at once (one worker per run), a 5 ms timer in the GUI
+//    thread measures how late the event loop serves it: the worst and 99th-percentile delay
+//    over a few seconds. Targets with 8 runs: worst < 50 ms, p99 < 16 ms.
+// 2. The loss plot with 20 runs x 10,000 epochs (train and test curves): mean and worst time
+//    of a full replot at 1200 x 700. Target < 20 ms.
+// Not a timed test: it prints the figures. Runs offscreen unless QT_QPA_PLATFORM is set.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+#include <QAction>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include "core/linalg.hpp"
+#include "ui/control_panel.hpp"
+#include "ui/main_window.hpp"
+#include "ui/run_palette.hpp"
+#include "ui/run_plot.hpp"
+#include "ui/training_controller.hpp"
+
+using namespace lrscope;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Delays {
+    double worstMs = 0.0;
+    double p99Ms = 0.0;
+    double epochsPerSecond = 0.0;
+    size_t samples = 0;
+};
+
+Delays measureEventLoop(int runs, int seconds) {
+    QTemporaryDir dir;
+    ui::MainWindow window(
+        std::make_unique<ui::PresetStore>(dir.filePath(QStringLiteral("bench.ini"))),
+        static_cast<unsigned>(runs));
+    window.show();
+    core::RunConfig config = *window.panel().config();
+    config.epochs = core::kMaxEpochs;
+    window.panel().setConfig(config);
+    for (int i = 0; i < runs; ++i) {
+        window.trainAction()->trigger();
+    }
+    QCoreApplication::processEvents();
+
+    constexpr int kIntervalMs = 5;
+    std::vector<double> delays;
+    Clock::time_point last = Clock::now();
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(kIntervalMs);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const Clock::time_point now = Clock::now();
+        const double elapsed = std::chrono::duration<double, std::milli>(now - last).count();
+        delays.push_back(std::max(0.0, elapsed - kIntervalMs));
+        last = now;
+    });
+    // Let the runs start and the plot fill for a moment before measuring.
+    QElapsedTimer warmup;
+    warmup.start();
+    while (warmup.elapsed() < 500) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    last = Clock::now();
+    probe.start();
+    QElapsedTimer timer;
+    timer.start();
+    double rateSum = 0.0;
+    int rateSamples = 0;
+    while (timer.elapsed() < seconds * 1000) {
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        if (timer.elapsed() > (rateSamples + 1) * 500) {
+            rateSum += window.controller().epochsPerSecond();
+            ++rateSamples;
+        }
+    }
+    probe.stop();
+    window.controller().stopAll();
+
+    Delays result;
+    result.samples = delays.size();
+    if (!delays.empty()) {
+        std::sort(delays.begin(), delays.end());
+        result.worstMs = delays.back();
+        result.p99Ms = delays[std::min(delays.size() - 1,
+                                       static_cast<size_t>(std::ceil(0.99 * static_cast<double>(delays.size()))) - 1)];
+    }
+    result.epochsPerSecond = rateSamples > 0 ? rateSum / rateSamples : 0.0;
+    return result;
+}
+
+std::vector<core::EpochRecord> syntheticHistory(core::RunId id, int epochs, int run) {
+    std::vector<core::EpochRecord> records;
+    records.reserve(static_cast<size_t>(epochs) + 1);
+    const double rate = 0.0005 * (run + 1);
+    for (int e = 0; e <= epochs; ++e) {
+        core::EpochRecord r;
+        r.run_id = id;
+        r.epoch = e;
+        const double wiggle = 0.02 * std::sin(e * 0.37 + run) + 0.01 * std::sin(e * 2.1);
+        r.train_loss = 0.7 * std::exp(-rate * e) + 0.05 + wiggle;
+        r.test_loss = r.train_loss + 0.03 + 0.5 * wiggle;
+        r.train_error = 0.5 * std::exp(-rate * e);
+        r.test_error = *r.train_error + 0.02;
+        r.lr = 0.01;
+        records.push_back(r);
+    }
+    return records;
+}
+
+void measureReplot() {
+    constexpr int kRuns = 20;
+    constexpr int kEpochs = 10'000;
+    ui::RunPlot plot(ui::PlotMetric::Loss);
+    plot.resize(1200, 700);
+    plot.show();
+    for (int r = 0; r < kRuns; ++r) {
+        const auto id = static_cast<core::RunId>(r + 1);
+        plot.addRun(id, ui::runColour(r), QStringLiteral("Run %1  lr=1e-3").arg(r + 1), kEpochs);
+        plot.appendRecords(id, syntheticHistory(id, kEpochs, r));
+    }
+    QCoreApplication::processEvents();
+    plot.replot(QCustomPlot::rpImmediateRefresh);  // warm caches
+    constexpr int kRounds = 30;
+    double total = 0.0;
+    double worst = 0.0;
+    for (int i = 0; i < kRounds; ++i) {
+        const auto start = Clock::now();
+        plot.replot(QCustomPlot::rpImmediateRefresh);
+        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        total += ms;
+        worst = std::max(worst, ms);
+    }
+    std::printf("replot, %d runs x %d epochs (train + test curves, 1200x700): "
+                "mean %.1f ms, worst %.1f ms (target < 20 ms)\n",
+                kRuns, kEpochs, total / kRounds, worst);
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    if (std::getenv("QT_QPA_PLATFORM") == nullptr) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication app(argc, argv);
+    core::useSingleThreadedBlas();
+    const int seconds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 4;
+    std::printf("GUI event-loop delay while runs train (spiral, 8,8 tanh, batch 10; %d s each; "
+                "%u hardware threads)\n",
+                seconds, core::RunPool::defaultThreadCount());
+    for (const int runs : {1, 4, 8}) {
+        const Delays d = measureEventLoop(runs, seconds);
+        std::printf("  %d run(s): worst %.1f ms, p99 %.1f ms over %zu samples; %.0f epochs/s "
+                    "in total\n",
+                    runs, d.worstMs, d.p99Ms, d.samples, d.epochsPerSecond);
+    }
+    std::printf("  targets with 8 runs: worst < 50 ms, p99 < 16 ms\n");
+    measureReplot();
+    return 0;
+}
