@@ -9,6 +9,8 @@
 
 #include "core/errors.hpp"
 #include "core/lr_schedule.hpp"
+#include <nlohmann/json.hpp>
+
 #include "tests/core/optimizer_reference.hpp"
 
 namespace lrscope::core {

@@ -7,6 +7,8 @@
 
 #include "core/errors.hpp"
 #include "core/optimizer.hpp"
+#include <nlohmann/json.hpp>
+
 #include "tests/core/optimizer_reference.hpp"
 
 namespace lrscope::core {
