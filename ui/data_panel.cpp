@@ -128,8 +128,8 @@ const DataPanel::CsvFile* DataPanel::chosenCsv() const {
 }
 
 void DataPanel::chooseCsvFile() {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open CSV data"), QString(), tr("CSV files (*.csv *.txt);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open CSV data"), QString(),
+                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
     if (path.isEmpty()) {
         return;
     }
@@ -142,9 +142,7 @@ void DataPanel::chooseCsvFile() {
 QString DataPanel::prepareFor(const core::DataSpec& spec) {
     if (spec.csv_path.empty()) {
         const QString name = QString::fromStdString(spec.dataset);
-        return dataset_->findData(name) >= 0
-                   ? QString()
-                   : tr("Unknown data set '%1'.").arg(name);
+        return dataset_->findData(name) >= 0 ? QString() : tr("Unknown data set '%1'.").arg(name);
     }
     const QString path = QFileInfo(QString::fromStdString(spec.csv_path)).absoluteFilePath();
     if (csvFiles_.count(path) != 0) {
@@ -308,10 +306,8 @@ void DataPanel::refresh() {
                 ? (s->outputs == 1 ? tr("1 class") : tr("%1 classes").arg(s->outputs))
                 : (s->outputs == 1 ? tr("1 target") : tr("%1 targets").arg(s->outputs));
         const QString inputs = s->inputs == 1 ? tr("1 input") : tr("%1 inputs").arg(s->inputs);
-        summary_->setText(tr("%1 → %2 · %3 train / %4 test rows")
-                              .arg(inputs, outputs)
-                              .arg(train)
-                              .arg(n - train));
+        summary_->setText(
+            tr("%1 → %2 · %3 train / %4 test rows").arg(inputs, outputs).arg(train).arg(n - train));
     } else {
         summary_->setText(QString());
     }

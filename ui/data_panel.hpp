@@ -77,7 +77,7 @@ private:
     NumberField* rows_;
     QHBoxLayout* rowsRow_;
     QLabel* summary_;
-    std::map<QString, CsvFile> csvFiles_;                 // by absolute path
+    std::map<QString, CsvFile> csvFiles_;                     // by absolute path
     mutable std::map<std::string, DataShape> builtinShapes_;  // by data set name
 };
 

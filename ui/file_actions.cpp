@@ -1,5 +1,6 @@
 #include "ui/file_actions.hpp"
 
+#include <qcustomplot.h>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -10,7 +11,6 @@
 #include <QSaveFile>
 #include <QStyle>
 #include <QWidget>
-#include <qcustomplot.h>
 
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
@@ -57,8 +57,9 @@ FileActions::FileActions(Context context, QObject* parent)
     screenshot_->setToolTip(tr("Save a PNG of the whole window"));
     exportRuns_->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
     exportRuns_->setToolTip(tr("One row per run and epoch (the format lrscope-cli plot reads)"));
-    exportWeights_->setToolTip(tr("The trained weights of the selected finished run, as JSON "
-                                  "in PyTorch's nn.Linear layout"));
+    exportWeights_->setToolTip(
+        tr("The trained weights of the selected finished run, as JSON "
+           "in PyTorch's nn.Linear layout"));
     importWeights_->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
     importWeights_->setToolTip(tr("Start the next runs from weights in a JSON file"));
     connect(savePlot_, &QAction::triggered, this, &FileActions::onSavePlot);
@@ -77,14 +78,17 @@ void FileActions::refresh() {
     exportWeights_->setEnabled(id != 0 && context_.controller->finalWeights(id).has_value());
 }
 
-QString FileActions::lastFolder() const { return folder_; }
+QString FileActions::lastFolder() const {
+    return folder_;
+}
 
 void FileActions::rememberFolder(const QString& path) {
     folder_ = QFileInfo(path).absolutePath();
 }
 
 void FileActions::onSavePlot() {
-    SavePlotDialog dialog(context_.plots, QDir(lastFolder()).filePath(QStringLiteral("lrscope.png")),
+    SavePlotDialog dialog(context_.plots,
+                          QDir(lastFolder()).filePath(QStringLiteral("lrscope.png")),
                           context_.window);
     if (dialog.exec() == QDialog::Accepted) {
         rememberFolder(dialog.path());
@@ -108,8 +112,7 @@ void FileActions::onCopyPlot() {
 void FileActions::onScreenshot() {
     const QString path = QFileDialog::getSaveFileName(
         context_.window, tr("Save window screenshot"),
-        QDir(lastFolder()).filePath(QStringLiteral("lrscope-window.png")),
-        tr("PNG image (*.png)"));
+        QDir(lastFolder()).filePath(QStringLiteral("lrscope-window.png")), tr("PNG image (*.png)"));
     if (path.isEmpty()) {
         return;
     }
@@ -169,15 +172,14 @@ void FileActions::onExportWeights() {
         return;
     }
     rememberFolder(path);
-    emit message(tr("Exported the weights of run %1 to %2")
-                     .arg(id)
-                     .arg(QDir::toNativeSeparators(path)));
+    emit message(
+        tr("Exported the weights of run %1 to %2").arg(id).arg(QDir::toNativeSeparators(path)));
 }
 
 void FileActions::onImportWeights() {
-    const QString path = QFileDialog::getOpenFileName(
-        context_.window, tr("Import initial weights"), lastFolder(),
-        tr("Weights JSON (*.json);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(context_.window, tr("Import initial weights"), lastFolder(),
+                                     tr("Weights JSON (*.json);;All files (*)"));
     if (path.isEmpty()) {
         return;
     }

@@ -19,18 +19,18 @@ constexpr double kSliderMax = 10.0;
 
 LearningRatePanel::LearningRatePanel(QWidget* parent)
     : SettingsGroup(tr("Learning rate"), parent),
-      slider_(new LogSlider(tr("learning rate"), kSliderMin, kSliderMax, core::kMaxLearningRate,
-                            this)),
+      slider_(
+          new LogSlider(tr("learning rate"), kSliderMin, kSliderMax, core::kMaxLearningRate, this)),
       targetLabel_(new QLabel(this)),
       schedule_(new QComboBox(this)),
-      stepSize_(new NumberField(tr("step every"), NumberField::Kind::Integer, 1, core::kMaxEpochs,
-                                this)),
+      stepSize_(
+          new NumberField(tr("step every"), NumberField::Kind::Integer, 1, core::kMaxEpochs, this)),
       gamma_(new NumberField(tr("gamma"), NumberField::Kind::Real, 0, 1, this)),
       tMax_(new NumberField(tr("T max"), NumberField::Kind::Integer, 1, core::kMaxEpochs, this)),
       etaMin_(new NumberField(tr("minimum rate"), NumberField::Kind::Real, 0,
                               core::kMaxLearningRate, this)),
-      warmup_(new NumberField(tr("warm-up"), NumberField::Kind::Integer, 0, core::kMaxEpochs,
-                              this)) {
+      warmup_(
+          new NumberField(tr("warm-up"), NumberField::Kind::Integer, 0, core::kMaxEpochs, this)) {
     NumberField* entry = slider_->entry();
     QFont big = entry->font();
     big.setPointSizeF(big.pointSizeF() * 1.35);
@@ -86,9 +86,13 @@ LearningRatePanel::LearningRatePanel(QWidget* parent)
     setLiveTarget(QString());
 }
 
-double LearningRatePanel::learningRate() const { return slider_->value(); }
+double LearningRatePanel::learningRate() const {
+    return slider_->value();
+}
 
-void LearningRatePanel::setLearningRate(double lr) { slider_->setValue(lr); }
+void LearningRatePanel::setLearningRate(double lr) {
+    slider_->setValue(lr);
+}
 
 void LearningRatePanel::setLiveTarget(const QString& target) {
     targetLabel_->setText(target.isEmpty()

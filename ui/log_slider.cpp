@@ -148,9 +148,13 @@ LogSlider::LogSlider(const QString& name, double sliderMin, double sliderMax, do
     setValue(sliderMin);
 }
 
-bool LogSlider::isValid() const { return entry_->isValid(); }
+bool LogSlider::isValid() const {
+    return entry_->isValid();
+}
 
-QString LogSlider::error() const { return entry_->error(); }
+QString LogSlider::error() const {
+    return entry_->error();
+}
 
 void LogSlider::setValue(double value) {
     updating_ = true;

@@ -51,11 +51,10 @@ MainWindow::MainWindow(std::unique_ptr<PresetStore> store, unsigned threads, QWi
           threads == 0 ? core::RunPool::defaultThreadCount() : threads)),
       model_(new RunListModel(this)),
       panel_(new ControlPanel(this)),
-      lossView_(new PlotView({PlotMetric::Loss, PlotMetric::ErrorPercent}, PlotMetric::Loss,
-                             this)),
-      secondView_(new PlotView({PlotMetric::SuccessPercent, PlotMetric::GradientNorm,
-                                PlotMetric::StepSize},
-                               PlotMetric::SuccessPercent, this)),
+      lossView_(new PlotView({PlotMetric::Loss, PlotMetric::ErrorPercent}, PlotMetric::Loss, this)),
+      secondView_(
+          new PlotView({PlotMetric::SuccessPercent, PlotMetric::GradientNorm, PlotMetric::StepSize},
+                       PlotMetric::SuccessPercent, this)),
       runList_(new RunListView(model_, this)),
       activity_(new QLabel(this)),
       progress_(new QLabel(this)),
@@ -87,7 +86,10 @@ MainWindow::MainWindow(std::unique_ptr<PresetStore> store, unsigned threads, QWi
     setCentralWidget(main);
 
     files_ = new FileActions(
-        FileActions::Context{this, model_, controller_.get(), panel_->networkPanel(),
+        FileActions::Context{this,
+                             model_,
+                             controller_.get(),
+                             panel_->networkPanel(),
                              {{tr("Loss / error plot"), lossView_->plot()},
                               {tr("Second plot (success rate / gradients)"), secondView_->plot()}},
                              [this] { return runList_->currentRun(); }},
@@ -115,11 +117,17 @@ MainWindow::~MainWindow() {
     controller_.reset();
 }
 
-RunPlot& MainWindow::lossPlot() const { return *lossView_->plot(); }
+RunPlot& MainWindow::lossPlot() const {
+    return *lossView_->plot();
+}
 
-RunPlot& MainWindow::secondPlot() const { return *secondView_->plot(); }
+RunPlot& MainWindow::secondPlot() const {
+    return *secondView_->plot();
+}
 
-std::vector<RunPlot*> MainWindow::plots() const { return {lossView_->plot(), secondView_->plot()}; }
+std::vector<RunPlot*> MainWindow::plots() const {
+    return {lossView_->plot(), secondView_->plot()};
+}
 
 void MainWindow::buildActions() {
     QStyle* s = style();
@@ -153,8 +161,8 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* openCsv = file->addAction(tr("&Open CSV data..."), panel_->dataPanel(),
-                                       &DataPanel::chooseCsvFile);
+    QAction* openCsv =
+        file->addAction(tr("&Open CSV data..."), panel_->dataPanel(), &DataPanel::chooseCsvFile);
     openCsv->setShortcut(QKeySequence::Open);
     file->addAction(files_->importWeights());
     file->addSeparator();
@@ -183,9 +191,9 @@ void MainWindow::buildMenus() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QString rows;
-        for (const QAction* action : {train_, pause_, step_, stop_, stopAll_, clearAll_,
-                                      files_->savePlot(), files_->copyPlot(),
-                                      files_->exportRuns(), files_->importWeights()}) {
+        for (const QAction* action :
+             {train_, pause_, step_, stop_, stopAll_, clearAll_, files_->savePlot(),
+              files_->copyPlot(), files_->exportRuns(), files_->importWeights()}) {
             rows += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td></tr>")
                         .arg(QString(action->text()).remove(QLatin1Char('&')),
                              action->shortcut().toString(QKeySequence::NativeText));
@@ -219,15 +227,15 @@ void MainWindow::buildToolBar() {
     pace_->addItem(tr("200 epochs/s"), 200.0);
     pace_->addItem(tr("50 epochs/s"), 50.0);
     pace_->addItem(tr("10 epochs/s"), 10.0);
-    pace_->setToolTip(tr("Slow training down to watch a curve form, e.g. in a lecture. "
-                         "Applies to every run."));
+    pace_->setToolTip(
+        tr("Slow training down to watch a curve form, e.g. in a lecture. "
+           "Applies to every run."));
     bar->addWidget(paceLabel);
     bar->addWidget(pace_);
     bar->addSeparator();
     bar->addAction(files_->savePlot());
-    connect(pace_, &QComboBox::currentIndexChanged, this, [this] {
-        controller_->setMaxEpochsPerSecond(pace_->currentData().toDouble());
-    });
+    connect(pace_, &QComboBox::currentIndexChanged, this,
+            [this] { controller_->setMaxEpochsPerSecond(pace_->currentData().toDouble()); });
 }
 
 void MainWindow::connectTraining() {
@@ -272,8 +280,8 @@ void MainWindow::connectTraining() {
 void MainWindow::restoreSettings() {
     const QByteArray geometry = store_->windowGeometry();
     if (geometry.isEmpty() || !restoreGeometry(geometry)) {
-        const QRect available = screen() != nullptr ? screen()->availableGeometry()
-                                                    : QRect(0, 0, 1280, 800);
+        const QRect available =
+            screen() != nullptr ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
         setGeometry(available);
     }
     restoreState(store_->windowState());
@@ -369,7 +377,9 @@ void MainWindow::stopRun() {
     }
 }
 
-void MainWindow::stopAll() { controller_->stopAll(); }
+void MainWindow::stopAll() {
+    controller_->stopAll();
+}
 
 void MainWindow::clearAll() {
     if (controller_->activeCount() > 0 &&
@@ -495,7 +505,8 @@ void MainWindow::refreshStatus() {
         QStringList parts;
         parts << tr("%1 training").arg(training);
         if (queued > 0) {
-            parts << tr("%1 queued (all %2 cores busy)").arg(queued).arg(controller_->threadCount());
+            parts
+                << tr("%1 queued (all %2 cores busy)").arg(queued).arg(controller_->threadCount());
         }
         parts << tr("%1 epochs/s").arg(QLocale().toString(controller_->epochsPerSecond(), 'f', 0));
         activity_->setText(parts.join(QStringLiteral("  ·  ")));

@@ -45,9 +45,13 @@ void NetworkDiagram::setLayerSizes(std::vector<int> sizes) {
     }
 }
 
-QSize NetworkDiagram::sizeHint() const { return {260, 120}; }
+QSize NetworkDiagram::sizeHint() const {
+    return {260, 100};
+}
 
-QSize NetworkDiagram::minimumSizeHint() const { return {160, 120}; }
+QSize NetworkDiagram::minimumSizeHint() const {
+    return {160, 100};
+}
 
 void NetworkDiagram::paintEvent(QPaintEvent*) {
     QPainter painter(this);
@@ -55,8 +59,9 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
     const QColor text = palette().color(QPalette::WindowText);
     if (sizes_.size() < 2) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(rect(), Qt::AlignCenter, tr("Network shape unknown until the data "
-                                                     "and layers are valid"));
+        painter.drawText(rect(), Qt::AlignCenter,
+                         tr("Network shape unknown until the data "
+                            "and layers are valid"));
         return;
     }
     const int labelHeight = fontMetrics().height() + 2;

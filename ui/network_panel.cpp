@@ -22,8 +22,8 @@ QString toQString(std::string_view text) {
 }
 
 constexpr core::Activation kActivations[] = {core::Activation::Tanh, core::Activation::Relu,
-                                             core::Activation::LeakyRelu,
-                                             core::Activation::Sigmoid, core::Activation::Linear};
+                                             core::Activation::LeakyRelu, core::Activation::Sigmoid,
+                                             core::Activation::Linear};
 
 }  // namespace
 
@@ -34,8 +34,9 @@ std::variant<std::vector<int>, QString> parseHiddenLayers(const QString& text) {
     for (const QString& part : parts) {
         const auto width = core::parseLong(part.toStdString());
         if (!width) {
-            return QObject::tr("Hidden layers: '%1' is not a whole number; write widths "
-                               "like 8,8")
+            return QObject::tr(
+                       "Hidden layers: '%1' is not a whole number; write widths "
+                       "like 8,8")
                 .arg(part);
         }
         if (*width < 1 || *width > core::kMaxLayerWidth) {
@@ -86,6 +87,8 @@ NetworkPanel::NetworkPanel(QWidget* parent)
     setHelpText(init_, tr("How the initial weights are drawn (from the run's seed)."));
     setHelpText(fixedBias_, tr("Set every initial bias to the value on the right."));
     setHelpText(clearWeights_, tr("Forget the imported weights and draw random ones again."));
+    setHelpText(weightsLabel_, tr("Runs start from random weights drawn as set above, or from "
+                                  "weights imported with File ▸ Import weights."));
     weightsLabel_->setWordWrap(true);
     weightsRow_->addWidget(weightsLabel_, 1);
     weightsRow_->addWidget(clearWeights_);
@@ -176,8 +179,9 @@ QString NetworkPanel::weightsError() const {
 QString NetworkPanel::lossError() const {
     const auto loss = static_cast<core::LossKind>(loss_->currentData().toInt());
     if (shape_ && shape_->task == core::Task::Regress && loss == core::LossKind::CrossEntropy) {
-        return tr("Loss: cross-entropy needs classes; this data set is a regression task, "
-                  "use mean squared error");
+        return tr(
+            "Loss: cross-entropy needs classes; this data set is a regression task, "
+            "use mean squared error");
     }
     return {};
 }
@@ -198,7 +202,7 @@ void NetworkPanel::refresh() {
     biasValue_->setEnabled(!imported && fixedBias_->isChecked());
     clearWeights_->setVisible(imported);
     weightsLabel_->setText(imported ? tr("weights from %1").arg(weightsSource_)
-                                    : tr("random weights (File ▸ Import weights...)"));
+                                    : tr("random weights"));
     markInvalid(weightsLabel_, weightsError());
 
     std::vector<int> sizes;

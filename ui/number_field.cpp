@@ -58,15 +58,21 @@ void NumberField::setBounds(Bound lower, Bound upper) {
     revalidate();
 }
 
-std::optional<double> NumberField::value() const { return value_; }
+std::optional<double> NumberField::value() const {
+    return value_;
+}
 
-long NumberField::integerValue() const { return value_ ? std::lround(*value_) : 0; }
+long NumberField::integerValue() const {
+    return value_ ? std::lround(*value_) : 0;
+}
 
 void NumberField::setNumber(double value) {
     setText(QString::fromStdString(core::formatNumber(value)));
 }
 
-void NumberField::setInteger(long value) { setText(QString::number(value)); }
+void NumberField::setInteger(long value) {
+    setText(QString::number(value));
+}
 
 QString NumberField::rangeText() const {
     const QString low = QString::fromStdString(core::formatNumber(minimum_));

@@ -42,10 +42,10 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     beta1_->setBounds(NumberField::Bound::Inclusive, NumberField::Bound::Exclusive);
     beta2_->setBounds(NumberField::Bound::Inclusive, NumberField::Bound::Exclusive);
     for (const Kind kind : core::kAllOptimizers) {
-        optimizer_->addItem(QString::fromUtf8(core::optimizerDisplayName(kind).data(),
-                                              static_cast<qsizetype>(
-                                                  core::optimizerDisplayName(kind).size())),
-                            static_cast<int>(kind));
+        optimizer_->addItem(
+            QString::fromUtf8(core::optimizerDisplayName(kind).data(),
+                              static_cast<qsizetype>(core::optimizerDisplayName(kind).size())),
+            static_cast<int>(kind));
     }
     setHelpText(optimizer_, tr("Update rule, as defined by torch.optim. Changing it fills "
                                "the fields below with PyTorch's defaults."));
@@ -84,8 +84,8 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
 
     connect(optimizer_, &QComboBox::activated, this,
             [this] { setKind(static_cast<Kind>(optimizer_->currentData().toInt())); });
-    for (NumberField* field : {momentum_, dampening_, rho_, alpha_, beta1_, beta2_, eps_,
-                               lrDecay_, initialAccumulator_, weightDecay_}) {
+    for (NumberField* field : {momentum_, dampening_, rho_, alpha_, beta1_, beta2_, eps_, lrDecay_,
+                               initialAccumulator_, weightDecay_}) {
         connect(field, &QLineEdit::textChanged, this, [this] { notifyChanged(); });
     }
     connect(centered_, &QCheckBox::toggled, this, [this] { notifyChanged(); });
@@ -97,7 +97,9 @@ core::OptimizerKind OptimizerPanel::kind() const {
     return static_cast<Kind>(optimizer_->currentData().toInt());
 }
 
-void OptimizerPanel::setKind(core::OptimizerKind kind) { showSettings(core::defaultsFor(kind)); }
+void OptimizerPanel::setKind(core::OptimizerKind kind) {
+    showSettings(core::defaultsFor(kind));
+}
 
 std::vector<QWidget*> OptimizerPanel::fieldsFor(core::OptimizerKind kind) const {
     switch (kind) {
@@ -135,13 +137,13 @@ void OptimizerPanel::showSettings(const core::OptimizerSettings& s) {
     centered_->setChecked(s.centered);
     amsgrad_->setChecked(s.amsgrad);
     const std::vector<QWidget*> used = fieldsFor(s.kind);
-    for (QWidget* field : {static_cast<QWidget*>(momentum_), static_cast<QWidget*>(dampening_),
-                           static_cast<QWidget*>(rho_), static_cast<QWidget*>(alpha_),
-                           static_cast<QWidget*>(beta1_), static_cast<QWidget*>(beta2_),
-                           static_cast<QWidget*>(eps_), static_cast<QWidget*>(lrDecay_),
-                           static_cast<QWidget*>(initialAccumulator_),
-                           static_cast<QWidget*>(weightDecay_), static_cast<QWidget*>(centered_),
-                           static_cast<QWidget*>(amsgrad_)}) {
+    for (QWidget* field :
+         {static_cast<QWidget*>(momentum_), static_cast<QWidget*>(dampening_),
+          static_cast<QWidget*>(rho_), static_cast<QWidget*>(alpha_), static_cast<QWidget*>(beta1_),
+          static_cast<QWidget*>(beta2_), static_cast<QWidget*>(eps_),
+          static_cast<QWidget*>(lrDecay_), static_cast<QWidget*>(initialAccumulator_),
+          static_cast<QWidget*>(weightDecay_), static_cast<QWidget*>(centered_),
+          static_cast<QWidget*>(amsgrad_)}) {
         form()->setRowVisible(field, std::find(used.begin(), used.end(), field) != used.end());
     }
     defaultLr_->setText(
@@ -170,7 +172,9 @@ void OptimizerPanel::applyTo(core::RunConfig& config) const {
     config.optimizer = s;
 }
 
-void OptimizerPanel::setFrom(const core::RunConfig& config) { showSettings(config.optimizer); }
+void OptimizerPanel::setFrom(const core::RunConfig& config) {
+    showSettings(config.optimizer);
+}
 
 QString OptimizerPanel::firstError() const {
     for (QWidget* widget : fieldsFor(kind())) {

@@ -2,14 +2,14 @@
 
 #include <cmath>
 
+#include <qcustomplot.h>
 #include <QBuffer>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
-#include <qcustomplot.h>
 
 namespace lrscope::ui {
 
@@ -120,9 +120,8 @@ QString exportFigure(QCustomPlot& plot, const QString& path, const FigureSize& s
             writer.setCreator(QStringLiteral("lrscope"));
             writer.setTitle(QFileInfo(path).completeBaseName());
             writer.setResolution(72);  // one pixel of the figure is one point of the page
-            writer.setPageSize(
-                QPageSize(QSizeF(size.width, size.height), QPageSize::Point, QString(),
-                          QPageSize::ExactMatch));
+            writer.setPageSize(QPageSize(QSizeF(size.width, size.height), QPageSize::Point,
+                                         QString(), QPageSize::ExactMatch));
             writer.setPageMargins(QMarginsF(0, 0, 0, 0));
             paintVector(plot, writer, size);
             break;

@@ -19,9 +19,9 @@ struct MetricValues {
 
 MetricValues metricValues(PlotMetric metric, const core::EpochRecord& record);
 bool metricHasTestSeries(PlotMetric metric);
-QString metricAxisLabel(PlotMetric metric);   // "Loss", "Error (%)", ...
-QString metricValueName(PlotMetric metric);   // "loss", "error", ... for tooltips
-QString metricUnit(PlotMetric metric);        // "%" or ""
+QString metricAxisLabel(PlotMetric metric);  // "Loss", "Error (%)", ...
+QString metricValueName(PlotMetric metric);  // "loss", "error", ... for tooltips
+QString metricUnit(PlotMetric metric);       // "%" or ""
 
 // Which series a plot shows.
 enum class SeriesChoice { TrainAndTest, TrainOnly, TestOnly };

@@ -51,9 +51,10 @@ PlotView::PlotView(const std::vector<PlotMetric>& metrics, PlotMetric initial, Q
     log_->setToolTip(tr("Logarithmic y axis"));
     follow_->setCheckable(true);
     follow_->setChecked(true);
-    follow_->setToolTip(tr("Keep every curve in view as it grows. Zooming (wheel) or panning "
-                           "(drag) stops following; click here or double-click the plot to "
-                           "follow again."));
+    follow_->setToolTip(
+        tr("Keep every curve in view as it grows. Zooming (wheel) or panning "
+           "(drag) stops following; click here or double-click the plot to "
+           "follow again."));
 
     auto* logButton = new QToolButton(this);
     logButton->setDefaultAction(log_);

@@ -21,7 +21,8 @@ QString keyFor(const QString& name) {
 }  // namespace
 
 PresetStore::PresetStore()
-    : settings_(std::make_unique<QSettings>(QStringLiteral("lrscope"), QStringLiteral("lrscope"))) {}
+    : settings_(std::make_unique<QSettings>(QStringLiteral("lrscope"), QStringLiteral("lrscope"))) {
+}
 
 PresetStore::PresetStore(const QString& iniFile)
     : settings_(std::make_unique<QSettings>(iniFile, QSettings::IniFormat)) {}
@@ -40,11 +41,14 @@ QStringList PresetStore::presetNames() const {
     return names;
 }
 
-bool PresetStore::hasPreset(const QString& name) const { return settings_->contains(keyFor(name)); }
+bool PresetStore::hasPreset(const QString& name) const {
+    return settings_->contains(keyFor(name));
+}
 
 void PresetStore::savePreset(const QString& name, const core::RunConfig& config) {
-    settings_->setValue(keyFor(name), QString::fromUtf8(QJsonDocument(runConfigToJson(config))
-                                                            .toJson(QJsonDocument::Compact)));
+    settings_->setValue(
+        keyFor(name),
+        QString::fromUtf8(QJsonDocument(runConfigToJson(config)).toJson(QJsonDocument::Compact)));
     settings_->sync();
 }
 
@@ -77,8 +81,9 @@ void PresetStore::removePreset(const QString& name) {
 }
 
 void PresetStore::saveLastState(const core::RunConfig& config) {
-    settings_->setValue(kLastState, QString::fromUtf8(QJsonDocument(runConfigToJson(config))
-                                                          .toJson(QJsonDocument::Compact)));
+    settings_->setValue(
+        kLastState,
+        QString::fromUtf8(QJsonDocument(runConfigToJson(config)).toJson(QJsonDocument::Compact)));
 }
 
 std::optional<core::RunConfig> PresetStore::lastState() const {

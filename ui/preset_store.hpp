@@ -17,7 +17,7 @@ namespace lrscope::ui {
 // QSettings (per user). A preset that no longer loads raises core::InputError with its name.
 class PresetStore {
 public:
-    PresetStore();                               // the user's settings for lrscope
+    PresetStore();                                 // the user's settings for lrscope
     explicit PresetStore(const QString& iniFile);  // a given file (tests)
     ~PresetStore();
     PresetStore(const PresetStore&) = delete;

@@ -182,14 +182,14 @@ core::RunConfig runConfigFromJson(const QJsonObject& json) {
         const QJsonValue width = layers.at(i);
         if (!width.isDouble() || width.toDouble() != std::floor(width.toDouble()) ||
             width.toDouble() < 1 || width.toDouble() > core::kMaxLayerWidth) {
-            throw InputError("hidden_layers[" + std::to_string(i) + "]: expected a width from 1 to " +
+            throw InputError("hidden_layers[" + std::to_string(i) +
+                             "]: expected a width from 1 to " +
                              std::to_string(core::kMaxLayerWidth));
         }
         c.hidden_layers.push_back(width.toInt());
     }
-    c.activation = root.parsed("activation", [](const std::string& s) {
-        return core::parseActivation(s);
-    });
+    c.activation =
+        root.parsed("activation", [](const std::string& s) { return core::parseActivation(s); });
     c.loss = root.parsed("loss", [](const std::string& s) { return core::parseLoss(s); });
 
     const Reader init = root.object("init");
@@ -216,7 +216,8 @@ core::RunConfig runConfigFromJson(const QJsonObject& json) {
     c.optimizer.amsgrad = o.boolean("amsgrad");
 
     const Reader schedule = root.object("schedule");
-    c.schedule = schedule.parsed("kind", [](const std::string& s) { return core::parseSchedule(s); });
+    c.schedule =
+        schedule.parsed("kind", [](const std::string& s) { return core::parseSchedule(s); });
     c.schedule.warmup_epochs = static_cast<int>(schedule.integer("warmup_epochs"));
 
     c.batch_size = root.integer("batch_size");

@@ -14,7 +14,9 @@ namespace lrscope::ui {
 
 namespace {
 
-QString compact(double value) { return QString::fromStdString(core::formatCompact(value)); }
+QString compact(double value) {
+    return QString::fromStdString(core::formatCompact(value));
+}
 
 QString optimizerLabel(core::OptimizerKind kind) {
     const std::string_view name = core::optimizerDisplayName(kind);
@@ -45,8 +47,8 @@ std::optional<double> liveRate(const RunEntry& run) {
 }  // namespace
 
 QString defaultRunName(const core::RunConfig& config) {
-    return QStringLiteral("%1  lr=%2").arg(optimizerLabel(config.optimizer.kind),
-                                            compact(config.optimizer.lr));
+    return QStringLiteral("%1  lr=%2")
+        .arg(optimizerLabel(config.optimizer.kind), compact(config.optimizer.lr));
 }
 
 QString legendLabel(const RunEntry& entry) {
@@ -83,7 +85,7 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
             case Visible:
                 return tr("Show or hide this run on the plots");
             case Colour:
-                return tr("Double-click to change the colour");
+                return tr("Click to change the colour");
             case Name:
                 return tr("Double-click to rename; the legend uses this name");
             case Status:
@@ -221,8 +223,9 @@ const RunEntry* RunListModel::entry(core::RunId id) const {
 
 int RunListModel::rowOf(core::RunId id) const {
     // Ids grow with the row, so a binary search finds the row.
-    const auto it = std::lower_bound(runs_.begin(), runs_.end(), id,
-                                     [](const RunEntry& run, core::RunId key) { return run.id < key; });
+    const auto it =
+        std::lower_bound(runs_.begin(), runs_.end(), id,
+                         [](const RunEntry& run, core::RunId key) { return run.id < key; });
     if (it == runs_.end() || it->id != id) {
         return -1;
     }

@@ -66,7 +66,7 @@ RunListView::RunListView(RunListModel* model, QWidget* parent)
             emit useSettingsRequested(id);
         }
     });
-    connect(table_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+    connect(table_, &QTableView::clicked, this, [this](const QModelIndex& index) {
         if (index.column() != RunListModel::Colour) {
             return;
         }

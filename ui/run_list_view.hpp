@@ -14,7 +14,7 @@ namespace lrscope::ui {
 class RunListModel;
 
 // The run list with its own actions: delete the selected runs, copy a run's settings back
-// into the panel, change a run's colour (double-click the swatch), rename (double-click the
+// into the panel, change a run's colour (click the swatch), rename (double-click the
 // name) and show or hide runs (check box).
 class RunListView : public QWidget {
     Q_OBJECT

@@ -1,6 +1,7 @@
 #include "ui/run_plot.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 
@@ -12,11 +13,17 @@ namespace lrscope::ui {
 
 namespace {
 
-constexpr double kPenWidth = 1.6;
+// Pens: wide pens cost far more to draw (dashed ones ~50x), so test curves are always 1 px
+// and train curves are 2 px and antialiased only while the plot holds few points.
+constexpr double kThickPen = 2.0;
+constexpr double kThinPen = 1.0;
+constexpr long kThickPenPointLimit = 40'000;
+constexpr long kMaxReplotGapMs = 250;
 constexpr double kHoverRadiusPx = 14.0;
 // While following a loss plot on a linear axis, a curve counts up to this multiple of its
 // first value: a diverging run shoots out of view instead of flattening every other curve.
 constexpr double kLossFollowCap = 3.0;
+constexpr double kLossFollowCapLog = 1000.0;  // the same on a log axis: three decades
 
 QString compact(double value, int digits = 3) {
     return QString::fromStdString(core::formatCompact(value, digits));
@@ -48,6 +55,8 @@ void RunPlot::Extent::include(double key, double value, double cap) {
 }
 
 RunPlot::RunPlot(PlotMetric metric, QWidget* parent) : QCustomPlot(parent), metric_(metric) {
+    replotTimer_.setSingleShot(true);
+    connect(&replotTimer_, &QTimer::timeout, this, &RunPlot::replotNow);
     setPlottingHints(QCP::phCacheLabels | QCP::phFastPolylines);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setNoAntialiasingOnDrag(true);
@@ -74,9 +83,8 @@ RunPlot::RunPlot(PlotMetric metric, QWidget* parent) : QCustomPlot(parent), metr
     setToolTip(QString());
 
     connect(this, &QCustomPlot::mouseWheel, this, [this] { setFollow(false); });
-    connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
-        dragging_ = event->button() == Qt::LeftButton;
-    });
+    connect(this, &QCustomPlot::mousePress, this,
+            [this](QMouseEvent* event) { dragging_ = event->button() == Qt::LeftButton; });
     connect(this, &QCustomPlot::mouseRelease, this, [this] { dragging_ = false; });
     connect(this, &QCustomPlot::mouseDoubleClick, this, [this] { setFollow(true); });
     connect(this, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
@@ -116,11 +124,11 @@ void RunPlot::setEmptyMessage(const QString& message) {
 }
 
 void RunPlot::styleCurves(Curves& c) {
-    QPen solid(c.colour, kPenWidth);
+    QPen solid(c.colour, thickPens_ ? kThickPen : kThinPen);
     c.train->setPen(solid);
     c.train->setVisible(c.visible && showsTrain());
     if (c.test != nullptr) {
-        QPen dashed(c.colour, kPenWidth, Qt::DashLine);
+        QPen dashed(c.colour, kThinPen, Qt::DashLine);
         c.test->setPen(dashed);
         c.test->setVisible(c.visible && showsTest());
     }
@@ -201,9 +209,9 @@ void RunPlot::addPoints(Curves& c, const std::vector<core::EpochRecord>& records
     const auto usable = [this](const std::optional<double>& v) {
         return v && std::isfinite(*v) && (!logY_ || *v > 0.0);
     };
-    const double cap = metric_ == PlotMetric::Loss && !logY_
-                           ? kLossFollowCap
-                           : std::numeric_limits<double>::infinity();
+    const double cap = metric_ != PlotMetric::Loss ? std::numeric_limits<double>::infinity()
+                       : logY_                     ? kLossFollowCapLog
+                                                   : kLossFollowCap;
     bool newMarker = false;
     for (const core::EpochRecord& record : records) {
         const MetricValues values = metricValues(metric_, record);
@@ -222,6 +230,7 @@ void RunPlot::addPoints(Curves& c, const std::vector<core::EpochRecord>& records
     }
     c.train->addData(trainKeys, trainValues, true);
     c.test->addData(testKeys, testValues, true);
+    pointCount_ += trainKeys.size() + testKeys.size();
     if (newMarker) {
         for (const core::EpochRecord& record : records) {
             if (record.lr_changed_to) {
@@ -240,6 +249,7 @@ void RunPlot::appendRecords(core::RunId id, const std::vector<core::EpochRecord>
     Curves& c = it->second;
     c.records.insert(c.records.end(), records.begin(), records.end());
     addPoints(c, records);
+    updatePens();
     if (c.divergedAt) {
         placeDivergence(c);
     }
@@ -252,9 +262,12 @@ void RunPlot::appendRecords(core::RunId id, const std::vector<core::EpochRecord>
 void RunPlot::placeDivergence(Curves& c) {
     c.divergence->data()->clear();
     QCPGraph* source = primaryGraph(c);
+    const Extent& extent = source == c.train ? c.trainExtent : c.testExtent;
     if (c.divergedAt && !source->data()->isEmpty()) {
+        // The cross sits where the curve ends, or at the top of the followed range when the
+        // curve shot out of it, so it stays in view.
         const auto last = source->data()->constEnd() - 1;
-        c.divergence->addData(last->key, last->value);
+        c.divergence->addData(last->key, std::min(last->value, extent.high));
     }
     styleCurves(c);
 }
@@ -315,10 +328,12 @@ void RunPlot::removeRun(core::RunId id) {
     for (QCPAbstractItem* item : it->second.markers) {
         removeItem(item);
     }
+    pointCount_ -= it->second.train->data()->size() + it->second.test->data()->size();
     removeGraph(it->second.train);
     removeGraph(it->second.test);
     removeGraph(it->second.divergence);
     runs_.erase(it);
+    updatePens();
     if (emptyText_ != nullptr) {
         emptyText_->setVisible(runs_.empty() && !emptyText_->text().isEmpty());
     }
@@ -345,12 +360,14 @@ void RunPlot::rebuild(Curves& c) {
         removeItem(item);
     }
     c.markers.clear();
+    pointCount_ -= c.train->data()->size() + c.test->data()->size();
     c.train->data()->clear();
     c.test->data()->clear();
     c.trainExtent = Extent{};
     c.testExtent = Extent{};
     addPoints(c, c.records);
     placeDivergence(c);
+    updatePens();
 }
 
 void RunPlot::setMetric(PlotMetric metric) {
@@ -411,7 +428,21 @@ void RunPlot::setLegendShown(bool shown) {
     requestReplot();
 }
 
-QCPGraph* RunPlot::primaryGraph(const Curves& c) const { return showsTrain() ? c.train : c.test; }
+void RunPlot::updatePens() {
+    const bool thick = pointCount_ < kThickPenPointLimit;
+    if (thick != thickPens_) {
+        thickPens_ = thick;
+        // Many points: plain 1 px lines without antialiasing keep a replot under ~20 ms.
+        setNotAntialiasedElements(thick ? QCP::aeNone : QCP::aePlottables);
+        for (auto& [id, c] : runs_) {
+            styleCurves(c);
+        }
+    }
+}
+
+QCPGraph* RunPlot::primaryGraph(const Curves& c) const {
+    return showsTrain() ? c.train : c.test;
+}
 
 void RunPlot::refreshLegend() {
     legend->clearItems();
@@ -449,8 +480,8 @@ void RunPlot::fitToData() {
             continue;
         }
         lastEpoch = std::max(lastEpoch, static_cast<double>(c.plannedEpochs));
-        for (const Extent* e : {showsTrain() ? &c.trainExtent : nullptr,
-                                showsTest() ? &c.testExtent : nullptr}) {
+        for (const Extent* e :
+             {showsTrain() ? &c.trainExtent : nullptr, showsTest() ? &c.testExtent : nullptr}) {
             if (e == nullptr || e->count == 0) {
                 continue;
             }
@@ -549,6 +580,24 @@ std::vector<std::pair<int, QString>> RunPlot::lrMarkers(core::RunId id) const {
     return markers;
 }
 
-void RunPlot::requestReplot() { replot(QCustomPlot::rpQueuedReplot); }
+void RunPlot::requestReplot() {
+    if (replotTimer_.isActive()) {
+        return;
+    }
+    // Leave the event loop at least twice the last replot's time between two replots, so a
+    // plot with very many points never takes more than about a third of the GUI thread.
+    const auto now = std::chrono::steady_clock::now();
+    const auto gap = std::chrono::duration_cast<std::chrono::milliseconds>(now - lastReplotEnd_);
+    const long wanted = std::min<long>(2 * lastReplotMs_, kMaxReplotGapMs);
+    replotTimer_.start(static_cast<int>(std::max<long>(0, wanted - gap.count())));
+}
+
+void RunPlot::replotNow() {
+    const auto start = std::chrono::steady_clock::now();
+    replot(QCustomPlot::rpQueuedRefresh);
+    lastReplotEnd_ = std::chrono::steady_clock::now();
+    lastReplotMs_ = static_cast<long>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(lastReplotEnd_ - start).count());
+}
 
 }  // namespace lrscope::ui

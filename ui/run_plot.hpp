@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <vector>
@@ -51,7 +52,8 @@ public:
     // The lr-change markers of a run as (epoch, label text), in epoch order.
     std::vector<std::pair<int, QString>> lrMarkers(core::RunId id) const;
 
-    // Asks for one repaint at the next event-loop pass (coalesces many updates).
+    // Asks for one replot soon; many requests give one replot, and a slow replot is spaced
+    // out so the event loop stays responsive.
     void requestReplot();
 
 signals:
@@ -62,7 +64,7 @@ private:
     struct Extent {
         double first = 0.0;  // the first value (valid when count > 0)
         double low = 0.0;
-        double high = 0.0;   // capped, see kLossFollowCap
+        double high = 0.0;  // capped, see kLossFollowCap
         double lastKey = 0.0;
         long count = 0;
         void include(double key, double value, double cap);
@@ -89,6 +91,8 @@ private:
     void rebuild(Curves& curves);
     void placeDivergence(Curves& curves);
     void refreshLegend();
+    void updatePens();
+    void replotNow();
     void refreshAxes();
     void fitToData();
     void showHover(QMouseEvent* event);
@@ -102,8 +106,13 @@ private:
     bool follow_ = true;
     bool dragging_ = false;
     bool legendShown_ = true;
+    bool thickPens_ = true;
+    long pointCount_ = 0;  // data points in all graphs
     std::map<core::RunId, Curves> runs_;
     QCPItemText* emptyText_ = nullptr;
+    QTimer replotTimer_;
+    std::chrono::steady_clock::time_point lastReplotEnd_{};
+    long lastReplotMs_ = 0;
 };
 
 }  // namespace lrscope::ui

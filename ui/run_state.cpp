@@ -23,8 +23,8 @@ QString runStateName(RunState state) {
 }
 
 bool isFinished(RunState state) {
-    return state == RunState::Done || state == RunState::Stopped ||
-           state == RunState::Diverged || state == RunState::Failed;
+    return state == RunState::Done || state == RunState::Stopped || state == RunState::Diverged ||
+           state == RunState::Failed;
 }
 
 }  // namespace lrscope::ui

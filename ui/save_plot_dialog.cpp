@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include <qcustomplot.h>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -11,7 +12,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
 
 #include "ui/number_field.hpp"
 
@@ -75,14 +75,16 @@ SavePlotDialog::SavePlotDialog(std::vector<Choice> plots, const QString& suggest
     refresh();
 }
 
-QString SavePlotDialog::path() const { return path_->text().trimmed(); }
+QString SavePlotDialog::path() const {
+    return path_->text().trimmed();
+}
 
 FigureSize SavePlotDialog::figureSize() const {
     FigureSize size;
     size.width = static_cast<int>(width_->integerValue());
     size.height = static_cast<int>(height_->integerValue());
-    size.scale = figureFormatFor(path()) == FigureFormat::Png ? scale_->currentData().toDouble()
-                                                              : 1.0;
+    size.scale =
+        figureFormatFor(path()) == FigureFormat::Png ? scale_->currentData().toDouble() : 1.0;
     return size;
 }
 
@@ -125,13 +127,11 @@ void SavePlotDialog::refresh() {
                            .arg(std::lround(size.width * size.scale))
                            .arg(std::lround(size.height * size.scale)));
     } else if (format == FigureFormat::Pdf) {
-        info_->setText(tr("PDF page of %1 × %2 points, vector graphics.")
-                           .arg(size.width)
-                           .arg(size.height));
+        info_->setText(
+            tr("PDF page of %1 × %2 points, vector graphics.").arg(size.width).arg(size.height));
     } else {
-        info_->setText(tr("SVG drawing of %1 × %2, vector graphics.")
-                           .arg(size.width)
-                           .arg(size.height));
+        info_->setText(
+            tr("SVG drawing of %1 × %2, vector graphics.").arg(size.width).arg(size.height));
     }
 }
 

@@ -27,7 +27,8 @@ public:
         QCustomPlot* plot;
     };
 
-    SavePlotDialog(std::vector<Choice> plots, const QString& suggestedPath, QWidget* parent = nullptr);
+    SavePlotDialog(std::vector<Choice> plots, const QString& suggestedPath,
+                   QWidget* parent = nullptr);
 
     QString path() const;
     FigureSize figureSize() const;

@@ -1,10 +1,16 @@
 #include "ui/training_controller.hpp"
 
 #include <atomic>
+#include <cerrno>
 #include <exception>
 #include <functional>
 #include <mutex>
 #include <utility>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 #include "core/errors.hpp"
 #include "core/run_control.hpp"
@@ -14,6 +20,20 @@ namespace lrscope::ui {
 namespace {
 
 constexpr int kDrainIntervalMs = 33;
+// Training threads run at a lower priority than the GUI thread, so a window with more runs
+// than cores still answers input at once. Idle cores are used in full either way.
+constexpr int kTrainingNiceness = 10;
+
+void lowerThisThreadsPriority() {
+#ifdef __linux__
+    // On Linux the nice value is per thread.
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+    if (errno == 0 && current < kTrainingNiceness) {
+        setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kTrainingNiceness);
+    }
+#endif
+}
 
 }  // namespace
 
@@ -82,6 +102,7 @@ core::RunId TrainingController::start(const core::RunConfig& config) {
     }
     runs_.emplace(id, slot);
     pool_.submit([slot, config] {
+        lowerThisThreadsPriority();
         slot->started.store(true, std::memory_order_release);
         BufferingObserver observer([&slot](const core::EpochRecord& record) {
             const std::lock_guard lock(slot->mutex);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <memory>
@@ -214,9 +215,9 @@ std::optional<double> optionalCell(const std::string& text, const std::string& w
 std::vector<PlotRun> readRuns(const std::string& path) {
     const core::CsvTable table = core::parseCsv(core::readFile(path), path);
     const std::vector<std::string> expected = {
-        "run",       "name",      "optimizer", "base_lr",   "epoch",
-        "train_loss", "train_error", "test_loss", "test_error", "lr",
-        "grad_norm", "update_ratio", "step_size", "lr_changed_to"};
+        "run",        "name",         "optimizer", "base_lr",      "epoch",
+        "train_loss", "train_error",  "test_loss", "test_error",   "lr",
+        "grad_norm",  "update_ratio", "step_size", "lr_changed_to"};
     for (const std::string& column : expected) {
         if (std::find(table.header.begin(), table.header.end(), column) == table.header.end()) {
             throw InputError(path + ":1: missing column '" + column +
@@ -258,8 +259,7 @@ std::vector<PlotRun> readRuns(const std::string& path) {
         record.epoch = static_cast<int>(epoch);
         if (!run.history.empty() && record.epoch <= run.history.back().epoch) {
             throw InputError(line + ": epoch " + cell("epoch") + " of run " + id +
-                             " does not follow epoch " +
-                             std::to_string(run.history.back().epoch));
+                             " does not follow epoch " + std::to_string(run.history.back().epoch));
         }
         record.train_loss = required("train_loss");
         record.train_error = optionalCell(cell("train_error"), line + ": train_error");
@@ -279,6 +279,14 @@ std::vector<PlotRun> readRuns(const std::string& path) {
     return runs;
 }
 
+// Qt's notes about the environment (e.g. XDG_RUNTIME_DIR) are not the user's concern on a
+// command line; only fatal messages get through.
+void quietQtMessages(QtMsgType type, const QMessageLogContext&, const QString& message) {
+    if (type == QtFatalMsg) {
+        std::fprintf(stderr, "lrscope-cli: %s\n", qPrintable(message));
+    }
+}
+
 // QCustomPlot draws through QWidget machinery, so a QApplication must exist.
 std::unique_ptr<QApplication> ensureApplication() {
     if (QCoreApplication::instance() != nullptr) {
@@ -287,6 +295,7 @@ std::unique_ptr<QApplication> ensureApplication() {
     if (std::getenv("QT_QPA_PLATFORM") == nullptr) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
+    qInstallMessageHandler(quietQtMessages);
     static int argc = 1;
     static char name[] = "lrscope-cli";
     static char* argv[] = {name, nullptr};
@@ -315,8 +324,7 @@ void render(const std::vector<PlotRun>& runs, const FigureOptions& options) {
             plot.markDiverged(id, *runs[i].divergedAt);
         }
     }
-    const QString error =
-        ui::exportFigure(plot, QString::fromStdString(options.out), options.size);
+    const QString error = ui::exportFigure(plot, QString::fromStdString(options.out), options.size);
     if (!error.isEmpty()) {
         throw InputError("--out: " + error.toStdString());
     }
@@ -357,8 +365,8 @@ int runPlotCommand(const std::vector<std::string>& args, std::ostream& out, std:
             }
         }
         auto valueFlags = runValueFlags();
-        valueFlags.insert(valueFlags.end(), {"--out", "--width", "--height", "--scale",
-                                             "--metric", "--series", "--runs", "--threads"});
+        valueFlags.insert(valueFlags.end(), {"--out", "--width", "--height", "--scale", "--metric",
+                                             "--series", "--runs", "--threads"});
         auto switches = runSwitches();
         switches.push_back("--log-y");
         const Arguments arguments(args, valueFlags, switches, "plot");

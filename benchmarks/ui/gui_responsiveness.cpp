@@ -92,8 +92,9 @@ Delays measureEventLoop(int runs, int seconds) {
     if (!delays.empty()) {
         std::sort(delays.begin(), delays.end());
         result.worstMs = delays.back();
-        result.p99Ms = delays[std::min(delays.size() - 1,
-                                       static_cast<size_t>(std::ceil(0.99 * static_cast<double>(delays.size()))) - 1)];
+        result.p99Ms = delays[std::min(
+            delays.size() - 1,
+            static_cast<size_t>(std::ceil(0.99 * static_cast<double>(delays.size()))) - 1)];
     }
     result.epochsPerSecond = rateSamples > 0 ? rateSum / rateSamples : 0.0;
     return result;
@@ -141,9 +142,10 @@ void measureReplot() {
         total += ms;
         worst = std::max(worst, ms);
     }
-    std::printf("replot, %d runs x %d epochs (train + test curves, 1200x700): "
-                "mean %.1f ms, worst %.1f ms (target < 20 ms)\n",
-                kRuns, kEpochs, total / kRounds, worst);
+    std::printf(
+        "replot, %d runs x %d epochs (train + test curves, 1200x700): "
+        "mean %.1f ms, worst %.1f ms (target < 20 ms)\n",
+        kRuns, kEpochs, total / kRounds, worst);
 }
 
 }  // namespace
@@ -155,14 +157,16 @@ int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     core::useSingleThreadedBlas();
     const int seconds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 4;
-    std::printf("GUI event-loop delay while runs train (spiral, 8,8 tanh, batch 10; %d s each; "
-                "%u hardware threads)\n",
-                seconds, core::RunPool::defaultThreadCount());
+    std::printf(
+        "GUI event-loop delay while runs train (spiral, 8,8 tanh, batch 10; %d s each; "
+        "%u hardware threads)\n",
+        seconds, core::RunPool::defaultThreadCount());
     for (const int runs : {1, 4, 8}) {
         const Delays d = measureEventLoop(runs, seconds);
-        std::printf("  %d run(s): worst %.1f ms, p99 %.1f ms over %zu samples; %.0f epochs/s "
-                    "in total\n",
-                    runs, d.worstMs, d.p99Ms, d.samples, d.epochsPerSecond);
+        std::printf(
+            "  %d run(s): worst %.1f ms, p99 %.1f ms over %zu samples; %.0f epochs/s "
+            "in total\n",
+            runs, d.worstMs, d.p99Ms, d.samples, d.epochsPerSecond);
     }
     std::printf("  targets with 8 runs: worst < 50 ms, p99 < 16 ms\n");
     measureReplot();

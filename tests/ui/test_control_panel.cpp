@@ -37,7 +37,9 @@ ui::NumberField* field(QWidget& parent, const QString& name) {
     return nullptr;
 }
 
-QJsonObject json(const core::RunConfig& config) { return ui::runConfigToJson(config); }
+QJsonObject json(const core::RunConfig& config) {
+    return ui::runConfigToJson(config);
+}
 
 }  // namespace
 
@@ -128,8 +130,7 @@ private slots:
         QTemporaryDir dir;
         ui::ControlPanel panel;
         const QJsonObject before = json(*panel.config());
-        const QString ragged =
-            writeFile(dir, QStringLiteral("ragged.csv"), "a,b,c\n1,2,0\n1,2\n");
+        const QString ragged = writeFile(dir, QStringLiteral("ragged.csv"), "a,b,c\n1,2,0\n1,2\n");
         const QString error = panel.dataPanel()->openCsv(ragged);
         QVERIFY(!error.isEmpty());
         QVERIFY2(error.contains(QStringLiteral("ragged.csv:3")), qPrintable(error));

@@ -199,9 +199,10 @@ private slots:
         QCOMPARE(window().runs().entry(good)->state, ui::RunState::Done);
         QCOMPARE(window().runs().entry(good)->history.size(), size_t{41});
         const QString legend = window().lossPlot().trainGraph(bad)->name();
-        QCOMPARE(legend, QStringLiteral("SGD  lr=10  diverged @ epoch %1").arg(*diverged->divergedAt));
-        const QModelIndex status = window().runs().index(window().runs().rowOf(bad),
-                                                         ui::RunListModel::Status);
+        QCOMPARE(legend,
+                 QStringLiteral("SGD  lr=10  diverged @ epoch %1").arg(*diverged->divergedAt));
+        const QModelIndex status =
+            window().runs().index(window().runs().rowOf(bad), ui::RunListModel::Status);
         QVERIFY(status.data().toString().startsWith(QStringLiteral("diverged")));
     }
 

@@ -97,7 +97,8 @@ private slots:
         QVERIFY(pdf.size() > 2000);
         const QString text = QString::fromLatin1(pdf);
         QCOMPARE(text.count(QRegularExpression(QStringLiteral("/Type\\s*/Page[^s]"))), 1);
-        const QRegularExpression box(QStringLiteral("/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)"));
+        const QRegularExpression box(
+            QStringLiteral("/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)"));
         const auto match = box.match(text);
         QVERIFY(match.hasMatch());
         QVERIFY(std::abs(match.captured(1).toDouble() - 720) < 1.0);

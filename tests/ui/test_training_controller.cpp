@@ -49,7 +49,9 @@ size_t settledCount(const Recorder& recorder, core::RunId id, int quietMs = 300)
     return last;
 }
 
-core::RunConfig longConfig() { return test::smallConfig(core::kMaxEpochs); }
+core::RunConfig longConfig() {
+    return test::smallConfig(core::kMaxEpochs);
+}
 
 }  // namespace
 
@@ -150,7 +152,7 @@ private slots:
         controller.step(id);
         QTRY_COMPARE_WITH_TIMEOUT(recorder.count(id), held + 2, 5000);
         QVERIFY(!recorder.records[id].back().lr_changed_to.has_value());  // recorded once
-        QCOMPARE(recorder.records[id].back().lr, 0.05);                     // and kept
+        QCOMPARE(recorder.records[id].back().lr, 0.05);                   // and kept
         controller.stop(id);
     }
 

@@ -2,13 +2,14 @@
 // each: idle, three runs training, finished runs with a diverged one, an invalid entry and
 // the save dialog. Not a test: run it under Xvfb (xcb) to see the real window, e.g.
 //   xvfb-run -a -s '-screen 0 1280x800x24' ./ui_tour OUT_DIR
-// Offscreen it saves the window's own rendering instead of the screen.
 #include <functional>
 #include <vector>
 
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QGuiApplication>
+#include <QPainter>
 #include <QScreen>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -28,13 +29,18 @@ using namespace lrscope;
 
 namespace {
 
+// The window as Qt paints it, with any open dialog drawn where it sits on the screen.
+// (Grabbing the X root window instead can return stale pixels on a bare Xvfb.)
 void shoot(QWidget& window, const QString& path) {
-    QPixmap pixmap;
-    if (QGuiApplication::platformName() == QLatin1String("xcb")) {
-        pixmap = window.screen()->grabWindow(0);
-    } else {
-        pixmap = window.grab();
+    QPixmap pixmap = window.grab();
+    QPainter painter(&pixmap);
+    for (QWidget* widget : QApplication::topLevelWidgets()) {
+        if (widget != &window && widget->isVisible() && qobject_cast<QDialog*>(widget)) {
+            painter.drawPixmap(widget->geometry().topLeft() - window.geometry().topLeft(),
+                               widget->grab());
+        }
     }
+    painter.end();
     pixmap.save(path);
 }
 
@@ -61,18 +67,23 @@ int main(int argc, char* argv[]) {
     window.show();
 
     ui::ControlPanel& panel = window.panel();
-    const core::RunConfig base = *panel.config();
+    core::RunConfig base = *panel.config();
+    base.data.dataset = "moons";
+    base.hidden_layers = {8, 8};
+    core::RunConfig sine = base;
+    sine.data.dataset = "sine";
+    sine.data.task = core::Task::Regress;
+    sine.loss = core::LossKind::Mse;
     std::vector<std::pair<int, std::function<void()>>> scenes = {
         {1200, [&] { shoot(window, out + QStringLiteral("/idle.png")); }},
         {100,
          [&] {
              window.paceBox()->setCurrentIndex(2);  // 50 epochs/s
-             for (const auto& [kind, lr] :
-                  std::vector<std::pair<core::OptimizerKind, double>>{
+             for (const auto& [kind, lr] : std::vector<std::pair<core::OptimizerKind, double>>{
                       {core::OptimizerKind::Sgd, 1e-3},
-                      {core::OptimizerKind::Sgd, 0.3},
+                      {core::OptimizerKind::Sgd, 0.1},
                       {core::OptimizerKind::Adam, 3e-3},
-                      {core::OptimizerKind::Sgd, 30.0}}) {
+                      {core::OptimizerKind::Sgd, 3.0}}) {
                  panel.setConfig(withRate(base, kind, lr, 300));
                  window.train();
              }
@@ -81,13 +92,18 @@ int main(int argc, char* argv[]) {
         {100, [&] { window.paceBox()->setCurrentIndex(0); }},
         {6000,
          [&] {
-             window.runList().selectRun(4);
+             window.runList().selectRun(3);
              shoot(window, out + QStringLiteral("/done.png"));
+             window.clearAll();
+             for (const double lr : {3e-3, 0.03, 0.3, 10.0}) {
+                 panel.setConfig(withRate(sine, core::OptimizerKind::Sgd, lr, 200));
+                 window.train();
+             }
          }},
+        {3000, [&] { window.runList().selectRun(8); }},
+        {1000, [&] { shoot(window, out + QStringLiteral("/diverged.png")); }},
         {300,
-         [&] {
-             panel.learningRatePanel()->slider()->entry()->setText(QStringLiteral("3e-3x"));
-         }},
+         [&] { panel.learningRatePanel()->slider()->entry()->setText(QStringLiteral("3e-3x")); }},
         {500,
          [&] {
              shoot(window, out + QStringLiteral("/invalid.png"));
@@ -95,10 +111,10 @@ int main(int argc, char* argv[]) {
          }},
         {300,
          [&] {
-             auto* dialog = new ui::SavePlotDialog(
-                 {{QStringLiteral("Loss / error plot"), &window.lossPlot()},
-                  {QStringLiteral("Second plot"), &window.secondPlot()}},
-                 QDir(out).filePath(QStringLiteral("figure.png")), &window);
+             auto* dialog =
+                 new ui::SavePlotDialog({{QStringLiteral("Loss / error plot"), &window.lossPlot()},
+                                         {QStringLiteral("Second plot"), &window.secondPlot()}},
+                                        QDir(out).filePath(QStringLiteral("figure.png")), &window);
              dialog->setAttribute(Qt::WA_DeleteOnClose);
              dialog->show();
          }},
