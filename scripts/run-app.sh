@@ -16,5 +16,5 @@ echo "No display found (DISPLAY is unset): rendering the demo headless instead."
 echo "To see the window, run this under a desktop session or: xvfb-run bash $0" >&2
 mkdir -p out
 QT_QPA_PLATFORM=offscreen build/release/app/lrscope-cli plot --dataset spiral --samples 400 \
-  --optimizer sgd --lr 0.003,0.3,30 --epochs 300 --out out/demo.png
+  --optimizer sgd --lr 1e-3,0.1,10 --epochs 300 --out out/demo.png
 echo "Wrote out/demo.png" >&2

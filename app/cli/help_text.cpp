@@ -12,7 +12,8 @@ bool wantsHelp(const std::vector<std::string>& args) {
 }
 
 std::string mainHelp() {
-    std::string text = R"(lrscope-cli - train small neural networks and see what the learning rate does
+    std::string text =
+        R"(lrscope-cli - train small neural networks and see what the learning rate does
 
 Usage:
   lrscope-cli train [FLAGS]   train one run; one CSV row per epoch

@@ -41,8 +41,7 @@ int main(int argc, char** argv) {
             return cli::runPlotCommand(args, std::cout, std::cerr);
         }
 #endif
-        std::cerr << "lrscope-cli: unknown command '" << command
-                  << "'; expected train, sweep"
+        std::cerr << "lrscope-cli: unknown command '" << command << "'; expected train, sweep"
 #ifdef LRSCOPE_WITH_PLOT
                   << ", plot"
 #endif

@@ -123,24 +123,10 @@ FigureOptions figureOptions(const Arguments& args) {
     return options;
 }
 
-std::vector<double> learningRates(const Arguments& args) {
-    std::vector<double> rates;
-    if (const auto list = args.value("--lr")) {
-        for (const std::string& item : splitList(*list, "--lr")) {
-            const auto lr = core::parseDouble(item);
-            if (!lr || !std::isfinite(*lr)) {
-                throw InputError("--lr: '" + item + "' is not a finite number");
-            }
-            rates.push_back(*lr);
-        }
-    }
-    return rates;
-}
-
 // Trains every (optimizer, rate) pair on a pool, all on the same prepared data.
 std::vector<PlotRun> trainRuns(const Arguments& args) {
     const auto kinds = optimizersFromArguments(args);
-    const auto rates = learningRates(args);
+    const auto rates = learningRatesFromArguments(args);
     unsigned threads = core::RunPool::defaultThreadCount();
     if (const auto count = args.integer("--threads")) {
         if (*count < 1 || *count > 256) {
@@ -340,6 +326,7 @@ std::string plotHelp() {
            "display. --optimizer and --lr take comma-separated lists; every optimizer runs at\n"
            "every rate, e.g. the 'too low / just right / too high' figure:\n"
            "  lrscope-cli plot --dataset moons --lr 1e-3,0.1,10 --out rates.png\n"
+           "--lr-range MIN:MAX:N gives N log-spaced rates instead of a list.\n"
            "\n"
            "Figure flags:\n"
            "  --out FILE        the figure; the suffix picks PNG, PDF or SVG (required)\n"
@@ -366,7 +353,7 @@ int runPlotCommand(const std::vector<std::string>& args, std::ostream& out, std:
         }
         auto valueFlags = runValueFlags();
         valueFlags.insert(valueFlags.end(), {"--out", "--width", "--height", "--scale", "--metric",
-                                             "--series", "--runs", "--threads"});
+                                             "--series", "--runs", "--threads", "--lr-range"});
         auto switches = runSwitches();
         switches.push_back("--log-y");
         const Arguments arguments(args, valueFlags, switches, "plot");

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <functional>
+#include <sstream>
 
 #include "core/builtin_datasets.hpp"
 #include "core/errors.hpp"
@@ -139,8 +140,9 @@ void applyDataFlags(const Arguments& args, core::DataSpec& data) {
     }
     for (const char* flag : {"--target", "--task"}) {
         if (args.has(flag) && generated) {
-            throw InputError(std::string(flag) + ": applies only to --data files and the "
-                                                 "shipped sets (iris, breast_cancer, digits)");
+            throw InputError(std::string(flag) +
+                             ": applies only to --data files and the "
+                             "shipped sets (iris, breast_cancer, digits)");
         }
     }
     if (const auto samples = args.integer("--samples")) {
@@ -205,18 +207,42 @@ OptimizerSettings optimizerSettings(const Arguments& args, OptimizerKind kind,
 }  // namespace
 
 std::vector<std::string> runValueFlags() {
-    return {"--dataset",  "--data",       "--target",        "--task",         "--samples",
-            "--noise",    "--rows",       "--test-fraction", "--layers",       "--activation",
-            "--loss",     "--optimizer",  "--lr",            "--momentum",     "--dampening",
-            "--weight-decay", "--rho",    "--alpha",         "--beta1",        "--beta2",
-            "--eps",      "--lr-decay",   "--initial-accumulator", "--schedule", "--warmup",
-            "--init",     "--bias-init",  "--batch-size",    "--epochs",       "--seed",
+    return {"--dataset",
+            "--data",
+            "--target",
+            "--task",
+            "--samples",
+            "--noise",
+            "--rows",
+            "--test-fraction",
+            "--layers",
+            "--activation",
+            "--loss",
+            "--optimizer",
+            "--lr",
+            "--momentum",
+            "--dampening",
+            "--weight-decay",
+            "--rho",
+            "--alpha",
+            "--beta1",
+            "--beta2",
+            "--eps",
+            "--lr-decay",
+            "--initial-accumulator",
+            "--schedule",
+            "--warmup",
+            "--init",
+            "--bias-init",
+            "--batch-size",
+            "--epochs",
+            "--seed",
             "--init-weights"};
 }
 
 std::vector<std::string> runSwitches() {
-    return {"--standardize", "--no-standardize", "--shuffle", "--no-shuffle", "--centered",
-            "--amsgrad"};
+    return {"--standardize", "--no-standardize", "--shuffle",
+            "--no-shuffle",  "--centered",       "--amsgrad"};
 }
 
 std::vector<OptimizerKind> optimizersFromArguments(const Arguments& args) {
@@ -281,13 +307,54 @@ core::RunConfig configFromArguments(const Arguments& args, OptimizerKind kind,
     }
     if (const auto weights = args.value("--init-weights")) {
         if (args.has("--init") || args.has("--bias-init")) {
-            throw InputError("--init-weights and --init/--bias-init contradict each other; "
-                             "give one");
+            throw InputError(
+                "--init-weights and --init/--bias-init contradict each other; "
+                "give one");
         }
         config.initial_weights = core::readWeightsFile(*weights);
     }
     core::validate(config);
     return config;
+}
+
+std::vector<double> learningRatesFromArguments(const Arguments& args) {
+    const auto list = args.value("--lr");
+    const auto range = args.value("--lr-range");
+    if (list && range) {
+        throw InputError("--lr and --lr-range contradict each other; give one");
+    }
+    std::vector<double> rates;
+    if (list) {
+        for (const auto& item : splitList(*list, "--lr")) {
+            const auto lr = core::parseDouble(item);
+            if (!lr || !std::isfinite(*lr)) {
+                throw InputError("--lr: '" + item + "' is not a finite number");
+            }
+            rates.push_back(*lr);
+        }
+    }
+    if (range) {
+        std::vector<std::string> fields;
+        std::stringstream stream(*range);
+        for (std::string field; std::getline(stream, field, ':');) {
+            fields.push_back(field);
+        }
+        const auto low = fields.size() == 3 ? core::parseDouble(fields[0]) : std::nullopt;
+        const auto high = fields.size() == 3 ? core::parseDouble(fields[1]) : std::nullopt;
+        const auto count = fields.size() == 3 ? core::parseLong(fields[2]) : std::nullopt;
+        if (!low || !high || !count || !(*low > 0.0) || !(*high >= *low) || !std::isfinite(*high) ||
+            *count < 1 || *count > 1000) {
+            throw InputError("--lr-range: '" + *range +
+                             "' is not valid; expected MIN:MAX:N with 0 < MIN <= MAX and "
+                             "1 <= N <= 1000");
+        }
+        for (long i = 0; i < *count; ++i) {
+            const double t =
+                *count == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(*count - 1);
+            rates.push_back(std::exp(std::log(*low) + t * (std::log(*high) - std::log(*low))));
+        }
+    }
+    return rates;
 }
 
 void checkWritableDestination(const std::string& path, const std::string& flag) {

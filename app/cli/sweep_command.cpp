@@ -24,45 +24,6 @@ using core::InputError;
 
 namespace {
 
-std::vector<double> learningRates(const Arguments& args) {
-    const auto list = args.value("--lr");
-    const auto range = args.value("--lr-range");
-    if (list && range) {
-        throw InputError("--lr and --lr-range contradict each other; give one");
-    }
-    std::vector<double> rates;
-    if (list) {
-        for (const auto& item : splitList(*list, "--lr")) {
-            const auto lr = core::parseDouble(item);
-            if (!lr || !std::isfinite(*lr)) {
-                throw InputError("--lr: '" + item + "' is not a finite number");
-            }
-            rates.push_back(*lr);
-        }
-    }
-    if (range) {
-        std::vector<std::string> fields;
-        std::stringstream stream(*range);
-        for (std::string field; std::getline(stream, field, ':');) {
-            fields.push_back(field);
-        }
-        const auto low = fields.size() == 3 ? core::parseDouble(fields[0]) : std::nullopt;
-        const auto high = fields.size() == 3 ? core::parseDouble(fields[1]) : std::nullopt;
-        const auto count = fields.size() == 3 ? core::parseLong(fields[2]) : std::nullopt;
-        if (!low || !high || !count || !(*low > 0.0) || !(*high >= *low) ||
-            !std::isfinite(*high) || *count < 1 || *count > 1000) {
-            throw InputError("--lr-range: '" + *range +
-                             "' is not valid; expected MIN:MAX:N with 0 < MIN <= MAX and "
-                             "1 <= N <= 1000");
-        }
-        for (long i = 0; i < *count; ++i) {
-            const double t = *count == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(*count - 1);
-            rates.push_back(std::exp(std::log(*low) + t * (std::log(*high) - std::log(*low))));
-        }
-    }
-    return rates;
-}
-
 struct SweepRun {
     core::RunConfig config;
     core::RunResult result;
@@ -107,7 +68,7 @@ int runSweepCommand(const std::vector<std::string>& args, Console& console) {
     valueFlags.insert(valueFlags.end(), {"--out", "--lr-range", "--threads"});
     const Arguments arguments(args, valueFlags, runSwitches(), "sweep");
     const auto kinds = optimizersFromArguments(arguments);
-    const auto rates = learningRates(arguments);
+    const auto rates = learningRatesFromArguments(arguments);
     unsigned threads = core::RunPool::defaultThreadCount();
     if (const auto count = arguments.integer("--threads")) {
         if (*count < 1 || *count > 256) {
@@ -133,7 +94,8 @@ int runSweepCommand(const std::vector<std::string>& args, Console& console) {
     }
     // All runs share one data spec and seed, so the data is prepared once and shared
     // read-only between the threads.
-    const core::DataSplit data = core::prepareData(runs.front().config.data, runs.front().config.seed);
+    const core::DataSplit data =
+        core::prepareData(runs.front().config.data, runs.front().config.seed);
 
     ProgressLine progress(console.err, console.progress);
     std::atomic<size_t> finished{0};

@@ -50,7 +50,8 @@ int runTrainCommand(const std::vector<std::string>& args, Console& console) {
     if (kinds.size() != 1) {
         throw core::InputError("--optimizer: train takes one optimizer; use sweep for several");
     }
-    const auto config = configFromArguments(arguments, kinds.front(), arguments.number("--lr"), kinds);
+    const auto config =
+        configFromArguments(arguments, kinds.front(), arguments.number("--lr"), kinds);
     const auto outPath = arguments.value("--out");
     const auto weightsPath = arguments.value("--save-weights");
     if (outPath) {
