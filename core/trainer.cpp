@@ -21,6 +21,13 @@ constexpr std::uint64_t kShuffleStream = 0x9E3779B97F4A7C15ULL;
 // Whole-split evaluation runs in column blocks of this size to stay cache friendly.
 constexpr Eigen::Index kEvaluationBlock = 512;
 
+// Forward buffers for evaluating one split: whole blocks and the last, shorter block each
+// keep their own shape, so no epoch reallocates (and page-faults) them.
+struct EvaluationCaches {
+    ForwardCache block;
+    ForwardCache tail;
+};
+
 struct SplitScore {
     double loss = 0.0;
     std::optional<double> error;
@@ -28,7 +35,7 @@ struct SplitScore {
 
 // Loss and error of the network over a whole split, with the current weights.
 SplitScore evaluate(const Network& network, LossKind loss, const Dataset& data,
-                    ForwardCache& cache) {
+                    EvaluationCaches& caches) {
     SplitScore score;
     const Eigen::Index n = data.sampleCount();
     if (n == 0) {
@@ -40,6 +47,7 @@ SplitScore evaluate(const Network& network, LossKind loss, const Dataset& data,
     Matrix targetBlock;
     for (Eigen::Index start = 0; start < n; start += kEvaluationBlock) {
         const Eigen::Index count = std::min(kEvaluationBlock, n - start);
+        ForwardCache& cache = count == kEvaluationBlock ? caches.block : caches.tail;
         const Matrix& outputs = network.forward(data.features.middleCols(start, count), cache);
         TargetsView targets;
         if (classify) {
@@ -171,6 +179,8 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
     RunResult result;
     result.run_id = id;
     ForwardCache cache;
+    EvaluationCaches trainEvaluation;  // apart from `cache`: training keeps its batch shape
+    EvaluationCaches testEvaluation;
     double baseLr = config.optimizer.lr;
 
     auto finish = [&](RunStatus status) -> RunResult {
@@ -193,8 +203,8 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
 
     {
         EpochRecord initial =
-            makeRecord(id, 0, baseLr, evaluate(network, config.loss, trainSet, cache),
-                       evaluate(network, config.loss, data.test, cache), hasTest);
+            makeRecord(id, 0, baseLr, evaluate(network, config.loss, trainSet, trainEvaluation),
+                       evaluate(network, config.loss, data.test, testEvaluation), hasTest);
         if (!isFinite(initial)) {
             result.diverged_at = 0;
             return finish(RunStatus::Diverged);
@@ -214,7 +224,6 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
     Vector gradient;
     Vector gradientCopy;
     Vector before;
-    ForwardCache evaluationCache;  // its own, so training buffers keep their batch shape
 
     for (int epoch = 1; epoch <= config.epochs; ++epoch) {
         if (!control.waitUntilRunnable()) {
@@ -285,8 +294,8 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
         }
 
         EpochRecord record =
-            makeRecord(id, epoch, lr, evaluate(network, config.loss, trainSet, evaluationCache),
-                       evaluate(network, config.loss, data.test, evaluationCache), hasTest);
+            makeRecord(id, epoch, lr, evaluate(network, config.loss, trainSet, trainEvaluation),
+                       evaluate(network, config.loss, data.test, testEvaluation), hasTest);
         if (!isFinite(record)) {
             return diverged(epoch);
         }
