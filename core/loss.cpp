@@ -19,7 +19,10 @@ struct SoftmaxSums {
 SoftmaxSums softmaxParts(const Matrix& outputs, Matrix& exps) {
     SoftmaxSums parts;
     parts.maxima = outputs.colwise().maxCoeff();
-    exps = (outputs.rowwise() - parts.maxima).array().exp().matrix();
+    exps = outputs.rowwise() - parts.maxima;
+    // exp over the flat storage: a linear traversal vectorises even for two-row outputs.
+    Eigen::Map<Eigen::ArrayXd> flat(exps.data(), exps.size());
+    flat = flat.exp();
     parts.sums = exps.colwise().sum();
     return parts;
 }
