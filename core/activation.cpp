@@ -89,10 +89,16 @@ void multiplyByDerivative(Activation activation, const Matrix& a, Matrix& grad) 
         case Activation::Tanh:
             grad.array() *= 1.0 - a.array().square();
             return;
-        case Activation::Relu:
-            // PyTorch's ReLU passes no gradient at exactly 0.
-            grad.array() *= (a.array() > 0.0).cast<double>();
+        case Activation::Relu: {
+            // PyTorch's ReLU passes no gradient at exactly 0. A plain loop: GCC vectorises
+            // the select, Eigen 3.4 does not vectorise the comparison.
+            double* g = grad.data();
+            const double* out = a.data();
+            for (Eigen::Index i = 0; i < grad.size(); ++i) {
+                g[i] = out[i] > 0.0 ? g[i] : 0.0;
+            }
             return;
+        }
         case Activation::LeakyRelu:
             grad = grad.binaryExpr(
                 a, [](double g, double out) { return out > 0.0 ? g : kLeakyReluSlope * g; });
