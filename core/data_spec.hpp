@@ -12,14 +12,14 @@ namespace lrscope::core {
 // name) and `csv_path` is set.
 struct DataSpec {
     std::string dataset = "spiral";
-    std::string csv_path;            // a CSV file instead of a built-in set
-    std::string target;              // CSV target column: name or 0-based index; empty = last
-    Task task = Task::Classify;      // generators decide their own task (sine = regression)
-    long samples = 200;              // generators only
-    double noise = 0.1;              // generators only
-    std::optional<long> rows;        // use only the first N rows
-    double test_fraction = 0.2;      // [0, 1)
-    bool standardize = true;         // statistics from the training split only
+    std::string csv_path;        // a CSV file instead of a built-in set
+    std::string target;          // CSV target column: name or 0-based index; empty = last
+    Task task = Task::Classify;  // generators decide their own task (sine = regression)
+    long samples = 200;          // generators only
+    double noise = 0.1;          // generators only
+    std::optional<long> rows;    // use only the first N rows
+    double test_fraction = 0.2;  // [0, 1)
+    bool standardize = true;     // statistics from the training split only
 };
 
 void validate(const DataSpec& spec);  // throws InputError naming the setting

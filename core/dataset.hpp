@@ -13,9 +13,9 @@ enum class Task { Classify, Regress };
 // in label order; regression keeps a [1 x n] target matrix.
 struct Dataset {
     Task task = Task::Classify;
-    Matrix features;                       // [features x samples]
-    std::vector<int> labels;               // classification
-    Matrix targets;                        // regression: [outputs x samples]
+    Matrix features;          // [features x samples]
+    std::vector<int> labels;  // classification
+    Matrix targets;           // regression: [outputs x samples]
     std::vector<std::string> feature_names;
     std::vector<std::string> class_names;  // classification: label i is class_names[i]
     std::string target_name;

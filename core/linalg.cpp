@@ -15,9 +15,13 @@ namespace {
 // detected kernel and with OPENBLAS_CORETYPE=Haswell: see benchmarks/core_linalg_bench.cpp.
 constexpr Eigen::Index kBlasThreshold = 4096;
 
-CBLAS_TRANSPOSE toCblas(Transpose t) { return t == Transpose::Yes ? CblasTrans : CblasNoTrans; }
+CBLAS_TRANSPOSE toCblas(Transpose t) {
+    return t == Transpose::Yes ? CblasTrans : CblasNoTrans;
+}
 
-int toInt(Eigen::Index n) { return static_cast<int>(n); }
+int toInt(Eigen::Index n) {
+    return static_cast<int>(n);
+}
 
 }  // namespace
 
@@ -51,6 +55,8 @@ void multiply(const Eigen::Ref<const Matrix>& a, Transpose ta, const Eigen::Ref<
                 toInt(c.outerStride()));
 }
 
-void useSingleThreadedBlas() { openblas_set_num_threads(1); }
+void useSingleThreadedBlas() {
+    openblas_set_num_threads(1);
+}
 
 }  // namespace lrscope::core

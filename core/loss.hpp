@@ -18,8 +18,8 @@ LossKind parseLoss(std::string_view name);
 // Targets of a batch: class labels (classification) or a target matrix (regression,
 // outputs x batch). Exactly one is used.
 struct TargetsView {
-    const int* labels = nullptr;          // classification: one label per column
-    const Matrix* values = nullptr;       // regression
+    const int* labels = nullptr;     // classification: one label per column
+    const Matrix* values = nullptr;  // regression
 };
 
 // Loss of the outputs (outputs x batch) against the targets, mean over the batch.

@@ -12,10 +12,10 @@ inline constexpr double kMaxLearningRate = 100.0;
 
 enum class OptimizerKind { Sgd, Momentum, Nesterov, Adagrad, Adadelta, RmsProp, Adam, AdamW };
 
-inline constexpr OptimizerKind kAllOptimizers[] = {
-    OptimizerKind::Sgd,     OptimizerKind::Momentum, OptimizerKind::Nesterov,
-    OptimizerKind::Adagrad, OptimizerKind::Adadelta, OptimizerKind::RmsProp,
-    OptimizerKind::Adam,    OptimizerKind::AdamW};
+inline constexpr OptimizerKind kAllOptimizers[] = {OptimizerKind::Sgd,      OptimizerKind::Momentum,
+                                                   OptimizerKind::Nesterov, OptimizerKind::Adagrad,
+                                                   OptimizerKind::Adadelta, OptimizerKind::RmsProp,
+                                                   OptimizerKind::Adam,     OptimizerKind::AdamW};
 
 // Hyper-parameters only (no state), so a config copies freely between runs. Each field is
 // used by the optimizers that PyTorch gives the same argument; defaultsFor() returns
@@ -39,9 +39,9 @@ struct OptimizerSettings {
 
 OptimizerSettings defaultsFor(OptimizerKind kind);
 
-std::string_view optimizerName(OptimizerKind kind);  // "sgd", "momentum", ..., "adamw"
+std::string_view optimizerName(OptimizerKind kind);         // "sgd", "momentum", ..., "adamw"
 std::string_view optimizerDisplayName(OptimizerKind kind);  // "SGD", "Momentum", ..., "AdamW"
-OptimizerKind parseOptimizer(std::string_view name);  // throws InputError
+OptimizerKind parseOptimizer(std::string_view name);        // throws InputError
 
 // Throws InputError ("--beta1: 1.5 is out of range; expected 0 <= beta1 < 1") for settings
 // that PyTorch would reject or that cannot train. Every field is checked, whichever optimizer

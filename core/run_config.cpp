@@ -36,18 +36,20 @@ void validate(const RunConfig& config) {
                          " is negative; expected 0 (full batch) or a positive size");
     }
     if (config.epochs < 1 || config.epochs > kMaxEpochs) {
-        throw InputError("--epochs: " + std::to_string(config.epochs) + " is out of range; expected 1 to " +
-                         std::to_string(kMaxEpochs));
+        throw InputError("--epochs: " + std::to_string(config.epochs) +
+                         " is out of range; expected 1 to " + std::to_string(kMaxEpochs));
     }
     if (config.loss == LossKind::CrossEntropy && config.data.csv_path.empty() &&
         config.data.dataset == "sine") {
-        throw InputError("--loss: cross_entropy needs class labels, but 'sine' is a regression "
-                         "data set; expected --loss mse");
+        throw InputError(
+            "--loss: cross_entropy needs class labels, but 'sine' is a regression "
+            "data set; expected --loss mse");
     }
     if (config.loss == LossKind::CrossEntropy && !config.data.csv_path.empty() &&
         config.data.task == Task::Regress) {
-        throw InputError("--loss: cross_entropy needs class labels, but --task is regress; "
-                         "expected --loss mse");
+        throw InputError(
+            "--loss: cross_entropy needs class labels, but --task is regress; "
+            "expected --loss mse");
     }
 }
 

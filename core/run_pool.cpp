@@ -47,7 +47,9 @@ std::size_t RunPool::runningCount() const {
     return running_;
 }
 
-unsigned RunPool::defaultThreadCount() { return std::max(1u, std::thread::hardware_concurrency()); }
+unsigned RunPool::defaultThreadCount() {
+    return std::max(1u, std::thread::hardware_concurrency());
+}
 
 void RunPool::workerLoop() {
     while (true) {

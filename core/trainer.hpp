@@ -17,7 +17,7 @@ enum class RunStatus { Completed, Stopped, Diverged };
 struct RunResult {
     RunId run_id = 0;
     RunStatus status = RunStatus::Completed;
-    std::optional<int> diverged_at;   // epoch in which a NaN/Inf appeared
+    std::optional<int> diverged_at;    // epoch in which a NaN/Inf appeared
     std::vector<EpochRecord> history;  // finite records only, epoch 0 first
     NetworkWeights final_weights;      // last finite weights
 };
@@ -37,8 +37,7 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
                 TrainingObserver& observer);
 
 // Convenience: prepares the data from config.data and trains.
-RunResult train(RunId id, const RunConfig& config, RunControl& control,
-                TrainingObserver& observer);
+RunResult train(RunId id, const RunConfig& config, RunControl& control, TrainingObserver& observer);
 
 std::string_view statusName(RunStatus status);  // "done", "stopped", "diverged"
 

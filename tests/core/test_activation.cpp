@@ -12,8 +12,8 @@ namespace {
 
 // Inputs spanning tiny, series/closed-form boundary (0.25), moderate and saturated values.
 Matrix probeValues() {
-    std::vector<double> values = {0.0, -0.0, 1e-300, -1e-12, 1e-8, 0.2499999, 0.25, 0.2500001,
-                                  -0.7, 1.0, 3.0, -9.5, 19.0, 40.0, -800.0};
+    std::vector<double> values = {0.0,  -0.0, 1e-300, -1e-12, 1e-8, 0.2499999, 0.25,  0.2500001,
+                                  -0.7, 1.0,  3.0,    -9.5,   19.0, 40.0,      -800.0};
     for (int i = -2000; i <= 2000; ++i) {
         values.push_back(i * 0.00317);
     }
@@ -42,7 +42,8 @@ TEST(Activation, SigmoidIsAccurateAndSaturatesWithoutOverflow) {
     applyActivation(Activation::Sigmoid, output);
     for (Eigen::Index i = 0; i < input.size(); ++i) {
         const double x = input(i);
-        const double expected = x >= 0 ? 1.0 / (1.0 + std::exp(-x)) : std::exp(x) / (1.0 + std::exp(x));
+        const double expected =
+            x >= 0 ? 1.0 / (1.0 + std::exp(-x)) : std::exp(x) / (1.0 + std::exp(x));
         EXPECT_NEAR(output(i), expected, 4 * std::numeric_limits<double>::epsilon() * expected)
             << "x = " << x;
     }

@@ -10,7 +10,7 @@ namespace {
 
 TEST(Loss, MseIsTheMeanOverBatchAndOutputs) {
     Matrix outputs(2, 2);
-    outputs << 1.0, 0.0,   //
+    outputs << 1.0, 0.0,  //
         2.0, 4.0;
     Matrix targets(2, 2);
     targets << 0.0, 0.0,  //
@@ -40,7 +40,8 @@ TEST(Loss, CrossEntropyMatchesTheDefinition) {
     TargetsView view;
     view.labels = labels;
     const double first = -std::log(std::exp(1.0) / (std::exp(1.0) + std::exp(2.0) + std::exp(3.0)));
-    const double second = -std::log(std::exp(5.0) / (std::exp(-1.0) + std::exp(0.0) + std::exp(5.0)));
+    const double second =
+        -std::log(std::exp(5.0) / (std::exp(-1.0) + std::exp(0.0) + std::exp(5.0)));
     EXPECT_NEAR(computeLoss(LossKind::CrossEntropy, outputs, view), (first + second) / 2, 1e-15);
 }
 

@@ -7,9 +7,9 @@
 #include <numbers>
 #include <string>
 
+#include <nlohmann/json.hpp>
 #include "core/errors.hpp"
 #include "core/lr_schedule.hpp"
-#include <nlohmann/json.hpp>
 
 #include "tests/core/optimizer_reference.hpp"
 

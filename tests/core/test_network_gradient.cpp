@@ -65,7 +65,8 @@ TEST_P(NetworkGradient, AnalyticMatchesCentralDifferences) {
         targets.values = &p.targets;
     }
     Matrix outputGradient;
-    const double value = lossAndGradient(loss, net.forward(p.input, cache), targets, outputGradient);
+    const double value =
+        lossAndGradient(loss, net.forward(p.input, cache), targets, outputGradient);
     EXPECT_DOUBLE_EQ(value, lossAt(net, loss, p, classify));
     Vector analytic;
     net.backward(p.input, cache, outputGradient, analytic);

@@ -5,9 +5,9 @@
 #include <limits>
 #include <string>
 
+#include <nlohmann/json.hpp>
 #include "core/errors.hpp"
 #include "core/optimizer.hpp"
-#include <nlohmann/json.hpp>
 
 #include "tests/core/optimizer_reference.hpp"
 

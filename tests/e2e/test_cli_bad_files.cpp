@@ -24,7 +24,8 @@ std::vector<std::string> badFiles(const std::string& extension) {
 
 std::string testName(const ::testing::TestParamInfo<std::string>& info) {
     std::string name = info.param;
-    std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(c); }, '_');
+    std::replace_if(
+        name.begin(), name.end(), [](char c) { return !std::isalnum(c); }, '_');
     return name;
 }
 
@@ -62,8 +63,8 @@ INSTANTIATE_TEST_SUITE_P(Corpus, BadWeights, ::testing::ValuesIn(badFiles(".json
 class TrickyButValidCsv : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(TrickyButValidCsv, Trains) {
-    std::vector<std::string> args = {"train", "--data", GetParam(), "--epochs", "2",
-                                     "--test-fraction", "0"};
+    std::vector<std::string> args = {"train", "--data",          GetParam(), "--epochs",
+                                     "2",     "--test-fraction", "0"};
     if (GetParam() == "regression.csv") {
         args.insert(args.end(), {"--task", "regress"});
     }
@@ -72,8 +73,7 @@ TEST_P(TrickyButValidCsv, Trains) {
     EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 4);
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, TrickyButValidCsv,
-                         ::testing::ValuesIn([] {
+INSTANTIATE_TEST_SUITE_P(Corpus, TrickyButValidCsv, ::testing::ValuesIn([] {
                              std::vector<std::string> names;
                              for (const auto& entry : std::filesystem::directory_iterator(
                                       std::string(LRSCOPE_TEST_DATA_DIR) + "/data/good")) {

@@ -8,8 +8,8 @@
 namespace lrscope::test {
 namespace {
 
-const std::vector<std::string> kRun = {"--dataset", "spiral", "--samples", "120", "--epochs", "15",
-                                       "--layers", "8,8"};
+const std::vector<std::string> kRun = {"--dataset", "spiral", "--samples", "120",
+                                       "--epochs",  "15",     "--layers",  "8,8"};
 
 std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
     args.insert(args.end(), more.begin(), more.end());
@@ -53,7 +53,8 @@ TEST(CliDeterminism, SweepMatchesEachRunAloneWithOneOrTwoThreads) {
     int run = 1;
     for (const char* optimizer : {"sgd", "adam"}) {
         for (const char* lr : {"0.01", "0.3"}) {
-            const CliResult alone = runCli(with({"train", "--optimizer", optimizer, "--lr", lr}, kRun));
+            const CliResult alone =
+                runCli(with({"train", "--optimizer", optimizer, "--lr", lr}, kRun));
             ASSERT_EQ(alone.exit_code, 0) << alone.err;
             const std::string body = alone.out.substr(alone.out.find('\n') + 1);
             EXPECT_EQ(sweepRowsOf(one.out, run), body) << optimizer << " lr=" << lr;

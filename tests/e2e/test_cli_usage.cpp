@@ -17,7 +17,9 @@ struct BadUsage {
     std::string message;  // must appear in stderr
 };
 
-void PrintTo(const BadUsage& usage, std::ostream* os) { *os << usage.name; }
+void PrintTo(const BadUsage& usage, std::ostream* os) {
+    *os << usage.name;
+}
 
 class CliBadUsage : public ::testing::TestWithParam<BadUsage> {};
 
@@ -30,23 +32,30 @@ TEST_P(CliBadUsage, ExitsTwoWithOneLineNamingTheProblem) {
     EXPECT_EQ(run.err.rfind("lrscope-cli: ", 0), 0u) << run.err;
 }
 
-std::string name(const ::testing::TestParamInfo<BadUsage>& info) { return info.param.name; }
+std::string name(const ::testing::TestParamInfo<BadUsage>& info) {
+    return info.param.name;
+}
 
 INSTANTIATE_TEST_SUITE_P(
     Flags, CliBadUsage,
     ::testing::Values(
         BadUsage{"UnknownCommand", {"trian"}, "unknown command 'trian'"},
-        BadUsage{"UnknownFlag", {"train", "--learning-rate", "0.1"}, "unknown flag '--learning-rate'"},
+        BadUsage{
+            "UnknownFlag", {"train", "--learning-rate", "0.1"}, "unknown flag '--learning-rate'"},
         BadUsage{"MissingValue", {"train", "--lr"}, "--lr: missing value"},
         BadUsage{"NotANumber", {"train", "--lr", "fast"}, "--lr: 'fast' is not a number"},
         BadUsage{"HugeLearningRate", {"train", "--lr", "1e6"}, "--lr: 1e+06 is out of range"},
         BadUsage{"NegativeLearningRate", {"train", "--lr", "-0.1"}, "--lr"},
         BadUsage{"NanLearningRate", {"train", "--lr", "nan"}, "--lr: 'nan' is not a finite number"},
-        BadUsage{"RepeatedFlag", {"train", "--epochs", "3", "--epochs", "4"}, "--epochs: given more than once"},
+        BadUsage{"RepeatedFlag",
+                 {"train", "--epochs", "3", "--epochs", "4"},
+                 "--epochs: given more than once"},
         BadUsage{"ContradictoryShuffle", {"train", "--shuffle", "--no-shuffle"}, "contradict"},
         BadUsage{"DatasetAndData", {"train", "--dataset", "xor", "--data", "x.csv"}, "contradict"},
         BadUsage{"UnknownOptimizer", {"train", "--optimizer", "lbfgs"}, "--optimizer"},
-        BadUsage{"FlagForAnotherOptimizer", {"train", "--optimizer", "sgd", "--beta1", "0.9"}, "--beta1: does not apply to sgd"},
+        BadUsage{"FlagForAnotherOptimizer",
+                 {"train", "--optimizer", "sgd", "--beta1", "0.9"},
+                 "--beta1: does not apply to sgd"},
         BadUsage{"BetaOutOfRange", {"train", "--optimizer", "adam", "--beta1", "1.5"}, "--beta1"},
         BadUsage{"BadSchedule", {"train", "--schedule", "step:0:0.5"}, "--schedule"},
         BadUsage{"BadLayers", {"train", "--layers", "8,x"}, "--layers: 'x' is not a whole number"},
@@ -56,11 +65,18 @@ INSTANTIATE_TEST_SUITE_P(
         BadUsage{"NegativeBatch", {"train", "--batch-size", "-1"}, "--batch-size"},
         BadUsage{"TestFractionOne", {"train", "--test-fraction", "1"}, "--test-fraction"},
         BadUsage{"SamplesWithCsv", {"train", "--data", "x.csv", "--samples", "10"}, "--samples"},
-        BadUsage{"CrossEntropyOnSine", {"train", "--dataset", "sine", "--loss", "cross_entropy"}, "--loss"},
-        BadUsage{"MissingDataFile", {"train", "--data", "/nonexistent/data.csv"}, "/nonexistent/data.csv"},
-        BadUsage{"MissingWeightsFile", {"train", "--init-weights", "/nonexistent/w.json"}, "/nonexistent/w.json"},
+        BadUsage{"CrossEntropyOnSine",
+                 {"train", "--dataset", "sine", "--loss", "cross_entropy"},
+                 "--loss"},
+        BadUsage{"MissingDataFile",
+                 {"train", "--data", "/nonexistent/data.csv"},
+                 "/nonexistent/data.csv"},
+        BadUsage{"MissingWeightsFile",
+                 {"train", "--init-weights", "/nonexistent/w.json"},
+                 "/nonexistent/w.json"},
         BadUsage{"OutInMissingFolder", {"train", "--out", "/nonexistent/dir/run.csv"}, "--out"},
-        BadUsage{"SweepLrAndRange", {"sweep", "--lr", "0.1", "--lr-range", "0.1:1:3"}, "contradict"},
+        BadUsage{
+            "SweepLrAndRange", {"sweep", "--lr", "0.1", "--lr-range", "0.1:1:3"}, "contradict"},
         BadUsage{"SweepBadRange", {"sweep", "--lr-range", "1:0.1:3"}, "--lr-range"},
         BadUsage{"SweepThreads", {"sweep", "--threads", "0"}, "--threads"}),
     name);
@@ -69,12 +85,16 @@ TEST(Cli, HelpListsEveryTrainFlag) {
     const CliResult run = runCli({"train", "--help"});
     EXPECT_EQ(run.exit_code, 0);
     for (const char* flag :
-         {"--dataset", "--data", "--target", "--task", "--samples", "--noise", "--rows",
-          "--test-fraction", "--standardize", "--layers", "--activation", "--loss", "--optimizer",
-          "--lr", "--momentum", "--dampening", "--weight-decay", "--rho", "--alpha", "--beta1",
-          "--beta2", "--eps", "--lr-decay", "--initial-accumulator", "--centered", "--amsgrad",
-          "--schedule", "--warmup", "--init", "--bias-init", "--batch-size", "--shuffle",
-          "--epochs", "--seed", "--init-weights", "--save-weights", "--out"}) {
+         {"--dataset",      "--data",      "--target",       "--task",
+          "--samples",      "--noise",     "--rows",         "--test-fraction",
+          "--standardize",  "--layers",    "--activation",   "--loss",
+          "--optimizer",    "--lr",        "--momentum",     "--dampening",
+          "--weight-decay", "--rho",       "--alpha",        "--beta1",
+          "--beta2",        "--eps",       "--lr-decay",     "--initial-accumulator",
+          "--centered",     "--amsgrad",   "--schedule",     "--warmup",
+          "--init",         "--bias-init", "--batch-size",   "--shuffle",
+          "--epochs",       "--seed",      "--init-weights", "--save-weights",
+          "--out"}) {
         EXPECT_NE(run.out.find(flag), std::string::npos) << flag;
     }
 }
@@ -120,7 +140,8 @@ TEST(Cli, OutAndSaveWeightsWriteFilesThatLoadBack) {
     const std::string saved = readText(dir + "/a.csv");
     const std::string lastRow = saved.substr(saved.rfind('\n', saved.size() - 2) + 1);
     const std::string firstRow = again.out.substr(again.out.find('\n') + 1);
-    EXPECT_EQ(lastRow.substr(lastRow.find(',') + 1, 20), firstRow.substr(firstRow.find(',') + 1, 20));
+    EXPECT_EQ(lastRow.substr(lastRow.find(',') + 1, 20),
+              firstRow.substr(firstRow.find(',') + 1, 20));
     std::filesystem::remove_all(dir);
 }
 

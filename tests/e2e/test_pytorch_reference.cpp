@@ -2,8 +2,8 @@
 // and initial weights (tests/reference/make_training_reference.py writes the cases).
 #include <gtest/gtest.h>
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <sstream>
 
@@ -87,7 +87,9 @@ TEST_P(PyTorchReference, PerEpochLossErrorAndRateMatchWithin1e9Relative) {
     }
 }
 
-std::string testName(const ::testing::TestParamInfo<std::string>& param) { return param.param; }
+std::string testName(const ::testing::TestParamInfo<std::string>& param) {
+    return param.param;
+}
 
 INSTANTIATE_TEST_SUITE_P(AllOptimizersLossesAndSchedules, PyTorchReference,
                          ::testing::ValuesIn(caseNames()), testName);
