@@ -9,20 +9,18 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 
 #include <QApplication>
 
 #include "app/cli/arguments.hpp"
 #include "app/cli/commands.hpp"
+#include "app/cli/run_batch.hpp"
 #include "app/cli/run_options.hpp"
 #include "core/atomic_file.hpp"
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
 #include "core/number_format.hpp"
-#include "core/run_control.hpp"
-#include "core/run_pool.hpp"
 #include "core/trainer.hpp"
 #include "ui/plot_export.hpp"
 #include "ui/run_list_model.hpp"
@@ -125,59 +123,14 @@ FigureOptions figureOptions(const Arguments& args) {
 
 // Trains every (optimizer, rate) pair on a pool, all on the same prepared data.
 std::vector<PlotRun> trainRuns(const Arguments& args) {
-    const auto kinds = optimizersFromArguments(args);
-    const auto rates = learningRatesFromArguments(args);
-    unsigned threads = core::RunPool::defaultThreadCount();
-    if (const auto count = args.integer("--threads")) {
-        if (*count < 1 || *count > 256) {
-            throw InputError("--threads: " + std::to_string(*count) +
-                             " is out of range; expected 1 to 256");
-        }
-        threads = static_cast<unsigned>(*count);
-    }
-    std::vector<core::RunConfig> configs;
-    for (const auto kind : kinds) {
-        if (rates.empty()) {
-            configs.push_back(configFromArguments(args, kind, std::nullopt, kinds));
-        }
-        for (const double lr : rates) {
-            configs.push_back(configFromArguments(args, kind, lr, kinds));
-        }
-    }
+    const unsigned threads = threadsFromArguments(args);
+    const auto configs = batchConfigsFromArguments(args);
     if (configs.size() > 100) {
         throw InputError("--lr/--optimizer: " + std::to_string(configs.size()) +
                          " runs; a plot takes at most 100");
     }
     const core::DataSplit data = core::prepareData(configs.front().data, configs.front().seed);
-    std::vector<core::RunResult> results(configs.size());
-    std::mutex errorMutex;
-    std::string inputError;
-    std::string internalError;
-    {
-        core::RunPool pool(threads);
-        for (size_t i = 0; i < configs.size(); ++i) {
-            pool.submit([&, i] {
-                try {
-                    core::RunControl control;
-                    core::TrainingObserver silent;
-                    results[i] = core::train(i + 1, configs[i], data, control, silent);
-                } catch (const InputError& e) {
-                    const std::lock_guard lock(errorMutex);
-                    inputError = e.what();
-                } catch (const std::exception& e) {
-                    const std::lock_guard lock(errorMutex);
-                    internalError = e.what();
-                }
-            });
-        }
-        pool.waitIdle();
-    }
-    if (!inputError.empty()) {
-        throw InputError(inputError);
-    }
-    if (!internalError.empty()) {
-        throw std::runtime_error(internalError);
-    }
+    auto results = trainBatch(configs, data, threads);
     std::vector<PlotRun> runs;
     for (size_t i = 0; i < configs.size(); ++i) {
         runs.push_back(PlotRun{ui::defaultRunName(configs[i]).toStdString(), configs[i].epochs,

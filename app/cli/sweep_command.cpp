@@ -1,21 +1,18 @@
-#include <atomic>
 #include <cmath>
 #include <iomanip>
 #include <memory>
-#include <mutex>
 #include <sstream>
 
 #include "app/cli/arguments.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/help_text.hpp"
 #include "app/cli/progress_line.hpp"
+#include "app/cli/run_batch.hpp"
 #include "app/cli/run_options.hpp"
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
 #include "core/history_csv.hpp"
 #include "core/number_format.hpp"
-#include "core/run_control.hpp"
-#include "core/run_pool.hpp"
 #include "core/trainer.hpp"
 
 namespace lrscope::cli {
@@ -67,62 +64,24 @@ int runSweepCommand(const std::vector<std::string>& args, Console& console) {
     auto valueFlags = runValueFlags();
     valueFlags.insert(valueFlags.end(), {"--out", "--lr-range", "--threads"});
     const Arguments arguments(args, valueFlags, runSwitches(), "sweep");
-    const auto kinds = optimizersFromArguments(arguments);
-    const auto rates = learningRatesFromArguments(arguments);
-    unsigned threads = core::RunPool::defaultThreadCount();
-    if (const auto count = arguments.integer("--threads")) {
-        if (*count < 1 || *count > 256) {
-            throw InputError("--threads: " + std::to_string(*count) +
-                             " is out of range; expected 1 to 256");
-        }
-        threads = static_cast<unsigned>(*count);
-    }
+    const unsigned threads = threadsFromArguments(arguments);
     const auto outPath = arguments.value("--out");
     if (outPath) {
         checkWritableDestination(*outPath, "--out");
     }
 
-    // Every config is built and validated before anything trains.
-    std::vector<SweepRun> runs;
-    for (const auto kind : kinds) {
-        if (rates.empty()) {
-            runs.push_back({configFromArguments(arguments, kind, std::nullopt, kinds), {}});
-        }
-        for (const double lr : rates) {
-            runs.push_back({configFromArguments(arguments, kind, lr, kinds), {}});
-        }
-    }
-    // All runs share one data spec and seed, so the data is prepared once and shared
-    // read-only between the threads.
-    const core::DataSplit data =
-        core::prepareData(runs.front().config.data, runs.front().config.seed);
-
+    // Every config is built and validated before anything trains. All runs share one data
+    // spec and seed, so the data is prepared once.
+    const auto configs = batchConfigsFromArguments(arguments);
+    const core::DataSplit data = core::prepareData(configs.front().data, configs.front().seed);
     ProgressLine progress(console.err, console.progress);
-    std::atomic<size_t> finished{0};
-    std::mutex errorMutex;
-    std::string internalError;
-    {
-        core::RunPool pool(threads);
-        for (size_t i = 0; i < runs.size(); ++i) {
-            pool.submit([&, i] {
-                try {
-                    core::RunControl control;
-                    core::TrainingObserver silent;
-                    runs[i].result = core::train(i + 1, runs[i].config, data, control, silent);
-                } catch (const std::exception& e) {
-                    std::lock_guard lock(errorMutex);
-                    internalError = e.what();
-                }
-                const size_t done = ++finished;
-                progress.update("runs done " + std::to_string(done) + "/" +
-                                std::to_string(runs.size()));
-            });
-        }
-        pool.waitIdle();
-    }
+    auto results = trainBatch(configs, data, threads, [&](size_t done) {
+        progress.update("runs done " + std::to_string(done) + "/" + std::to_string(configs.size()));
+    });
     progress.clear();
-    if (!internalError.empty()) {
-        throw InputError(internalError);
+    std::vector<SweepRun> runs;
+    for (size_t i = 0; i < configs.size(); ++i) {
+        runs.push_back({configs[i], std::move(results[i])});
     }
 
     std::ostringstream buffered;
