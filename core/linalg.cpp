@@ -8,11 +8,11 @@ namespace lrscope::core {
 
 namespace {
 
-// Only products with fewer multiply-adds than this use Eigen (its coefficient-based product,
-// which neither packs nor allocates). From about 160 multiply-adds (a 2-8-8-2 network on a
-// batch of 10) up to 512 x 512 x 128, single-threaded OpenBLAS measured as fast as Eigen or
-// faster (1.5-5x over Eigen's blocked GEMM in this baseline x86-64 build), both with its natively
-// detected kernel and with OPENBLAS_CORETYPE=Haswell: see benchmarks/core_linalg_bench.cpp.
+// Products with fewer multiply-adds than this use Eigen's coefficient-based product, which
+// neither packs nor allocates. OpenBLAS wins clearly above it (its GEMM is several times
+// faster than Eigen's), but each call takes locks that dominate tiny products: W1's 8 x 8 x 10
+// layers ran 15% faster whole-epoch with 4096 than with 128 (benchmarks/core_linalg_bench.cpp
+// times both paths per shape).
 constexpr Eigen::Index kBlasThreshold = 4096;
 
 CBLAS_TRANSPOSE toCblas(Transpose t) {
