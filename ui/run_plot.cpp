@@ -8,6 +8,7 @@
 #include <QToolTip>
 
 #include "core/number_format.hpp"
+#include "ui/dense_graph.hpp"
 
 namespace lrscope::ui {
 
@@ -154,9 +155,9 @@ void RunPlot::addRun(core::RunId id, const QColor& colour, const QString& label,
     c.colour = colour;
     c.label = label;
     c.plannedEpochs = plannedEpochs;
-    c.train = addGraph();
+    c.train = new DenseGraph(xAxis, yAxis);
     c.train->setAdaptiveSampling(true);
-    c.test = addGraph();
+    c.test = new DenseGraph(xAxis, yAxis);
     c.test->setAdaptiveSampling(true);
     c.divergence = addGraph();
     c.divergence->setLineStyle(QCPGraph::lsNone);
