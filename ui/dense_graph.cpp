@@ -76,7 +76,39 @@ private:
 
 }  // namespace
 
-DenseGraph::DenseGraph(QCPAxis* keyAxis, QCPAxis* valueAxis) : QCPGraph(keyAxis, valueAxis) {}
+DenseGraph::DenseGraph(QCPAxis* keyAxis, QCPAxis* valueAxis)
+    : QCPGraph(keyAxis, valueAxis), storage_(QSharedPointer<Storage>::create()) {
+    setData(storage_.staticCast<QCPGraphDataContainer>());
+}
+
+void DenseGraph::reserve(int points) {
+    storage_->reserve(points);
+}
+
+void DenseGraph::appendSorted(const QVector<double>& keys, const QVector<double>& values) {
+    storage_->append(keys, values);
+}
+
+void DenseGraph::Storage::append(const QVector<double>& keys, const QVector<double>& values) {
+    const qsizetype n = std::min(keys.size(), values.size());
+    const bool sorted = std::is_sorted(keys.begin(), keys.begin() + n) &&
+                        (n == 0 || isEmpty() || keys.front() >= (constEnd() - 1)->key);
+    if (!sorted) {
+        // QCustomPlot's own insertion sorts and merges.
+        QVector<QCPGraphData> points;
+        points.reserve(n);
+        for (qsizetype i = 0; i < n; ++i) {
+            points.append(QCPGraphData(keys[i], values[i]));
+        }
+        add(points, false);
+        return;
+    }
+    // Appending in order at the end keeps the container's invariants and its reserved
+    // capacity (add() on an empty container would replace the storage with a new one).
+    for (qsizetype i = 0; i < n; ++i) {
+        mData.append(QCPGraphData(keys[i], values[i]));
+    }
+}
 
 void DenseGraph::draw(QCPPainter* painter) {
     drewColumns_ = columnPathApplies(painter) && drawColumns(painter);

@@ -8,7 +8,6 @@
 #include <QToolTip>
 
 #include "core/number_format.hpp"
-#include "ui/dense_graph.hpp"
 
 namespace lrscope::ui {
 
@@ -155,13 +154,17 @@ void RunPlot::addRun(core::RunId id, const QColor& colour, const QString& label,
     c.colour = colour;
     c.label = label;
     c.plannedEpochs = plannedEpochs;
+    // Reserved whole: doubling a long history copies it all at once and stalls the window.
+    c.records.reserve(static_cast<size_t>(std::max(plannedEpochs, 0)) + 1);
     c.train = new DenseGraph(xAxis, yAxis);
-    c.train->setAdaptiveSampling(true);
     c.test = new DenseGraph(xAxis, yAxis);
-    c.test->setAdaptiveSampling(true);
+    for (DenseGraph* g : {c.train, c.test}) {
+        g->setAdaptiveSampling(true);
+        g->reserve(std::max(plannedEpochs, 0) + 1);
+    }
     c.divergence = addGraph();
     c.divergence->setLineStyle(QCPGraph::lsNone);
-    for (QCPGraph* g : {c.train, c.test, c.divergence}) {
+    for (QCPGraph* g : std::initializer_list<QCPGraph*>{c.train, c.test, c.divergence}) {
         g->setName(label);
         g->removeFromLegend();
         g->setSelectable(QCP::stNone);
@@ -229,8 +232,8 @@ void RunPlot::addPoints(Curves& c, const std::vector<core::EpochRecord>& records
         }
         newMarker = newMarker || record.lr_changed_to.has_value();
     }
-    c.train->addData(trainKeys, trainValues, true);
-    c.test->addData(testKeys, testValues, true);
+    c.train->appendSorted(trainKeys, trainValues);
+    c.test->appendSorted(testKeys, testValues);
     pointCount_ += trainKeys.size() + testKeys.size();
     if (newMarker) {
         for (const core::EpochRecord& record : records) {
@@ -289,7 +292,8 @@ void RunPlot::setRunLabel(core::RunId id, const QString& label) {
         return;
     }
     it->second.label = label;
-    for (QCPGraph* g : {it->second.train, it->second.test, it->second.divergence}) {
+    for (QCPGraph* g : std::initializer_list<QCPGraph*>{it->second.train, it->second.test,
+                                                        it->second.divergence}) {
         g->setName(label);
     }
     refreshLegend();
@@ -524,7 +528,7 @@ void RunPlot::showHover(QMouseEvent* event) {
     double bestDistance = kHoverRadiusPx;
     QString text;
     for (const auto& [id, c] : runs_) {
-        for (QCPGraph* g : {c.train, c.test}) {
+        for (QCPGraph* g : std::initializer_list<QCPGraph*>{c.train, c.test}) {
             if (!g->visible() || g->data()->isEmpty()) {
                 continue;
             }

@@ -8,6 +8,7 @@
 #include <qcustomplot.h>
 
 #include "core/epoch_record.hpp"
+#include "ui/dense_graph.hpp"
 #include "ui/plot_metric.hpp"
 
 namespace lrscope::ui {
@@ -71,8 +72,8 @@ private:
     };
 
     struct Curves {
-        QCPGraph* train = nullptr;
-        QCPGraph* test = nullptr;
+        DenseGraph* train = nullptr;
+        DenseGraph* test = nullptr;
         QCPGraph* divergence = nullptr;  // a single cross at the last finite point
         std::vector<QCPAbstractItem*> markers;
         std::vector<core::EpochRecord> records;

@@ -199,6 +199,39 @@ private slots:
         QVERIFY(std::abs(columns[jump - 1].bottom - zeroRow) <= 1);
         QVERIFY(!columns[jump + 3].inked());
     }
+
+    void reservedDataGrowsInPlace() {
+        QCustomPlot plot;
+        auto* graph = new ui::DenseGraph(plot.xAxis, plot.yAxis);
+        graph->reserve(10'000);
+        graph->appendSorted({0.0}, {1.0});
+        const QCPGraphData* storage = &*graph->data()->constBegin();
+        for (int batch = 0; batch < 99; ++batch) {
+            QVector<double> keys;
+            QVector<double> values;
+            for (int i = 1; i <= 100; ++i) {
+                keys.push_back(batch * 100 + i);
+                values.push_back(0.5 * (batch * 100 + i));
+            }
+            graph->appendSorted(keys, values);
+        }
+        QCOMPARE(graph->dataCount(), 9'901);
+        QCOMPARE(&*graph->data()->constBegin(), storage);  // never moved
+        QCOMPARE(graph->data()->at(9'900)->key, 9'900.0);
+        QCOMPARE(graph->data()->at(9'900)->value, 4'950.0);
+    }
+
+    void unsortedAppendStaysSorted() {
+        QCustomPlot plot;
+        auto* graph = new ui::DenseGraph(plot.xAxis, plot.yAxis);
+        graph->appendSorted({1.0, 2.0, 5.0}, {10.0, 20.0, 50.0});
+        graph->appendSorted({4.0, 3.0}, {40.0, 30.0});
+        QCOMPARE(graph->dataCount(), 5);
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(graph->data()->at(i)->key, i + 1.0);
+            QCOMPARE(graph->data()->at(i)->value, 10.0 * (i + 1));
+        }
+    }
 };
 
 QTEST_MAIN(TestDenseGraph)
