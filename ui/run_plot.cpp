@@ -108,19 +108,77 @@ bool RunPlot::showsTest() const {
 }
 
 void RunPlot::setEmptyMessage(const QString& message) {
-    if (emptyText_ == nullptr) {
-        emptyText_ = new QCPItemText(this);
-        emptyText_->position->setType(QCPItemPosition::ptAxisRectRatio);
-        emptyText_->position->setCoords(0.5, 0.45);
-        emptyText_->setColor(QColor(0x70, 0x70, 0x70));
+    emptyMessage_ = message;
+    refreshNote();
+    requestReplot();
+}
+
+QString RunPlot::noteText() const {
+    return note_ != nullptr && note_->visible() ? note_->text() : QString();
+}
+
+QString RunPlot::missingPointsReason() const {
+    bool anyRecords = false;
+    bool anyClassLabels = false;
+    bool anyTestSplit = false;
+    for (const auto& [id, c] : runs_) {
+        if (!c.visible) {
+            continue;
+        }
+        if ((showsTrain() && c.trainExtent.count > 0) || (showsTest() && c.testExtent.count > 0)) {
+            return {};
+        }
+        if (c.records.empty()) {
+            continue;
+        }
+        // Epoch 0 has no step statistics: wait for a second record before explaining.
+        anyRecords = anyRecords || c.records.size() >= 2;
+        const core::EpochRecord& last = c.records.back();
+        anyClassLabels = anyClassLabels || last.train_error.has_value();
+        anyTestSplit = anyTestSplit || last.test_loss.has_value();
+    }
+    if (!anyRecords) {
+        return {};
+    }
+    const bool classMetric =
+        metric_ == PlotMetric::ErrorPercent || metric_ == PlotMetric::SuccessPercent;
+    if (classMetric && !anyClassLabels) {
+        return tr("No %1 to draw: the runs shown are regressions,\n"
+                  "and a %1 needs class labels. The loss plot shows how they train.")
+            .arg(metricValueName(metric_));
+    }
+    if (showsTest() && !showsTrain() && !anyTestSplit) {
+        return tr("No test curve to draw: the runs shown have no test split\n"
+                  "(test fraction 0). Choose \"train\" to see their %1.")
+            .arg(metricValueName(metric_));
+    }
+    if (logY_) {
+        return tr("No %1 above zero to draw on a log scale.").arg(metricValueName(metric_));
+    }
+    return tr("No %1 to draw for the runs shown.").arg(metricValueName(metric_));
+}
+
+void RunPlot::refreshNote() {
+    const QString text = runs_.empty() ? emptyMessage_ : missingPointsReason();
+    if (note_ == nullptr) {
+        if (text.isEmpty()) {
+            return;
+        }
+        note_ = new QCPItemText(this);
+        note_->position->setType(QCPItemPosition::ptAxisRectRatio);
+        note_->position->setCoords(0.5, 0.45);
+        note_->setColor(QColor(0x70, 0x70, 0x70));
         QFont big = font();
         big.setPointSizeF(big.pointSizeF() * 1.2);
-        emptyText_->setFont(big);
-        emptyText_->setTextAlignment(Qt::AlignCenter);
+        note_->setFont(big);
+        note_->setTextAlignment(Qt::AlignCenter);
+        note_->setSelectable(false);
     }
-    emptyText_->setText(message);
-    emptyText_->setVisible(runs_.empty() && !message.isEmpty());
-    requestReplot();
+    if (note_->text() != text || note_->visible() == text.isEmpty()) {
+        note_->setText(text);
+        note_->setVisible(!text.isEmpty());
+        requestReplot();
+    }
 }
 
 void RunPlot::styleCurves(Curves& c) {
@@ -171,9 +229,7 @@ void RunPlot::addRun(core::RunId id, const QColor& colour, const QString& label,
     }
     styleCurves(c);
     runs_.emplace(id, std::move(c));
-    if (emptyText_ != nullptr) {
-        emptyText_->setVisible(false);
-    }
+    refreshNote();
     refreshLegend();
     if (follow_) {
         fitToData();
@@ -254,6 +310,7 @@ void RunPlot::appendRecords(core::RunId id, const std::vector<core::EpochRecord>
     c.records.insert(c.records.end(), records.begin(), records.end());
     addPoints(c, records);
     updatePens();
+    refreshNote();
     if (c.divergedAt) {
         placeDivergence(c);
     }
@@ -318,6 +375,7 @@ void RunPlot::setRunVisible(core::RunId id, bool visible) {
     }
     it->second.visible = visible;
     styleCurves(it->second);
+    refreshNote();
     refreshLegend();
     if (follow_) {
         fitToData();
@@ -339,9 +397,7 @@ void RunPlot::removeRun(core::RunId id) {
     removeGraph(it->second.divergence);
     runs_.erase(it);
     updatePens();
-    if (emptyText_ != nullptr) {
-        emptyText_->setVisible(runs_.empty() && !emptyText_->text().isEmpty());
-    }
+    refreshNote();
     refreshLegend();
     if (follow_) {
         fitToData();
@@ -383,6 +439,7 @@ void RunPlot::setMetric(PlotMetric metric) {
     for (auto& [id, c] : runs_) {
         rebuild(c);
     }
+    refreshNote();
     refreshAxes();
     refreshLegend();
     setFollow(true);
@@ -395,6 +452,7 @@ void RunPlot::setSeries(SeriesChoice series) {
     for (auto& [id, c] : runs_) {
         rebuild(c);
     }
+    refreshNote();
     refreshLegend();
     if (follow_) {
         fitToData();
@@ -410,6 +468,7 @@ void RunPlot::setLogY(bool logY) {
     for (auto& [id, c] : runs_) {
         rebuild(c);
     }
+    refreshNote();
     refreshAxes();
     fitToData();
     requestReplot();

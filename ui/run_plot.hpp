@@ -46,6 +46,10 @@ public:
     void setLegendShown(bool shown);
     // Text shown in the middle while the plot has no runs (empty = none).
     void setEmptyMessage(const QString& message);
+    // What the plot says in the middle now: the empty message without runs, or why the runs
+    // it shows give no points for its metric (regression runs have no error rate, runs
+    // without a test split no test curve). Empty when there is nothing to explain.
+    QString noteText() const;
 
     // The graphs of a run (nullptr for an unknown run or a metric without a test series).
     QCPGraph* trainGraph(core::RunId id) const;
@@ -92,6 +96,8 @@ private:
     void rebuild(Curves& curves);
     void placeDivergence(Curves& curves);
     void refreshLegend();
+    void refreshNote();
+    QString missingPointsReason() const;
     void updatePens();
     void replotNow();
     void refreshAxes();
@@ -110,7 +116,8 @@ private:
     bool thickPens_ = true;
     long pointCount_ = 0;  // data points in all graphs
     std::map<core::RunId, Curves> runs_;
-    QCPItemText* emptyText_ = nullptr;
+    QString emptyMessage_;
+    QCPItemText* note_ = nullptr;
     QTimer replotTimer_;
     std::chrono::steady_clock::time_point lastReplotEnd_{};
     long lastReplotMs_ = 0;
