@@ -129,8 +129,9 @@ Activation parseActivation(std::string_view name) {
             return a;
         }
     }
-    throw InputError("--activation: unknown activation '" + std::string(name) +
-                     "'; expected linear, sigmoid, tanh, relu or leaky_relu");
+    throw InputError::setting("activation",
+                              "unknown activation '" + std::string(name) +
+                                  "'; expected linear, sigmoid, tanh, relu or leaky_relu");
 }
 
 }  // namespace lrscope::core

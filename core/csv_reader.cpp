@@ -251,6 +251,115 @@ size_t findTargetColumn(const CsvTable& table, const std::string& target,
                      " not found; columns are: " + names);
 }
 
+// Which column is the target and how many rows are used; checks the table's layout.
+struct TableLayout {
+    size_t target = 0;
+    size_t rows = 0;
+};
+
+TableLayout tableLayout(const CsvTable& table, const CsvDataOptions& options,
+                        const std::string& source) {
+    if (table.header.empty() || table.rows.empty()) {
+        throw InputError(source +
+                         ": no data rows; expected a header row and at least one data row");
+    }
+    const size_t columns = table.header.size();
+    TableLayout layout;
+    layout.target = findTargetColumn(table, options.target, source);
+    if (columns < 2) {
+        throw InputError(source + ": the file has only the target column " +
+                         quotedColumn(table, layout.target) +
+                         "; expected at least one feature column besides it");
+    }
+
+    layout.rows = table.rows.size();
+    if (options.max_rows) {
+        if (*options.max_rows < 1) {
+            throw InputError(source + ": the row limit must be at least 1, got " +
+                             std::to_string(*options.max_rows));
+        }
+        layout.rows = std::min(layout.rows, static_cast<size_t>(*options.max_rows));
+    }
+    for (size_t r = 0; r < layout.rows; ++r) {
+        if (table.rows[r].size() != columns) {
+            throw InputError(source + ":" + std::to_string(lineOf(table, r)) + ": line " +
+                             std::to_string(lineOf(table, r)) + " has " +
+                             fieldCount(table.rows[r].size()) + ", the header has " +
+                             std::to_string(columns));
+        }
+    }
+    return layout;
+}
+
+void checkLabel(const CsvTable& table, const TableLayout& layout, size_t row,
+                const std::string& source) {
+    if (table.rows[row][layout.target].empty()) {
+        throw InputError(cellPlace(table, source, row, layout.target) +
+                         "empty value; expected a class label (column " +
+                         quotedColumn(table, layout.target) + ")");
+    }
+}
+
+// Class labels: numeric when every label is a finite number (sorted by value, 2 < 10),
+// otherwise text sorted bytewise. Label i is names[i].
+struct ClassLabels {
+    std::vector<std::string> names;
+    std::vector<int> labels;  // per row
+};
+
+ClassLabels classLabels(const CsvTable& table, const TableLayout& layout,
+                        const std::string& source) {
+    const size_t rows = layout.rows;
+    const size_t target = layout.target;
+    for (size_t r = 0; r < rows; ++r) {
+        checkLabel(table, layout, r, source);
+    }
+    bool all_numeric = true;
+    for (size_t r = 0; r < rows && all_numeric; ++r) {
+        const auto value = parseDouble(table.rows[r][target]);
+        all_numeric = value && std::isfinite(*value);
+    }
+    ClassLabels classes;
+    classes.labels.resize(rows);
+    if (all_numeric) {
+        std::map<double, std::string> spelling;  // value -> its first spelling
+        std::vector<double> values(rows);
+        for (size_t r = 0; r < rows; ++r) {
+            values[r] = *parseDouble(table.rows[r][target]);
+            spelling.emplace(values[r], table.rows[r][target]);
+        }
+        std::map<double, int> label_of;
+        for (const auto& [value, name] : spelling) {
+            label_of.emplace(value, static_cast<int>(classes.names.size()));
+            classes.names.push_back(name);
+        }
+        for (size_t r = 0; r < rows; ++r) {
+            classes.labels[r] = label_of.at(values[r]);
+        }
+    } else {
+        std::map<std::string, int> label_of;
+        for (size_t r = 0; r < rows; ++r) {
+            label_of.emplace(table.rows[r][target], 0);
+        }
+        for (auto& [name, label] : label_of) {
+            label = static_cast<int>(classes.names.size());
+            classes.names.push_back(name);
+        }
+        for (size_t r = 0; r < rows; ++r) {
+            classes.labels[r] = label_of.at(table.rows[r][target]);
+        }
+    }
+    if (classes.names.size() < 2) {
+        const std::string scope = rows < table.rows.size()
+                                      ? " in the first " + std::to_string(rows) + " rows"
+                                      : std::string();
+        throw InputError(source + ": the target column " + quotedColumn(table, target) +
+                         " has only one class (" + quoted(classes.names.front()) + ")" + scope +
+                         "; classification needs at least two");
+    }
+    return classes;
+}
+
 }  // namespace
 
 CsvTable parseCsv(std::string_view text, const std::string& source) {
@@ -304,34 +413,10 @@ CsvTable parseCsv(std::string_view text, const std::string& source) {
 
 Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
                        const std::string& source) {
-    if (table.header.empty() || table.rows.empty()) {
-        throw InputError(source +
-                         ": no data rows; expected a header row and at least one data row");
-    }
+    const TableLayout layout = tableLayout(table, options, source);
     const size_t columns = table.header.size();
-    const size_t target = findTargetColumn(table, options.target, source);
-    if (columns < 2) {
-        throw InputError(source + ": the file has only the target column " +
-                         quotedColumn(table, target) +
-                         "; expected at least one feature column besides it");
-    }
-
-    size_t rows = table.rows.size();
-    if (options.max_rows) {
-        if (*options.max_rows < 1) {
-            throw InputError(source + ": the row limit must be at least 1, got " +
-                             std::to_string(*options.max_rows));
-        }
-        rows = std::min(rows, static_cast<size_t>(*options.max_rows));
-    }
-    for (size_t r = 0; r < rows; ++r) {
-        if (table.rows[r].size() != columns) {
-            throw InputError(source + ":" + std::to_string(lineOf(table, r)) + ": line " +
-                             std::to_string(lineOf(table, r)) + " has " +
-                             fieldCount(table.rows[r].size()) + ", the header has " +
-                             std::to_string(columns));
-        }
-    }
+    const size_t target = layout.target;
+    const size_t rows = layout.rows;
 
     Dataset data;
     data.task = options.task;
@@ -356,10 +441,8 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
                 if (options.task == Task::Regress) {
                     numeric_targets.push_back(numericCell(table, r, c, source, "target column ",
                                                           "; regression needs numbers"));
-                } else if (table.rows[r][c].empty()) {
-                    throw InputError(cellPlace(table, source, r, c) +
-                                     "empty value; expected a class label (column " +
-                                     quotedColumn(table, target) + ")");
+                } else {
+                    checkLabel(table, layout, r, source);
                 }
                 continue;
             }
@@ -376,52 +459,23 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
         }
         return data;
     }
-
-    // Class labels: numeric when every label is a finite number (sorted by value, 2 < 10),
-    // otherwise text sorted bytewise. Label i is class_names[i].
-    bool all_numeric = true;
-    for (size_t r = 0; r < rows && all_numeric; ++r) {
-        const auto value = parseDouble(table.rows[r][target]);
-        all_numeric = value && std::isfinite(*value);
-    }
-    data.labels.resize(rows);
-    if (all_numeric) {
-        std::map<double, std::string> classes;  // value -> its first spelling
-        std::vector<double> values(rows);
-        for (size_t r = 0; r < rows; ++r) {
-            values[r] = *parseDouble(table.rows[r][target]);
-            classes.emplace(values[r], table.rows[r][target]);
-        }
-        std::map<double, int> label_of;
-        for (const auto& [value, name] : classes) {
-            label_of.emplace(value, static_cast<int>(data.class_names.size()));
-            data.class_names.push_back(name);
-        }
-        for (size_t r = 0; r < rows; ++r) {
-            data.labels[r] = label_of.at(values[r]);
-        }
-    } else {
-        std::map<std::string, int> label_of;
-        for (size_t r = 0; r < rows; ++r) {
-            label_of.emplace(table.rows[r][target], 0);
-        }
-        for (auto& [name, label] : label_of) {
-            label = static_cast<int>(data.class_names.size());
-            data.class_names.push_back(name);
-        }
-        for (size_t r = 0; r < rows; ++r) {
-            data.labels[r] = label_of.at(table.rows[r][target]);
-        }
-    }
-    if (data.class_names.size() < 2) {
-        const std::string scope = rows < table.rows.size()
-                                      ? " in the first " + std::to_string(rows) + " rows"
-                                      : std::string();
-        throw InputError(source + ": the target column " + quotedColumn(table, target) +
-                         " has only one class (" + quoted(data.class_names.front()) + ")" + scope +
-                         "; classification needs at least two");
-    }
+    ClassLabels classes = classLabels(table, layout, source);
+    data.class_names = std::move(classes.names);
+    data.labels = std::move(classes.labels);
     return data;
+}
+
+DataShape tableShape(const CsvTable& table, const CsvDataOptions& options,
+                     const std::string& source) {
+    const TableLayout layout = tableLayout(table, options, source);
+    DataShape shape;
+    shape.inputs = static_cast<int>(table.header.size() - 1);
+    shape.rows = static_cast<long>(layout.rows);
+    shape.task = options.task;
+    shape.outputs = options.task == Task::Regress
+                        ? 1
+                        : static_cast<int>(classLabels(table, layout, source).names.size());
+    return shape;
 }
 
 Dataset loadCsvDataset(const std::string& path, const CsvDataOptions& options) {

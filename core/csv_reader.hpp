@@ -37,6 +37,13 @@ struct CsvDataOptions {
 Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
                        const std::string& source);
 
+// The shape tableToDataset() gives the table, without converting it: the target column is
+// found, class labels are counted (classification) and the row limit applied, but feature
+// cells are not checked to be numbers. Throws InputError as tableToDataset() does for a
+// missing target column, too few columns, an empty class label or a single class.
+DataShape tableShape(const CsvTable& table, const CsvDataOptions& options,
+                     const std::string& source);
+
 // Reads and converts a CSV file. Throws InputError when the file cannot be read.
 Dataset loadCsvDataset(const std::string& path, const CsvDataOptions& options);
 

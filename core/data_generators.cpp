@@ -50,6 +50,19 @@ void setPoint(Dataset& data, long sample, int label, double x, double y, double 
 
 }  // namespace
 
+DataShape generatedShape(std::string_view name, long samples) {
+    if (name == "sine") {
+        return DataShape{1, 1, samples, Task::Regress};
+    }
+    if (name == "blobs") {
+        return DataShape{2, 3, samples, Task::Classify};
+    }
+    if (name == "xor" || name == "circles" || name == "spiral" || name == "moons") {
+        return DataShape{2, 2, samples, Task::Classify};
+    }
+    throw InputError::setting("dataset", "'" + std::string(name) + "' is not a generated data set");
+}
+
 Dataset generateXor(long samples, double noise, Rng& rng) {
     checkArguments(samples, noise);
     Dataset data = classification(samples, 2);

@@ -17,6 +17,11 @@ class Rng;
 //  blobs    three Gaussian blobs, one per class
 //  moons    two interleaved half circles
 //  sine     x uniform in [-pi, pi], target sin(x)
+// The shape of a generator's data set (2 inputs and 2 classes; blobs 3 classes; sine 1 input
+// and 1 regression target) with `samples` rows, without generating it. Throws InputError for a
+// name that is not a generator.
+DataShape generatedShape(std::string_view name, long samples);
+
 Dataset generateXor(long samples, double noise, Rng& rng);
 Dataset generateCircles(long samples, double noise, Rng& rng);
 Dataset generateSpiral(long samples, double noise, Rng& rng);

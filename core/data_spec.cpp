@@ -1,10 +1,12 @@
 #include "core/data_spec.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <string>
 #include <vector>
 
+#include "core/atomic_file.hpp"
 #include "core/builtin_datasets.hpp"
 #include "core/csv_reader.hpp"
 #include "core/data_generators.hpp"
@@ -47,6 +49,11 @@ Dataset generate(const DataSpec& spec, std::uint64_t seed) {
         return generateMoons(spec.samples, spec.noise, rng);
     }
     return generateSine(spec.samples, spec.noise, rng);
+}
+
+InputError notCompiledIn(const std::string& dataset) {
+    const std::string detail = "'" + dataset + "' is not compiled into this build";
+    return InputError::setting("dataset", detail, "--dataset " + detail);
 }
 
 // The samples at `indices`, in that order, with the data set's names and classes.
@@ -101,32 +108,59 @@ void standardize(DataSplit& split) {
 
 void validate(const DataSpec& spec) {
     if (spec.dataset.empty() && spec.csv_path.empty()) {
-        throw InputError("no data set given; set --dataset (" + datasetNameList() +
-                         ") or --data FILE.csv");
+        throw InputError::setting(
+            "dataset", "none chosen; choose a built-in data set or a CSV file",
+            "no data set given; set --dataset (" + datasetNameList() + ") or --data FILE.csv");
     }
     if (!spec.dataset.empty() && !spec.csv_path.empty()) {
-        throw InputError("--dataset '" + spec.dataset + "' and --data '" + spec.csv_path +
-                         "' were both given; choose one");
+        throw InputError::setting("dataset",
+                                  "'" + spec.dataset + "' and the CSV file '" + spec.csv_path +
+                                      "' were both given; choose one",
+                                  "--dataset '" + spec.dataset + "' and --data '" + spec.csv_path +
+                                      "' were both given; choose one");
     }
     if (!spec.dataset.empty() && !isGeneratedDataset(spec.dataset) &&
         !isShippedDataset(spec.dataset)) {
-        throw InputError("--dataset '" + spec.dataset + "' is not a built-in data set; expected " +
-                         "one of: " + datasetNameList());
+        const std::string detail =
+            "'" + spec.dataset +
+            "' is not a built-in data set; expected one of: " + datasetNameList();
+        throw InputError::setting("dataset", detail, "--dataset " + detail);
     }
     if (spec.samples < 1 || spec.samples > kMaxSamples) {
-        throw InputError("--samples must be between 1 and " + std::to_string(kMaxSamples) +
-                         ", got " + std::to_string(spec.samples));
+        const std::string detail = "must be between 1 and " + std::to_string(kMaxSamples) +
+                                   ", got " + std::to_string(spec.samples);
+        throw InputError::setting("samples", detail, "--samples " + detail);
     }
     if (!std::isfinite(spec.noise) || spec.noise < 0.0) {
-        throw InputError("--noise must be a finite number >= 0, got " + formatNumber(spec.noise));
+        const std::string detail = "must be a finite number >= 0, got " + formatNumber(spec.noise);
+        throw InputError::setting("noise", detail, "--noise " + detail);
     }
     if (!(spec.test_fraction >= 0.0 && spec.test_fraction < 1.0)) {
-        throw InputError("--test-fraction must be in [0, 1), got " +
-                         formatNumber(spec.test_fraction));
+        const std::string detail = "must be in [0, 1), got " + formatNumber(spec.test_fraction);
+        throw InputError::setting("test-fraction", detail, "--test-fraction " + detail);
     }
     if (spec.rows && *spec.rows < 1) {
-        throw InputError("--rows must be at least 1, got " + std::to_string(*spec.rows));
+        const std::string detail = "must be at least 1, got " + std::to_string(*spec.rows);
+        throw InputError::setting("rows", detail, "--rows " + detail);
     }
+}
+
+DataShape dataShape(const DataSpec& spec) {
+    validate(spec);
+    const CsvDataOptions options{spec.target, spec.task, spec.rows};
+    if (!spec.csv_path.empty()) {
+        return tableShape(parseCsv(readFile(spec.csv_path), spec.csv_path), options, spec.csv_path);
+    }
+    if (isShippedDataset(spec.dataset)) {
+        const auto text = shippedDatasetCsv(spec.dataset);
+        const std::string source = spec.dataset + ".csv";
+        if (!text) {
+            throw notCompiledIn(spec.dataset);
+        }
+        return tableShape(parseCsv(*text, source), options, source);
+    }
+    return generatedShape(spec.dataset,
+                          spec.rows ? std::min(spec.samples, *spec.rows) : spec.samples);
 }
 
 DataSplit prepareData(const DataSpec& spec, std::uint64_t seed) {
@@ -139,7 +173,7 @@ DataSplit prepareData(const DataSpec& spec, std::uint64_t seed) {
         const auto text = shippedDatasetCsv(spec.dataset);
         const std::string source = spec.dataset + ".csv";
         if (!text) {
-            throw InputError("--dataset '" + spec.dataset + "' is not compiled into this build");
+            throw notCompiledIn(spec.dataset);
         }
         data = tableToDataset(parseCsv(*text, source), {spec.target, spec.task, spec.rows}, source);
     } else {
@@ -161,9 +195,11 @@ DataSplit prepareData(const DataSpec& spec, std::uint64_t seed) {
         const double wanted = std::round(static_cast<double>(n) * (1.0 - spec.test_fraction));
         train_count = std::max<size_t>(1, static_cast<size_t>(wanted));
         if (train_count >= n) {
-            throw InputError("--test-fraction " + formatNumber(spec.test_fraction) +
-                             " leaves no test samples out of " + std::to_string(n) +
-                             "; use more samples or a larger fraction, or --test-fraction 0");
+            const std::string detail = formatNumber(spec.test_fraction) +
+                                       " leaves no test samples out of " + std::to_string(n) +
+                                       "; use more samples or a larger fraction";
+            throw InputError::setting("test-fraction", detail + ", or 0",
+                                      "--test-fraction " + detail + ", or --test-fraction 0");
         }
     }
 

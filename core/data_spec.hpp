@@ -30,4 +30,11 @@ void validate(const DataSpec& spec);  // throws InputError naming the setting
 // rows keep file order. Throws InputError.
 DataSplit prepareData(const DataSpec& spec, std::uint64_t seed);
 
+// The shape of the data prepareData(spec, seed) gives (inputs, outputs and task of its splits,
+// rows = train + test samples), without generating or converting it: a generator's shape
+// follows from its parameters, a shipped set's or a CSV file's from its parsed table (see
+// tableShape()). Throws InputError for an invalid spec or an unreadable file; it does not
+// check the feature cells or whether the test fraction leaves test samples.
+DataShape dataShape(const DataSpec& spec);
+
 }  // namespace lrscope::core

@@ -26,6 +26,15 @@ struct Dataset {
     int outputCount() const;
 };
 
+// What a data set gives a network, known without generating or converting its samples
+// (see dataShape() in data_spec.hpp).
+struct DataShape {
+    int inputs = 0;
+    int outputs = 0;  // classes, or target outputs for regression
+    long rows = 0;    // samples, before any split
+    Task task = Task::Classify;
+};
+
 struct DataSplit {
     Dataset train;
     Dataset test;  // may hold no samples (test fraction 0)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -24,5 +25,14 @@ struct NamedHistory {
 };
 std::string longCsvHeader();
 std::string longCsvRow(const NamedHistory& run, const EpochRecord& record);
+
+// Reads a long runs CSV back: runs in order of first appearance, each with its rows in file
+// order (record.run_id = the run column). Columns are found by name (any order; others are
+// ignored); run and epoch are whole numbers, epochs increase within a run; train_loss, lr and
+// base_lr are required, the other numbers may be empty. A run's name, optimizer and base_lr
+// come from its first row. `source` names the text in messages. Throws InputError saying
+// where ("runs.csv:3:6"), what was found and what was expected.
+std::vector<NamedHistory> readLongCsv(std::istream& in, const std::string& source);
+std::vector<NamedHistory> readLongCsvFile(const std::string& path);
 
 }  // namespace lrscope::core

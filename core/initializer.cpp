@@ -85,14 +85,16 @@ InitSettings parseInitScheme(std::string_view text) {
         const auto low = parseDouble(parts[1]);
         const auto high = parseDouble(parts[2]);
         if (!low || !high || !std::isfinite(*low) || !std::isfinite(*high) || *low > *high) {
-            throw InputError("--init: '" + std::string(text) +
-                             "' needs two finite numbers A <= B; " + kExpected);
+            throw InputError::setting(
+                "init",
+                "'" + std::string(text) + "' needs two finite numbers A <= B; " + kExpected);
         }
         settings.scheme = InitScheme::Uniform;
         settings.low = *low;
         settings.high = *high;
     } else {
-        throw InputError("--init: unknown scheme '" + std::string(text) + "'; " + kExpected);
+        throw InputError::setting("init",
+                                  "unknown scheme '" + std::string(text) + "'; " + kExpected);
     }
     return settings;
 }

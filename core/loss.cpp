@@ -54,8 +54,8 @@ LossKind parseLoss(std::string_view name) {
     if (name == "cross_entropy" || name == "cross-entropy" || name == "ce") {
         return LossKind::CrossEntropy;
     }
-    throw InputError("--loss: unknown loss '" + std::string(name) +
-                     "'; expected mse or cross_entropy");
+    throw InputError::setting(
+        "loss", "unknown loss '" + std::string(name) + "'; expected mse or cross_entropy");
 }
 
 double computeLoss(LossKind loss, const Matrix& outputs, const TargetsView& targets) {

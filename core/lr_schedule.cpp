@@ -30,8 +30,9 @@ std::string numberText(int value) {
 }
 
 [[noreturn]] void badSchedule(std::string_view text, std::string_view problem) {
-    throw InputError("--schedule: '" + std::string(text) + "' \u2014 " + std::string(problem) +
-                     "; " + std::string(kExpectedForms));
+    throw InputError::setting("schedule", "'" + std::string(text) + "' \u2014 " +
+                                              std::string(problem) + "; " +
+                                              std::string(kExpectedForms));
 }
 
 // Whole-field parses (std::from_chars, a leading '+' allowed); nullopt on any junk.
@@ -214,8 +215,8 @@ void validate(const LrSchedule& schedule) {
         badSchedule(formatSchedule(schedule), *problem);
     }
     if (schedule.warmup_epochs < 0) {
-        throw InputError("--warmup: " + numberText(schedule.warmup_epochs) +
-                         " is out of range; expected warmup >= 0");
+        throw InputError::setting("warmup", numberText(schedule.warmup_epochs) +
+                                                " is out of range; expected warmup >= 0");
     }
 }
 

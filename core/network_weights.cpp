@@ -6,6 +6,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
+#include "core/json_messages.hpp"
 #include "core/network.hpp"
 #include "core/number_format.hpp"
 
@@ -22,64 +23,6 @@ std::string shapeText(Eigen::Index rows, Eigen::Index cols) {
     return std::to_string(rows) + " x " + std::to_string(cols);
 }
 
-// A JSON value as a message shows it: short values verbatim, containers by kind.
-std::string describe(const Json& value) {
-    if (value.is_object()) {
-        return "an object";
-    }
-    if (value.is_array()) {
-        return "an array";
-    }
-    std::string text = value.dump();
-    if (text.size() > 40) {
-        text = text.substr(0, 40) + "...";
-    }
-    return text;
-}
-
-// nlohmann's "last read: '"layers": [<U+000A>    {w'" shows everything since the last
-// token; the part on the error's own line is enough: "last read: '{w'".
-std::string lastLineOfLastRead(std::string message) {
-    const std::string marker = "last read: '";
-    const std::string newline = "<U+000A>";
-    const auto start = message.find(marker);
-    if (start == std::string::npos) {
-        return message;
-    }
-    const auto token = start + marker.size();
-    const auto close = message.find("'; ", token);
-    const auto end = close == std::string::npos ? message.size() : close;
-    const auto last_newline = message.rfind(newline, end);
-    if (last_newline == std::string::npos || last_newline < token) {
-        return message;
-    }
-    auto keep = last_newline + newline.size();
-    while (keep < end && (message[keep] == ' ' || message[keep] == '\t')) {
-        ++keep;
-    }
-    message.erase(token, keep - token);
-    return message;
-}
-
-// "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..." ->
-// "line 3, column 5: invalid JSON (syntax error ...)".
-std::string parseErrorText(const std::string& what) {
-    std::string message = lastLineOfLastRead(what);
-    if (const auto bracket = message.find("] ");
-        message.starts_with("[json.") && bracket != std::string::npos) {
-        message = message.substr(bracket + 2);
-    }
-    const std::string at = "parse error at ";
-    if (message.starts_with(at)) {
-        const auto colon = message.find(": ", at.size());
-        if (colon != std::string::npos) {
-            return message.substr(at.size(), colon - at.size()) + ": invalid JSON (" +
-                   message.substr(colon + 2) + ")";
-        }
-    }
-    return "invalid JSON (" + message + ")";
-}
-
 class WeightsReader {
 public:
     explicit WeightsReader(const std::string& source) : source_(source) {}
@@ -90,7 +33,7 @@ public:
 
     double number(const Json& value, const std::string& path) const {
         if (!value.is_number()) {
-            fail(path, "expected a number, found " + describe(value));
+            fail(path, "expected a number, found " + describeJson(value));
         }
         const double x = value.get<double>();
         if (!std::isfinite(x)) {
@@ -110,7 +53,8 @@ public:
 
     Matrix weight(const Json& value, const std::string& path) const {
         if (!value.is_array() || value.empty()) {
-            fail(path, "expected a non-empty array of rows ([out][in]), found " + describe(value));
+            fail(path,
+                 "expected a non-empty array of rows ([out][in]), found " + describeJson(value));
         }
         const auto rows = static_cast<Eigen::Index>(value.size());
         Eigen::Index cols = 0;
@@ -119,8 +63,8 @@ public:
             const Json& row = value[static_cast<size_t>(r)];
             const std::string row_path = path + "[" + std::to_string(r) + "]";
             if (!row.is_array()) {
-                fail(row_path,
-                     "expected an array of numbers (one row of weights), found " + describe(row));
+                fail(row_path, "expected an array of numbers (one row of weights), found " +
+                                   describeJson(row));
             }
             if (r == 0) {
                 cols = static_cast<Eigen::Index>(row.size());
@@ -143,7 +87,7 @@ public:
     Vector bias(const Json& value, const std::string& path, Eigen::Index expected) const {
         if (!value.is_array()) {
             fail(path, "expected an array of " + std::to_string(expected) + " numbers, found " +
-                           describe(value));
+                           describeJson(value));
         }
         if (static_cast<Eigen::Index>(value.size()) != expected) {
             fail(path, "expected " + std::to_string(expected) +
@@ -164,21 +108,21 @@ public:
             if (const auto it = root.find("format");
                 it != root.end() && (!it->is_string() || it->get<std::string>() != kFormatName)) {
                 fail("format",
-                     "expected \"" + std::string(kFormatName) + "\", found " + describe(*it));
+                     "expected \"" + std::string(kFormatName) + "\", found " + describeJson(*it));
             }
             if (const auto it = root.find("version"); it != root.end() && *it != kFormatVersion) {
                 fail("version", "expected " + std::to_string(kFormatVersion) + ", found " +
-                                    describe(*it) + " (this lrscope reads version " +
+                                    describeJson(*it) + " (this lrscope reads version " +
                                     std::to_string(kFormatVersion) + ")");
             }
             layers = &member(root, "layers", "", "an array of layers");
             prefix = "layers";
         } else if (!root.is_array()) {
             fail("", "expected an object with \"layers\" or an array of layers, found " +
-                         describe(root));
+                         describeJson(root));
         }
         if (!layers->is_array()) {
-            fail(prefix, "expected an array of layers, found " + describe(*layers));
+            fail(prefix, "expected an array of layers, found " + describeJson(*layers));
         }
         if (layers->empty()) {
             fail(prefix, "expected at least one layer, found an empty array");
@@ -189,8 +133,8 @@ public:
             const Json& layer = (*layers)[l];
             const std::string path = prefix + "[" + std::to_string(l) + "]";
             if (!layer.is_object()) {
-                fail(path,
-                     "expected an object with \"weight\" and \"bias\", found " + describe(layer));
+                fail(path, "expected an object with \"weight\" and \"bias\", found " +
+                               describeJson(layer));
             }
             LayerWeights lw;
             lw.weight =
@@ -280,7 +224,7 @@ NetworkWeights weightsFromJsonText(const std::string& text, const std::string& s
     try {
         root = Json::parse(text);
     } catch (const Json::exception& e) {
-        throw InputError(source + ": " + parseErrorText(e.what()));
+        throw InputError(source + ": " + jsonParseErrorText(e.what()));
     }
     return WeightsReader(source).read(root);
 }

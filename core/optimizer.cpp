@@ -66,8 +66,8 @@ std::string numberText(double value) {
 }
 
 [[noreturn]] void outOfRange(std::string_view flag, double value, std::string_view range) {
-    throw InputError("--" + std::string(flag) + ": " + numberText(value) +
-                     " is out of range; expected " + std::string(range));
+    throw InputError::setting(
+        std::string(flag), numberText(value) + " is out of range; expected " + std::string(range));
 }
 
 // Each check rejects NaN too: every comparison with NaN is false.
@@ -155,9 +155,9 @@ OptimizerKind parseOptimizer(std::string_view name) {
             return entry.kind;
         }
     }
-    throw InputError("--optimizer: unknown optimizer '" + std::string(name) +
-                     "'; expected sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam or "
-                     "adamw");
+    throw InputError::setting("optimizer", "unknown optimizer '" + std::string(name) +
+                                               "'; expected sgd, momentum, nesterov, adagrad, "
+                                               "adadelta, rmsprop, adam or adamw");
 }
 
 void validate(const OptimizerSettings& settings) {
@@ -182,12 +182,14 @@ void validate(const OptimizerSettings& settings) {
     if (settings.kind == OptimizerKind::Nesterov) {
         // torch.optim.SGD: "Nesterov momentum requires a momentum and zero dampening".
         if (!(settings.momentum > 0.0)) {
-            throw InputError("--momentum: " + numberText(settings.momentum) +
-                             " is out of range for nesterov; expected 0 < momentum < 1");
+            throw InputError::setting(
+                "momentum", numberText(settings.momentum) +
+                                " is out of range for nesterov; expected 0 < momentum < 1");
         }
         if (settings.dampening != 0.0) {
-            throw InputError("--dampening: " + numberText(settings.dampening) +
-                             " is not allowed with nesterov; expected dampening = 0");
+            throw InputError::setting("dampening",
+                                      numberText(settings.dampening) +
+                                          " is not allowed with nesterov; expected dampening = 0");
         }
     }
 }

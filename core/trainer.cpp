@@ -120,9 +120,12 @@ void checkDataFitsConfig(const RunConfig& config, const DataSplit& data) {
         throw InputError("the training split is empty; expected at least one training sample");
     }
     if (config.loss == LossKind::CrossEntropy && data.train.task != Task::Classify) {
-        throw InputError(
-            "--loss: cross_entropy needs class labels, but the data is a "
-            "regression task; expected --loss mse");
+        throw InputError::setting(
+            "loss",
+            "cross-entropy needs class labels, but the data is a regression task; expected mse "
+            "(mean squared error)",
+            "--loss: cross_entropy needs class labels, but the data is a regression task; "
+            "expected --loss mse");
     }
 }
 

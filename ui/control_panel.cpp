@@ -2,7 +2,6 @@
 
 #include <QVBoxLayout>
 
-#include "core/errors.hpp"
 #include "ui/data_panel.hpp"
 #include "ui/learning_rate_panel.hpp"
 #include "ui/network_panel.hpp"
@@ -62,7 +61,7 @@ void ControlPanel::revalidate() {
             core::validate(config);
             config_ = std::move(config);
         } catch (const core::InputError& error) {
-            reason_ = QString::fromStdString(error.what());
+            reason_ = messageFor(error);
         }
     }
     emit validityChanged(config_.has_value(), reason_);
@@ -72,7 +71,7 @@ QString ControlPanel::setConfig(const core::RunConfig& config) {
     try {
         core::validate(config);
     } catch (const core::InputError& error) {
-        return QString::fromStdString(error.what());
+        return messageFor(error);
     }
     if (const QString error = data_->prepareFor(config.data); !error.isEmpty()) {
         return error;
@@ -88,6 +87,26 @@ QString ControlPanel::setConfig(const core::RunConfig& config) {
     applying_ = false;
     revalidate();
     return {};
+}
+
+QString ControlPanel::messageFor(const core::InputError& error) const {
+    const std::string key = error.key();
+    if (key.empty()) {
+        return QString::fromStdString(error.what());
+    }
+    QString label;
+    for (const SettingsGroup* group : groups_) {
+        label = group->settingLabel(key);
+        if (!label.isEmpty()) {
+            break;
+        }
+    }
+    if (label.isEmpty()) {
+        // A setting the panel does not show: its key, spelt as words ("Batch size").
+        label = QString::fromStdString(key).replace(QLatin1Char('-'), QLatin1Char(' '));
+        label[0] = label[0].toUpper();
+    }
+    return label + QStringLiteral(": ") + QString::fromStdString(error.detail());
 }
 
 }  // namespace lrscope::ui

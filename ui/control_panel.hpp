@@ -5,6 +5,7 @@
 
 #include <QScrollArea>
 
+#include "core/errors.hpp"
 #include "core/run_config.hpp"
 
 namespace lrscope::ui {
@@ -30,6 +31,10 @@ public:
     // Shows `config` (a preset, a run's settings). When it cannot be shown (its CSV file no
     // longer reads, it fails validation) returns the reason and changes nothing.
     QString setConfig(const core::RunConfig& config);
+
+    // An error as the panel shows it: a setting's error under the label the panel shows for
+    // it ("Batch size: -1 is negative; ..."), any other error as it is.
+    QString messageFor(const core::InputError& error) const;
 
     LearningRatePanel* learningRatePanel() const { return learningRate_; }
     OptimizerPanel* optimizerPanel() const { return optimizer_; }

@@ -15,6 +15,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/builtin_datasets.hpp"
+#include "core/data_generators.hpp"
 #include "core/data_spec.hpp"
 #include "core/errors.hpp"
 #include "ui/number_field.hpp"
@@ -85,14 +86,16 @@ DataPanel::DataPanel(QWidget* parent)
     rowsRow_->addWidget(rows_, 1);
 
     QFormLayout* f = form();
-    f->addRow(tr("Data set"), datasetRow);
-    f->addRow(tr("Target column"), target_);
-    f->addRow(tr("Task"), task_);
-    f->addRow(tr("Samples"), samples_);
-    f->addRow(tr("Noise"), noise_);
-    f->addRow(tr("Data to use"), rowsRow_);
-    f->addRow(tr("Test fraction"), testFraction_);
+    addSettingRow("dataset", tr("Data set"), datasetRow);
+    nameSetting("data", tr("Data set"));
+    addSettingRow("target", tr("Target column"), target_);
+    addSettingRow("task", tr("Task"), task_);
+    addSettingRow("samples", tr("Samples"), samples_);
+    addSettingRow("noise", tr("Noise"), noise_);
+    addSettingRow("rows", tr("Data to use"), rowsRow_);
+    addSettingRow("test-fraction", tr("Test fraction"), testFraction_);
     f->addRow(standardize_);
+    nameSetting("standardize", standardize_->text());
     f->addRow(summary_);
 
     connect(openCsv_, &QPushButton::clicked, this, &DataPanel::chooseCsvFile);
@@ -245,39 +248,31 @@ QString DataPanel::csvError() const {
 }
 
 std::optional<DataShape> DataPanel::shape() const {
-    if (const CsvFile* file = chosenCsv()) {
-        try {
+    try {
+        if (const CsvFile* file = chosenCsv()) {
             core::CsvDataOptions options;
             options.target = std::to_string(target_->currentData().toInt());
             options.task = static_cast<core::Task>(task_->currentData().toInt());
-            const core::Dataset table = core::tableToDataset(file->table, options, "csv");
-            return DataShape{table.featureCount(), table.outputCount(),
-                             static_cast<long>(table.sampleCount()), table.task};
-        } catch (const core::InputError&) {
-            return std::nullopt;
+            return core::tableShape(file->table, options, "csv");
         }
-    }
-    const std::string name = dataset_->currentData().toString().toStdString();
-    auto it = builtinShapes_.find(name);
-    if (it == builtinShapes_.end()) {
-        try {
-            core::DataSpec spec;
-            spec.dataset = name;
-            spec.samples = 40;
-            spec.test_fraction = 0.0;
-            const core::DataSplit split = core::prepareData(spec, 1);
-            DataShape s{split.train.featureCount(), split.train.outputCount(),
-                        static_cast<long>(split.train.sampleCount()), split.train.task};
-            it = builtinShapes_.emplace(name, s).first;
-        } catch (const core::InputError&) {
-            return std::nullopt;
+        core::DataSpec spec;
+        spec.dataset = dataset_->currentData().toString().toStdString();
+        if (core::isGeneratedDataset(spec.dataset)) {
+            if (!samples_->isValid()) {
+                return core::generatedShape(spec.dataset, 0);
+            }
+            spec.samples = samples_->integerValue();
+            return core::dataShape(spec);
         }
+        // A shipped set is parsed once: its shape never changes.
+        auto it = shippedShapes_.find(spec.dataset);
+        if (it == shippedShapes_.end()) {
+            it = shippedShapes_.emplace(spec.dataset, core::dataShape(spec)).first;
+        }
+        return it->second;
+    } catch (const core::InputError&) {
+        return std::nullopt;
     }
-    DataShape s = it->second;
-    if (core::isGeneratedDataset(name)) {
-        s.rows = samples_->isValid() ? samples_->integerValue() : 0;
-    }
-    return s;
 }
 
 void DataPanel::refresh() {

@@ -17,13 +17,8 @@ namespace lrscope::ui {
 
 class NumberField;
 
-// The shape a data set gives the network.
-struct DataShape {
-    int inputs = 0;
-    int outputs = 0;  // classes, or target columns for regression
-    long rows = 0;    // rows available before "first N rows"
-    core::Task task = core::Task::Classify;
-};
+// The shape a data set gives the network; rows = rows available before "first N rows".
+using DataShape = core::DataShape;
 
 // The data set (built-in generators and shipped sets, or CSV files opened here with a
 // target-column picker) and how it is prepared: samples, noise, test fraction,
@@ -78,7 +73,7 @@ private:
     QHBoxLayout* rowsRow_;
     QLabel* summary_;
     std::map<QString, CsvFile> csvFiles_;                     // by absolute path
-    mutable std::map<std::string, DataShape> builtinShapes_;  // by data set name
+    mutable std::map<std::string, DataShape> shippedShapes_;  // by data set name
 };
 
 }  // namespace lrscope::ui

@@ -60,14 +60,15 @@ LearningRatePanel::LearningRatePanel(QWidget* parent)
 
     QFormLayout* f = form();
     f->addRow(tr("Rate"), entry);
+    nameSetting("lr", title());
     f->addRow(slider_);
     f->addRow(targetLabel_);
-    f->addRow(tr("Schedule"), schedule_);
+    addSettingRow("schedule", tr("Schedule"), schedule_);
     f->addRow(tr("Step every (epochs)"), stepSize_);
     f->addRow(tr("Gamma"), gamma_);
     f->addRow(tr("T max (epochs)"), tMax_);
     f->addRow(tr("Minimum rate"), etaMin_);
-    f->addRow(tr("Warm-up (epochs)"), warmup_);
+    addSettingRow("warmup", tr("Warm-up (epochs)"), warmup_);
 
     connect(slider_, &LogSlider::valueChanged, this, [this] { notifyChanged(); });
     connect(slider_, &LogSlider::validityChanged, this, [this] { notifyChanged(); });

@@ -100,12 +100,13 @@ NetworkPanel::NetworkPanel(QWidget* parent)
     biasRow->addWidget(biasValue_);
 
     QFormLayout* f = form();
-    f->addRow(tr("Hidden layers"), hidden_);
-    f->addRow(tr("Activation"), activation_);
-    f->addRow(tr("Loss"), loss_);
-    f->addRow(tr("Initial weights"), init_);
+    addSettingRow("layers", tr("Hidden layers"), hidden_);
+    addSettingRow("activation", tr("Activation"), activation_);
+    addSettingRow("loss", tr("Loss"), loss_);
+    addSettingRow("init", tr("Initial weights"), init_);
     f->addRow(tr("Range"), rangeRow_);
     f->addRow(biasRow);
+    nameSetting("bias-init", fixedBias_->text());
     f->addRow(tr("Start from"), weightsRow_);
     f->addRow(diagram_);
 

@@ -67,18 +67,18 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     defaultLr_->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
 
     QFormLayout* f = form();
-    f->addRow(tr("Optimizer"), optimizer_);
+    addSettingRow("optimizer", tr("Optimizer"), optimizer_);
     f->addRow(defaultLr_);
-    f->addRow(tr("Momentum"), momentum_);
-    f->addRow(tr("Dampening"), dampening_);
-    f->addRow(tr("Rho"), rho_);
-    f->addRow(tr("Alpha"), alpha_);
-    f->addRow(tr("Beta1"), beta1_);
-    f->addRow(tr("Beta2"), beta2_);
-    f->addRow(tr("Eps"), eps_);
-    f->addRow(tr("Lr decay"), lrDecay_);
-    f->addRow(tr("Initial accumulator"), initialAccumulator_);
-    f->addRow(tr("Weight decay"), weightDecay_);
+    addSettingRow("momentum", tr("Momentum"), momentum_);
+    addSettingRow("dampening", tr("Dampening"), dampening_);
+    addSettingRow("rho", tr("Rho"), rho_);
+    addSettingRow("alpha", tr("Alpha"), alpha_);
+    addSettingRow("beta1", tr("Beta1"), beta1_);
+    addSettingRow("beta2", tr("Beta2"), beta2_);
+    addSettingRow("eps", tr("Eps"), eps_);
+    addSettingRow("lr-decay", tr("Lr decay"), lrDecay_);
+    addSettingRow("initial-accumulator", tr("Initial accumulator"), initialAccumulator_);
+    addSettingRow("weight-decay", tr("Weight decay"), weightDecay_);
     f->addRow(centered_);
     f->addRow(amsgrad_);
 

@@ -1,10 +1,9 @@
 #include "ui/preset_store.hpp"
 
-#include <QJsonDocument>
 #include <QSettings>
 
 #include "core/errors.hpp"
-#include "ui/run_config_json.hpp"
+#include "core/run_config_json.hpp"
 
 namespace lrscope::ui {
 
@@ -46,22 +45,13 @@ bool PresetStore::hasPreset(const QString& name) const {
 }
 
 void PresetStore::savePreset(const QString& name, const core::RunConfig& config) {
-    settings_->setValue(
-        keyFor(name),
-        QString::fromUtf8(QJsonDocument(runConfigToJson(config)).toJson(QJsonDocument::Compact)));
+    settings_->setValue(keyFor(name), QString::fromStdString(core::runConfigToJsonText(config)));
     settings_->sync();
 }
 
 core::RunConfig PresetStore::decode(const QString& key, const QString& what) const {
-    const QByteArray text = settings_->value(key).toString().toUtf8();
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
-    if (document.isNull() || !document.isObject()) {
-        throw core::InputError(what.toStdString() + ": not valid settings JSON (" +
-                               parseError.errorString().toStdString() + ")");
-    }
     try {
-        return runConfigFromJson(document.object());
+        return core::runConfigFromJsonText(settings_->value(key).toString().toStdString());
     } catch (const core::InputError& error) {
         throw core::InputError(what.toStdString() + ": " + error.what());
     }
@@ -81,9 +71,7 @@ void PresetStore::removePreset(const QString& name) {
 }
 
 void PresetStore::saveLastState(const core::RunConfig& config) {
-    settings_->setValue(
-        kLastState,
-        QString::fromUtf8(QJsonDocument(runConfigToJson(config)).toJson(QJsonDocument::Compact)));
+    settings_->setValue(kLastState, QString::fromStdString(core::runConfigToJsonText(config)));
 }
 
 std::optional<core::RunConfig> PresetStore::lastState() const {

@@ -23,6 +23,25 @@ SettingsGroup::SettingsGroup(const QString& title, QWidget* parent)
     layout->addWidget(errorLabel_);
 }
 
+QString SettingsGroup::settingLabel(const std::string& key) const {
+    const auto it = labels_.find(key);
+    return it == labels_.end() ? QString() : it->second;
+}
+
+void SettingsGroup::addSettingRow(const std::string& key, const QString& label, QWidget* field) {
+    form_->addRow(label, field);
+    nameSetting(key, label);
+}
+
+void SettingsGroup::addSettingRow(const std::string& key, const QString& label, QLayout* field) {
+    form_->addRow(label, field);
+    nameSetting(key, label);
+}
+
+void SettingsGroup::nameSetting(const std::string& key, const QString& label) {
+    labels_[key] = label;
+}
+
 void SettingsGroup::notifyChanged() {
     const QString error = firstError();
     errorLabel_->setText(error);

@@ -1,11 +1,14 @@
 #pragma once
 
 #include <QGroupBox>
+#include <map>
+#include <string>
 
 #include "core/run_config.hpp"
 
 class QFormLayout;
 class QLabel;
+class QLayout;
 
 namespace lrscope::ui {
 
@@ -23,17 +26,27 @@ public:
     // Why the group's entries cannot make a run, or empty.
     virtual QString firstError() const = 0;
 
+    // The label this group shows for a setting, by the setting's key (core::InputError::key(),
+    // e.g. "batch-size"); empty when the setting is not in this group.
+    QString settingLabel(const std::string& key) const;
+
 signals:
     void changed();
 
 protected:
     QFormLayout* form() const { return form_; }
+    // Adds a labelled row for the setting `key` and remembers the label for messages.
+    void addSettingRow(const std::string& key, const QString& label, QWidget* field);
+    void addSettingRow(const std::string& key, const QString& label, QLayout* field);
+    // Names a setting for messages that has no row label of its own (a check box's text).
+    void nameSetting(const std::string& key, const QString& label);
     // Call after any edit: refreshes the reason under the form and emits changed().
     void notifyChanged();
 
 private:
     QFormLayout* form_;
     QLabel* errorLabel_;
+    std::map<std::string, QString> labels_;  // by setting key
 };
 
 }  // namespace lrscope::ui

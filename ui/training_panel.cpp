@@ -27,10 +27,11 @@ TrainingPanel::TrainingPanel(QWidget* parent)
                           "the same settings and seed give the same curve."));
     setHelpText(shuffle_, tr("Visit the training rows in a new random order every epoch."));
     QFormLayout* f = form();
-    f->addRow(tr("Batch size"), batchSize_);
-    f->addRow(tr("Epochs"), epochs_);
-    f->addRow(tr("Seed"), seed_);
+    addSettingRow("batch-size", tr("Batch size"), batchSize_);
+    addSettingRow("epochs", tr("Epochs"), epochs_);
+    addSettingRow("seed", tr("Seed"), seed_);
     f->addRow(shuffle_);
+    nameSetting("shuffle", shuffle_->text());
     for (NumberField* field : {batchSize_, epochs_, seed_}) {
         connect(field, &QLineEdit::textChanged, this, [this] { notifyChanged(); });
     }

@@ -3,8 +3,6 @@
 
 #include "app/cli/plot_command.hpp"
 
-#include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -17,9 +15,8 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/run_batch.hpp"
 #include "app/cli/run_options.hpp"
-#include "core/atomic_file.hpp"
-#include "core/csv_reader.hpp"
 #include "core/errors.hpp"
+#include "core/history_csv.hpp"
 #include "core/number_format.hpp"
 #include "core/trainer.hpp"
 #include "ui/plot_export.hpp"
@@ -139,81 +136,15 @@ std::vector<PlotRun> trainRuns(const Arguments& args) {
     return runs;
 }
 
-std::optional<double> optionalCell(const std::string& text, const std::string& where) {
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    const auto value = core::parseDouble(text);
-    if (!value || !std::isfinite(*value)) {
-        throw InputError(where + ": '" + text + "' is not a finite number");
-    }
-    return value;
-}
-
-// Reads the long runs CSV (core::longCsvHeader) back into runs, in order of first appearance.
+// Reads a runs CSV (core::longCsvHeader) back into runs, in order of first appearance.
 std::vector<PlotRun> readRuns(const std::string& path) {
-    const core::CsvTable table = core::parseCsv(core::readFile(path), path);
-    const std::vector<std::string> expected = {
-        "run",        "name",         "optimizer", "base_lr",      "epoch",
-        "train_loss", "train_error",  "test_loss", "test_error",   "lr",
-        "grad_norm",  "update_ratio", "step_size", "lr_changed_to"};
-    for (const std::string& column : expected) {
-        if (std::find(table.header.begin(), table.header.end(), column) == table.header.end()) {
-            throw InputError(path + ":1: missing column '" + column +
-                             "'; expected the runs CSV of lrscope (lrscope-cli sweep --out, "
-                             "or Export runs in the window)");
-        }
-    }
-    std::map<std::string, size_t> index;
-    for (size_t i = 0; i < table.header.size(); ++i) {
-        index.emplace(table.header[i], i);
-    }
     std::vector<PlotRun> runs;
-    std::map<std::string, size_t> runIndex;
-    for (size_t r = 0; r < table.rows.size(); ++r) {
-        const auto& row = table.rows[r];
-        const std::string line = path + ":" + std::to_string(table.row_lines[r]);
-        const auto cell = [&](const char* column) -> const std::string& {
-            return row[index.at(column)];
-        };
-        const auto required = [&](const char* column) {
-            const auto value = optionalCell(cell(column), line + ": " + column);
-            if (!value) {
-                throw InputError(line + ": " + column + ": missing value");
-            }
-            return *value;
-        };
-        const std::string id = cell("run");
-        auto [it, inserted] = runIndex.emplace(id, runs.size());
-        if (inserted) {
-            runs.push_back(PlotRun{cell("name").empty() ? "run " + id : cell("name"), 0, {}, {}});
-        }
-        PlotRun& run = runs[it->second];
-        core::EpochRecord record;
-        record.run_id = static_cast<core::RunId>(it->second + 1);
-        const double epoch = required("epoch");
-        if (epoch < 0 || epoch != std::floor(epoch) || epoch > core::kMaxEpochs) {
-            throw InputError(line + ": epoch: '" + cell("epoch") + "' is not an epoch number");
-        }
-        record.epoch = static_cast<int>(epoch);
-        if (!run.history.empty() && record.epoch <= run.history.back().epoch) {
-            throw InputError(line + ": epoch " + cell("epoch") + " of run " + id +
-                             " does not follow epoch " + std::to_string(run.history.back().epoch));
-        }
-        record.train_loss = required("train_loss");
-        record.train_error = optionalCell(cell("train_error"), line + ": train_error");
-        record.test_loss = optionalCell(cell("test_loss"), line + ": test_loss");
-        record.test_error = optionalCell(cell("test_error"), line + ": test_error");
-        record.lr = required("lr");
-        record.grad_norm = optionalCell(cell("grad_norm"), line + ": grad_norm");
-        record.update_ratio = optionalCell(cell("update_ratio"), line + ": update_ratio");
-        record.step_size = optionalCell(cell("step_size"), line + ": step_size");
-        record.lr_changed_to = optionalCell(cell("lr_changed_to"), line + ": lr_changed_to");
-        run.history.push_back(record);
-        run.plannedEpochs = record.epoch;
-    }
-    if (runs.empty()) {
-        throw InputError(path + ": no runs in the file");
+    for (core::NamedHistory& named : core::readLongCsvFile(path)) {
+        PlotRun run;
+        run.name = named.name.empty() ? "run " + std::to_string(named.run) : named.name;
+        run.plannedEpochs = named.history.back().epoch;
+        run.history = std::move(named.history);
+        runs.push_back(std::move(run));
     }
     return runs;
 }

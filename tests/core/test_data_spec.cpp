@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "core/builtin_datasets.hpp"
+#include "core/csv_reader.hpp"
+#include "core/data_generators.hpp"
 #include "core/errors.hpp"
 
 namespace lrscope::core {
@@ -348,6 +350,99 @@ TEST(PrepareData, InvalidSpecIsRejectedFirst) {
     DataSpec spec;
     spec.noise = -1.0;
     EXPECT_EQ(prepareError(spec), "--noise must be a finite number >= 0, got -1");
+}
+
+// The shape the fully prepared data has: what dataShape() must agree with.
+DataShape preparedShape(const DataSpec& spec) {
+    const DataSplit split = prepareData(spec, 7);
+    EXPECT_EQ(split.test.featureCount(), split.train.featureCount());
+    EXPECT_EQ(split.test.task, split.train.task);
+    return DataShape{split.train.featureCount(), split.train.outputCount(),
+                     static_cast<long>(split.train.sampleCount() + split.test.sampleCount()),
+                     split.train.task};
+}
+
+void expectSameShape(const DataShape& got, const DataShape& expected, const std::string& what) {
+    EXPECT_EQ(got.inputs, expected.inputs) << what;
+    EXPECT_EQ(got.outputs, expected.outputs) << what;
+    EXPECT_EQ(got.rows, expected.rows) << what;
+    EXPECT_EQ(got.task, expected.task) << what;
+}
+
+TEST(DataShape, AgreesWithThePreparedDataForEveryBuiltinSet) {
+    for (const std::string_view name : builtinDatasetNames()) {
+        DataSpec spec;
+        spec.dataset = std::string(name);
+        spec.samples = 37;  // odd and not a multiple of 3: every class count still shows
+        expectSameShape(dataShape(spec), preparedShape(spec), spec.dataset);
+        spec.rows = isGeneratedDataset(name) ? 11 : 120;  // iris is sorted by class
+        expectSameShape(dataShape(spec), preparedShape(spec), spec.dataset + " (first rows)");
+    }
+}
+
+TEST(DataShape, GeneratorsKnowTheirShapeWithoutSamples) {
+    EXPECT_EQ(generatedShape("sine", 5).task, Task::Regress);
+    EXPECT_EQ(generatedShape("sine", 5).inputs, 1);
+    EXPECT_EQ(generatedShape("blobs", 5).outputs, 3);
+    EXPECT_EQ(generatedShape("moons", 1'000'000).rows, 1'000'000);
+    EXPECT_THROW(generatedShape("iris", 5), InputError);
+    // The largest set is answered at once: nothing is generated.
+    DataSpec spec;
+    spec.dataset = "spiral";
+    spec.samples = 1'000'000;
+    const DataShape shape = dataShape(spec);
+    EXPECT_EQ(shape.rows, 1'000'000);
+    EXPECT_EQ(shape.outputs, 2);
+}
+
+TEST(DataShape, AgreesWithThePreparedDataForCsvFiles) {
+    DataSpec spec = csvSpec(fixture("good/numeric_labels.csv"));  // "2" and "2.0": one class
+    expectSameShape(dataShape(spec), preparedShape(spec), "numeric labels");
+    spec = csvSpec(fixture("good/quoted.csv"));
+    spec.test_fraction = 0.0;
+    expectSameShape(dataShape(spec), preparedShape(spec), "quoted");
+    spec.rows = 2;
+    expectSameShape(dataShape(spec), preparedShape(spec), "quoted, 2 rows");
+    spec = csvSpec(fixture("good/regression.csv"));
+    spec.target = "x";
+    spec.task = Task::Regress;
+    spec.test_fraction = 0.0;
+    expectSameShape(dataShape(spec), preparedShape(spec), "regression");
+    EXPECT_EQ(dataShape(spec).inputs, 2);
+}
+
+TEST(DataShape, TableShapeCountsTheClassesOfTheRowsUsed) {
+    const CsvTable table = parseCsv("a,b,label\n1,2,x\n3,4,y\n5,6,z\n7,8,x\n", "t.csv");
+    CsvDataOptions options;
+    const DataShape all = tableShape(table, options, "t.csv");
+    EXPECT_EQ(all.inputs, 2);
+    EXPECT_EQ(all.outputs, 3);
+    EXPECT_EQ(all.rows, 4);
+    options.max_rows = 2;
+    EXPECT_EQ(tableShape(table, options, "t.csv").outputs, 2);
+    options.max_rows.reset();
+    options.target = "a";
+    options.task = Task::Regress;
+    EXPECT_EQ(tableShape(table, options, "t.csv").outputs, 1);
+}
+
+TEST(DataShape, ErrorsAreThoseOfPreparingTheData) {
+    for (const std::string name : {"one_class.csv", "empty_label.csv", "single_column.csv"}) {
+        const DataSpec spec = csvSpec(fixture("bad/" + name));
+        std::string shapeError;
+        try {
+            dataShape(spec);
+        } catch (const InputError& e) {
+            shapeError = e.what();
+        }
+        EXPECT_EQ(shapeError, prepareError(spec)) << name;
+    }
+    DataSpec spec = csvSpec(fixture("good/quoted.csv"));
+    spec.target = "nope";
+    EXPECT_THROW(dataShape(spec), InputError);
+    spec = DataSpec{};
+    spec.dataset = "sprial";
+    EXPECT_THROW(dataShape(spec), InputError);
 }
 
 }  // namespace

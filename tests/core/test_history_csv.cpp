@@ -2,9 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
 #include <string>
+#include <vector>
 
+#include "core/atomic_file.hpp"
 #include "core/csv_reader.hpp"
+#include "core/errors.hpp"
 
 namespace lrscope::core {
 namespace {
@@ -83,6 +89,178 @@ TEST(HistoryCsv, LongFormatQuotesNamesWithCommasOrQuotes) {
     const CsvTable table = parseCsv(longCsvHeader() + "\n" + row + "\n", "runs.csv");
     EXPECT_EQ(table.rows[0][1], "Adam, \"fast\"");
     EXPECT_EQ(table.rows[0].size(), table.header.size());
+}
+
+// Writes runs with longCsvRow, the way sweep --out and Export runs do.
+std::string longCsv(const std::vector<NamedHistory>& runs) {
+    std::string text = longCsvHeader() + "\n";
+    for (const NamedHistory& run : runs) {
+        for (const EpochRecord& record : run.history) {
+            text += longCsvRow(run, record) + "\n";
+        }
+    }
+    return text;
+}
+
+std::vector<NamedHistory> readText(const std::string& text) {
+    std::istringstream in(text);
+    return readLongCsv(in, "runs.csv");
+}
+
+std::string readError(const std::string& text) {
+    try {
+        readText(text);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    ADD_FAILURE() << "expected an InputError";
+    return "";
+}
+
+void expectSameRecord(const EpochRecord& got, const EpochRecord& expected) {
+    EXPECT_EQ(got.run_id, expected.run_id);
+    EXPECT_EQ(got.epoch, expected.epoch);
+    EXPECT_EQ(got.train_loss, expected.train_loss);
+    EXPECT_EQ(got.train_error, expected.train_error);
+    EXPECT_EQ(got.test_loss, expected.test_loss);
+    EXPECT_EQ(got.test_error, expected.test_error);
+    EXPECT_EQ(got.lr, expected.lr);
+    EXPECT_EQ(got.grad_norm, expected.grad_norm);
+    EXPECT_EQ(got.update_ratio, expected.update_ratio);
+    EXPECT_EQ(got.step_size, expected.step_size);
+    EXPECT_EQ(got.lr_changed_to, expected.lr_changed_to);
+}
+
+TEST(LongCsvReader, RoundTripsEveryField) {
+    NamedHistory adam;
+    adam.run = 7;
+    adam.name = "Adam, \"fast\"\nsecond line";
+    adam.optimizer = "adam";
+    adam.base_lr = 1.0 / 3.0;
+    EpochRecord first;  // epoch 0: only the required values
+    first.run_id = 7;
+    first.train_loss = 0.6931471805599453;
+    first.lr = 1.0 / 3.0;
+    EpochRecord full = fullRecord();
+    full.run_id = 7;
+    full.epoch = 1;
+    full.train_loss = 1e-300;
+    full.update_ratio = 2.5e-17;
+    EpochRecord partial;
+    partial.run_id = 7;
+    partial.epoch = 5;
+    partial.train_loss = 123456789.125;
+    partial.test_loss = 0.1 + 0.2;
+    partial.lr = 0.05;
+    partial.lr_changed_to = 0.05;
+    adam.history = {first, full, partial};
+
+    NamedHistory sgd;
+    sgd.run = 2;
+    sgd.name = "";
+    sgd.optimizer = "sgd";
+    sgd.base_lr = 10.0;
+    EpochRecord sgdRecord = fullRecord();
+    sgdRecord.run_id = 2;
+    sgdRecord.train_error.reset();
+    sgdRecord.grad_norm.reset();
+    sgd.history = {sgdRecord};
+
+    const std::vector<NamedHistory> runs = readText(longCsv({adam, sgd}));
+    ASSERT_EQ(runs.size(), 2u);
+    const std::vector<const NamedHistory*> written = {&adam, &sgd};
+    for (size_t i = 0; i < runs.size(); ++i) {
+        EXPECT_EQ(runs[i].run, written[i]->run);
+        EXPECT_EQ(runs[i].name, written[i]->name);
+        EXPECT_EQ(runs[i].optimizer, written[i]->optimizer);
+        EXPECT_EQ(runs[i].base_lr, written[i]->base_lr);
+        ASSERT_EQ(runs[i].history.size(), written[i]->history.size());
+        for (size_t r = 0; r < runs[i].history.size(); ++r) {
+            SCOPED_TRACE("run " + std::to_string(i) + ", row " + std::to_string(r));
+            expectSameRecord(runs[i].history[r], written[i]->history[r]);
+        }
+    }
+}
+
+TEST(LongCsvReader, RunsInOrderOfFirstAppearanceWhateverTheColumnOrder) {
+    const std::string text =
+        "epoch,lr,run,name,optimizer,base_lr,train_loss,train_error,test_loss,test_error,"
+        "grad_norm,update_ratio,step_size,lr_changed_to,comment\n"
+        "0,0.1,3,b,sgd,0.1,1,,,,,,,,x\n"
+        "0,0.2,1,a,adam,0.2,2,,,,,,,,y\n"
+        "1,0.1,3,b,sgd,0.1,0.5,,,,,,,,z\n";
+    const auto runs = readText(text);
+    ASSERT_EQ(runs.size(), 2u);
+    EXPECT_EQ(runs[0].run, 3);
+    EXPECT_EQ(runs[0].name, "b");
+    ASSERT_EQ(runs[0].history.size(), 2u);
+    EXPECT_EQ(runs[0].history[1].train_loss, 0.5);
+    EXPECT_EQ(runs[1].run, 1);
+    EXPECT_EQ(runs[1].optimizer, "adam");
+    EXPECT_EQ(runs[1].history[0].lr, 0.2);
+}
+
+TEST(LongCsvReader, MalformedInputSaysWhereWhatAndWhatWasExpected) {
+    const std::string header = longCsvHeader() + "\n";
+    EXPECT_EQ(readError("run,name,optimizer,base_lr,epoch,train_loss\n1,a,sgd,0.1,0,1\n"),
+              "runs.csv:1: missing column 'train_error'; expected the runs CSV of lrscope (" +
+                  longCsvHeader() +
+                  "), as written by lrscope-cli sweep --out or Export runs in the window");
+    EXPECT_EQ(readError(header + "1,a,sgd,0.1,0,abc,,,,0.1,,,,\n"),
+              "runs.csv:2:6: train_loss: found 'abc', expected a finite number");
+    EXPECT_EQ(readError(header + "1,a,sgd,0.1,0,1,,,,,,,,\n"),
+              "runs.csv:2:10: lr: found an empty cell, expected a finite number");
+    EXPECT_EQ(readError(header + "1,a,sgd,0.1,0,1,0.5,nan,,0.1,,,,\n"),
+              "runs.csv:2:8: test_loss: found 'nan', expected a finite number or an empty cell");
+    EXPECT_EQ(readError(header + "1,a,sgd,fast,0,1,,,,0.1,,,,\n"),
+              "runs.csv:2:4: base_lr: found 'fast', expected a finite number");
+    EXPECT_EQ(readError(header + "x,a,sgd,0.1,0,1,,,,0.1,,,,\n"),
+              "runs.csv:2:1: run: found 'x', expected a whole number from 0 to 2147483647");
+    EXPECT_EQ(readError(header + "1,a,sgd,0.1,1.5,1,,,,0.1,,,,\n"),
+              "runs.csv:2:5: epoch: found '1.5', expected a whole number from 0 to 1000000");
+    EXPECT_EQ(readError(header + "1,a,sgd,0.1,0,1,,,,0.1,,,,\n1,a,sgd,0.1,1,1,,,,0.1,,,\n"),
+              "runs.csv:3: line 3 has 13 fields, the header has 14");
+    EXPECT_EQ(readError(header + "1,a,sgd,0.1,0,1,,,,0.1,,,,\n"
+                                 "2,b,sgd,0.1,0,1,,,,0.1,,,,\n"
+                                 "1,a,sgd,0.1,3,1,,,,0.1,,,,\n"
+                                 "1,a,sgd,0.1,3,1,,,,0.1,,,,\n"),
+              "runs.csv:5:5: epoch: found 3, expected an epoch after 3 (epochs of run 1 must "
+              "increase from row to row)");
+    EXPECT_EQ(readError(header),
+              "runs.csv: the file has a header row but no data rows; "
+              "expected at least one data row");
+    EXPECT_EQ(readError(""),
+              "runs.csv: the file is empty; expected a header row and at least "
+              "one data row");
+}
+
+TEST(LongCsvReader, ReadsAFileAndNamesItInMessages) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "lrscope-runs-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+    const std::filesystem::path dir(pattern);
+    const std::string path = (dir / "runs.csv").string();
+    NamedHistory run;
+    run.run = 1;
+    run.name = "SGD";
+    run.optimizer = "sgd";
+    run.base_lr = 0.1;
+    run.history = {fullRecord()};
+    run.history[0].run_id = 1;
+    writeFileAtomically(path, longCsv({run}));
+    const auto runs = readLongCsvFile(path);
+    ASSERT_EQ(runs.size(), 1u);
+    ASSERT_EQ(runs[0].history.size(), 1u);
+    expectSameRecord(runs[0].history[0], run.history[0]);
+
+    writeFileAtomically(path, longCsvHeader() + "\n1,a,sgd,0.1,0,1,,,,-,,,,\n");
+    try {
+        readLongCsvFile(path);
+        ADD_FAILURE() << "expected an InputError";
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()), path + ":2:10: lr: found '-', expected a finite number");
+    }
+    std::filesystem::remove_all(dir);
+    EXPECT_THROW(readLongCsvFile(path), InputError);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "core/run_config_json.hpp"
 #include "ui/control_panel.hpp"
 #include "ui/data_panel.hpp"
 #include "ui/learning_rate_panel.hpp"
@@ -14,7 +15,6 @@
 #include "ui/network_panel.hpp"
 #include "ui/number_field.hpp"
 #include "ui/optimizer_panel.hpp"
-#include "ui/run_config_json.hpp"
 
 using namespace lrscope;
 
@@ -37,8 +37,9 @@ ui::NumberField* field(QWidget& parent, const QString& name) {
     return nullptr;
 }
 
-QJsonObject json(const core::RunConfig& config) {
-    return ui::runConfigToJson(config);
+// Two configs are equal when their stored settings are.
+QString json(const core::RunConfig& config) {
+    return QString::fromStdString(core::runConfigToJsonText(config));
 }
 
 }  // namespace
@@ -108,6 +109,42 @@ private slots:
         QVERIFY(panel.invalidReason().contains(QStringLiteral("Loss")));
     }
 
+    void crossFieldErrorsUseThePanelsLabelsNotFlags() {
+        ui::ControlPanel panel;
+        // Momentum 0 is a valid entry, but not for Nesterov: only core's validation knows.
+        panel.optimizerPanel()->setKind(core::OptimizerKind::Nesterov);
+        field(panel, QStringLiteral("momentum"))->setText(QStringLiteral("0"));
+        QVERIFY(!panel.config().has_value());
+        QCOMPARE(panel.invalidReason(),
+                 QStringLiteral("Momentum: 0 is out of range for nesterov; expected 0 < momentum "
+                                "< 1"));
+        field(panel, QStringLiteral("momentum"))->setText(QStringLiteral("0.5"));
+        QVERIFY(panel.config().has_value());
+
+        // A preset or a run's settings that fail validation: the reason names the label.
+        core::RunConfig config = *panel.config();
+        config.data.dataset = "sine";
+        config.loss = core::LossKind::CrossEntropy;
+        const QString loss = panel.setConfig(config);
+        QVERIFY2(loss.startsWith(QStringLiteral("Loss: cross-entropy needs class labels")),
+                 qPrintable(loss));
+        QVERIFY2(!loss.contains(QStringLiteral("--")), qPrintable(loss));
+        config = *panel.config();
+        config.batch_size = -2;
+        QCOMPARE(panel.setConfig(config),
+                 QStringLiteral("Batch size: -2 is negative; expected 0 (full batch) or a "
+                                "positive size"));
+        config = *panel.config();
+        config.schedule.warmup_epochs = -1;
+        QCOMPARE(panel.setConfig(config),
+                 QStringLiteral("Warm-up (epochs): -1 is out of range; expected warmup >= 0"));
+        QVERIFY(panel.config().has_value());
+
+        // Errors about files keep their form.
+        const core::InputError file("data.csv:3:2: 'x' is not a number (column 'a')");
+        QCOMPARE(panel.messageFor(file), QString::fromUtf8(file.what()));
+    }
+
     void opensACsvWithATargetPicker() {
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("flowers.csv"),
@@ -129,7 +166,7 @@ private slots:
     void aBadCsvIsReportedAndChangesNothing() {
         QTemporaryDir dir;
         ui::ControlPanel panel;
-        const QJsonObject before = json(*panel.config());
+        const QString before = json(*panel.config());
         const QString ragged = writeFile(dir, QStringLiteral("ragged.csv"), "a,b,c\n1,2,0\n1,2\n");
         const QString error = panel.dataPanel()->openCsv(ragged);
         QVERIFY(!error.isEmpty());
@@ -164,7 +201,7 @@ private slots:
 
     void setConfigThatCannotShowChangesNothing() {
         ui::ControlPanel panel;
-        const QJsonObject before = json(*panel.config());
+        const QString before = json(*panel.config());
         core::RunConfig config = *panel.config();
         config.data.dataset.clear();
         config.data.csv_path = "/nonexistent/gone.csv";

@@ -1,17 +1,30 @@
 // Presets: named settings survive a round trip; a preset that no longer loads is reported
 // and leaves the panel as it was.
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "core/errors.hpp"
+#include "core/run_config_json.hpp"
 #include "ui/control_panel.hpp"
 #include "ui/preset_menu.hpp"
 #include "ui/preset_store.hpp"
-#include "ui/run_config_json.hpp"
 
 using namespace lrscope;
+
+namespace {
+
+QString json(const core::RunConfig& config) {
+    return QString::fromStdString(core::runConfigToJsonText(config));
+}
+
+QJsonObject jsonObject(const core::RunConfig& config) {
+    return QJsonDocument::fromJson(json(config).toUtf8()).object();
+}
+
+}  // namespace
 
 class TestPresets : public QObject {
     Q_OBJECT
@@ -34,8 +47,7 @@ private slots:
         QCOMPARE(store.presetNames(),
                  QStringList({QStringLiteral("a/b sgd"), QStringLiteral("fast adam")}));
         ui::PresetStore reopened(ini());
-        QCOMPARE(ui::runConfigToJson(reopened.loadPreset(QStringLiteral("fast adam"))),
-                 ui::runConfigToJson(adam));
+        QCOMPARE(json(reopened.loadPreset(QStringLiteral("fast adam"))), json(adam));
         reopened.removePreset(QStringLiteral("fast adam"));
         QCOMPARE(reopened.presetNames(), QStringList({QStringLiteral("a/b sgd")}));
         QVERIFY_THROWS_EXCEPTION(core::InputError, reopened.loadPreset(QStringLiteral("nope")));
@@ -49,32 +61,41 @@ private slots:
         {
             QSettings raw(ini(), QSettings::IniFormat);
             raw.setValue(QStringLiteral("presets/junk"), QStringLiteral("{not json"));
-            QJsonObject wrong = ui::runConfigToJson(config);
+            QJsonObject wrong = jsonObject(config);
             QJsonObject optimizer = wrong.value(QStringLiteral("optimizer")).toObject();
             optimizer.insert(QStringLiteral("beta1"), QStringLiteral("high"));
             wrong.insert(QStringLiteral("optimizer"), optimizer);
             raw.setValue(QStringLiteral("presets/typed"),
                          QString::fromUtf8(QJsonDocument(wrong).toJson()));
-            QJsonObject gone = ui::runConfigToJson(config);
+            QJsonObject gone = jsonObject(config);
             QJsonObject data = gone.value(QStringLiteral("data")).toObject();
             data.insert(QStringLiteral("dataset"), QString());
             data.insert(QStringLiteral("csv_path"), QStringLiteral("/nonexistent/old.csv"));
             gone.insert(QStringLiteral("data"), data);
             raw.setValue(QStringLiteral("presets/moved"),
                          QString::fromUtf8(QJsonDocument(gone).toJson()));
+            QJsonObject invalid = jsonObject(config);
+            optimizer = invalid.value(QStringLiteral("optimizer")).toObject();
+            optimizer.insert(QStringLiteral("beta1"), 3.0);
+            invalid.insert(QStringLiteral("optimizer"), optimizer);
+            raw.setValue(QStringLiteral("presets/invalid"),
+                         QString::fromUtf8(QJsonDocument(invalid).toJson()));
         }
         ui::PresetStore reread(ini());
         ui::ControlPanel panel;
         ui::PresetMenu menu(reread, panel);
-        const QJsonObject before = ui::runConfigToJson(*panel.config());
+        const QString before = json(*panel.config());
 
         QString error = menu.load(QStringLiteral("junk"));
         QVERIFY2(error.contains(QStringLiteral("preset 'junk'")), qPrintable(error));
         error = menu.load(QStringLiteral("typed"));
         QVERIFY2(error.contains(QStringLiteral("optimizer.beta1")), qPrintable(error));
+        error = menu.load(QStringLiteral("invalid"));
+        QCOMPARE(error, QStringLiteral("preset 'invalid': optimizer.beta1: 3 is out of range; "
+                                       "expected 0 <= beta1 < 1"));
         error = menu.load(QStringLiteral("moved"));
         QVERIFY2(error.contains(QStringLiteral("old.csv")), qPrintable(error));
-        QCOMPARE(ui::runConfigToJson(*panel.config()), before);
+        QCOMPARE(json(*panel.config()), before);
 
         QCOMPARE(menu.load(QStringLiteral("good")), QString());
         QCOMPARE(panel.config()->optimizer.lr, 0.5);
