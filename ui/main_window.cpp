@@ -240,6 +240,8 @@ void MainWindow::buildToolBar() {
 
 void MainWindow::connectTraining() {
     TrainingController* c = controller_.get();
+    c->setInputErrorText(
+        [this](const core::InputError& error) { return panel_->messageFor(error); });
     connect(c, &TrainingController::runStarted, this, [this](core::RunId id) {
         model_->setState(id, controller_->isPaused(id) ? RunState::Paused : RunState::Training);
     });

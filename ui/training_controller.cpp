@@ -45,10 +45,11 @@ struct TrainingController::Slot {
     core::RunControl control;
     std::atomic<bool> started{false};
 
-    std::mutex mutex;  // guards the four below
+    std::mutex mutex;  // guards the five below
     std::vector<core::EpochRecord> pending;
     std::optional<RunOutcome> outcome;
     std::optional<QString> failure;
+    std::optional<core::InputError> inputError;  // worded in the GUI thread
     std::optional<core::NetworkWeights> pendingWeights;
 
     // GUI thread only.
@@ -115,7 +116,7 @@ core::RunId TrainingController::start(const core::RunConfig& config) {
             slot->pendingWeights = std::move(result.final_weights);
         } catch (const core::InputError& error) {
             const std::lock_guard lock(slot->mutex);
-            slot->failure = QString::fromStdString(error.what());
+            slot->inputError = error;
         } catch (const std::exception& error) {
             const std::lock_guard lock(slot->mutex);
             slot->failure = QStringLiteral("internal error: %1").arg(error.what());
@@ -147,15 +148,21 @@ void TrainingController::drain() {
             continue;
         }
         Delivery d{id, false, {}, std::nullopt, std::nullopt};
+        std::optional<core::InputError> inputError;
         {
             const std::lock_guard lock(slot->mutex);
             d.records.swap(slot->pending);
             d.outcome = slot->outcome;
             d.failure = slot->failure;
+            inputError = slot->inputError;
             if (d.outcome || d.failure) {
                 slot->finalWeights = std::move(slot->pendingWeights);
                 slot->pendingWeights.reset();
             }
+        }
+        if (inputError) {
+            d.failure = inputErrorText_ ? inputErrorText_(*inputError)
+                                        : QString::fromStdString(inputError->what());
         }
         if (!slot->startReported && slot->started.load(std::memory_order_acquire)) {
             slot->startReported = true;
@@ -191,6 +198,10 @@ void TrainingController::drain() {
         timer_.stop();
         epochsPerSecond_ = 0.0;
     }
+}
+
+void TrainingController::setInputErrorText(std::function<QString(const core::InputError&)> text) {
+    inputErrorText_ = std::move(text);
 }
 
 void TrainingController::updateRate(std::size_t drained) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <QTimer>
 
 #include "core/epoch_record.hpp"
+#include "core/errors.hpp"
 #include "core/network_weights.hpp"
 #include "core/run_config.hpp"
 #include "core/run_pool.hpp"
@@ -73,6 +75,10 @@ public:
     // Drains the buffers now instead of at the next timer tick.
     void drain();
 
+    // How a run's input error reads in runFailed (called in the GUI thread). The default is
+    // what(), which names the setting as the CLI does ("--test-fraction: ...").
+    void setInputErrorText(std::function<QString(const core::InputError&)> text);
+
 signals:
     void runStarted(lrscope::core::RunId id);  // left the queue
     void recordsArrived(lrscope::core::RunId id,
@@ -85,6 +91,7 @@ private:
     struct Slot;
 
     Slot* find(core::RunId id) const;
+    std::function<QString(const core::InputError&)> inputErrorText_;
     void updateRate(std::size_t drained);
 
     core::RunPool pool_;

@@ -205,6 +205,32 @@ private slots:
         QVERIFY(failed.first().at(1).toString().contains(QStringLiteral("lrscope-missing.csv")));
     }
 
+    void aSettingThatFailsAtStartIsWordedByTheWindow() {
+        // 10 samples with a test fraction of 1% leave no test sample: found when the data is
+        // prepared, in the worker.
+        core::RunConfig config = test::smallConfig();
+        config.data.samples = 10;
+        config.data.test_fraction = 0.01;
+        TrainingController controller(1);
+        QSignalSpy failed(&controller, &TrainingController::runFailed);
+        controller.start(config);
+        QVERIFY(failed.wait(5000));
+        QVERIFY2(failed.last().at(1).toString().startsWith(QStringLiteral("--test-fraction")),
+                 qPrintable(failed.last().at(1).toString()));
+
+        controller.setInputErrorText([](const core::InputError& error) {
+            return QStringLiteral("Test fraction: %1 (%2)")
+                .arg(QString::fromStdString(error.detail()), QString::fromStdString(error.key()));
+        });
+        controller.start(config);
+        QVERIFY(failed.wait(5000));
+        const QString message = failed.last().at(1).toString();
+        QVERIFY2(message.startsWith(QStringLiteral("Test fraction: 0.01 leaves no test samples")),
+                 qPrintable(message));
+        QVERIFY(message.endsWith(QStringLiteral("(test-fraction)")));
+        QVERIFY(!message.contains(QStringLiteral("--")));
+    }
+
     void destructionStopsRunningAndPausedRuns() {
         auto controller = std::make_unique<TrainingController>(2);
         Recorder recorder(*controller);
