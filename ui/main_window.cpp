@@ -311,7 +311,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 core::RunId MainWindow::train() {
     const auto& config = panel_->config();
     if (!config) {
-        statusBar()->showMessage(tr("Cannot train: %1").arg(panel_->invalidReason()), 8000);
+        statusBar()->showMessage(tr("Cannot train — %1").arg(panel_->invalidReason()), 8000);
         return 0;
     }
     const core::RunId id = controller_->start(*config);
@@ -465,7 +465,7 @@ void MainWindow::refreshActions() {
     const bool valid = panel_->config().has_value();
     train_->setEnabled(valid);
     train_->setToolTip(valid ? withShortcut(tr("Start a new run with the panel's settings"), train_)
-                             : tr("Cannot train: %1").arg(panel_->invalidReason()));
+                             : tr("Cannot train — %1").arg(panel_->invalidReason()));
     const core::RunId target = targetRun();
     const bool active = target != 0 && controller_->isActive(target);
     const bool paused = active && controller_->isPaused(target);
@@ -490,7 +490,7 @@ void MainWindow::refreshActions() {
     files_->refresh();
 
     if (!valid) {
-        activity_->setText(tr("Cannot train: %1").arg(panel_->invalidReason()));
+        activity_->setText(tr("Cannot train — %1").arg(panel_->invalidReason()));
         activity_->setStyleSheet(QStringLiteral("color: #B34700;"));
         showingInvalid_ = true;
     } else if (showingInvalid_) {

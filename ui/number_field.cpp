@@ -117,6 +117,10 @@ void NumberField::revalidate() {
             value_.reset();
         }
     }
+    // The name is lower case for the middle of "0 < batch size"; a message starts with it.
+    if (!error_.isEmpty()) {
+        error_[0] = error_[0].toUpper();
+    }
     markInvalid(this, error_);
 }
 

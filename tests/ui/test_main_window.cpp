@@ -211,7 +211,7 @@ private slots:
         ui::LogSlider* slider = window().panel().learningRatePanel()->slider();
         slider->entry()->setText(QStringLiteral("fast"));
         QVERIFY(!window().trainAction()->isEnabled());
-        QVERIFY(window().trainAction()->toolTip().contains(QStringLiteral("learning rate")));
+        QVERIFY(window().trainAction()->toolTip().contains(QStringLiteral("Learning rate")));
         QVERIFY(window().trainAction()->toolTip().contains(QStringLiteral("not a number")));
         QVERIFY(!slider->entry()->styleSheet().isEmpty());  // marked in place
         QCOMPARE(window().train(), core::RunId{0});
