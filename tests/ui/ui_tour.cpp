@@ -1,6 +1,7 @@
 // Drives the lrscope window through the scenes a reviewer looks at and saves a screenshot of
-// each: idle, three runs training, finished runs with a diverged one, an invalid entry and
-// the save dialog. Not a test: run it under Xvfb (xcb) to see the real window, e.g.
+// each: idle, three runs training, finished runs with a diverged one, eight long runs, an
+// invalid entry and the save dialog. Not a test: run it under Xvfb (xcb) to see the real window,
+// e.g.
 //   xvfb-run -a -s '-screen 0 1280x800x24' ./ui_tour OUT_DIR
 #include <functional>
 #include <vector>
@@ -101,7 +102,17 @@ int main(int argc, char* argv[]) {
              }
          }},
         {3000, [&] { window.runList().selectRun(8); }},
-        {1000, [&] { shoot(window, out + QStringLiteral("/diverged.png")); }},
+        {1000,
+         [&] {
+             shoot(window, out + QStringLiteral("/diverged.png"));
+             // Eight long runs: 160,000 points, drawn thin, the dense curves column by column.
+             window.clearAll();
+             for (const double lr : {1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0}) {
+                 panel.setConfig(withRate(base, core::OptimizerKind::Sgd, lr, 10'000));
+                 window.train();
+             }
+         }},
+        {12000, [&] { shoot(window, out + QStringLiteral("/long-runs.png")); }},
         {300,
          [&] { panel.learningRatePanel()->slider()->entry()->setText(QStringLiteral("3e-3x")); }},
         {500,
