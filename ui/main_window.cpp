@@ -63,6 +63,13 @@ MainWindow::MainWindow(std::unique_ptr<PresetStore> store, unsigned threads, QWi
     secondView_->seriesBox()->setCurrentIndex(
         secondView_->seriesBox()->findData(static_cast<int>(SeriesChoice::TestOnly)));
     secondView_->plot()->setLegendShown(false);
+    // The plots read whole histories from the run list instead of keeping copies.
+    for (RunPlot* plot : {lossView_->plot(), secondView_->plot()}) {
+        plot->setHistorySource([this](core::RunId id) -> const std::vector<core::EpochRecord>* {
+            const RunEntry* entry = model_->entry(id);
+            return entry != nullptr ? &entry->history : nullptr;
+        });
+    }
     lossView_->plot()->setEmptyMessage(
         tr("Pick a learning rate on the left and press Train (Ctrl+Return).\n"
            "Every run adds a coloured curve, so rates sit side by side."));

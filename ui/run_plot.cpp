@@ -128,14 +128,10 @@ QString RunPlot::missingPointsReason() const {
         if ((showsTrain() && c.trainExtent.count > 0) || (showsTest() && c.testExtent.count > 0)) {
             return {};
         }
-        if (c.records.empty()) {
-            continue;
-        }
         // Epoch 0 has no step statistics: wait for a second record before explaining.
-        anyRecords = anyRecords || c.records.size() >= 2;
-        const core::EpochRecord& last = c.records.back();
-        anyClassLabels = anyClassLabels || last.train_error.has_value();
-        anyTestSplit = anyTestSplit || last.test_loss.has_value();
+        anyRecords = anyRecords || c.recordCount >= 2;
+        anyClassLabels = anyClassLabels || c.hasClassLabels;
+        anyTestSplit = anyTestSplit || c.hasTestSplit;
     }
     if (!anyRecords) {
         return {};
@@ -212,8 +208,10 @@ void RunPlot::addRun(core::RunId id, const QColor& colour, const QString& label,
     c.colour = colour;
     c.label = label;
     c.plannedEpochs = plannedEpochs;
-    // Reserved whole: doubling a long history copies it all at once and stalls the window.
-    c.records.reserve(static_cast<size_t>(std::max(plannedEpochs, 0)) + 1);
+    if (!historySource_) {
+        // Reserved whole: doubling a long history copies it all at once and stalls the window.
+        c.records.reserve(static_cast<size_t>(std::max(plannedEpochs, 0)) + 1);
+    }
     c.train = new DenseGraph(xAxis, yAxis);
     c.test = new DenseGraph(xAxis, yAxis);
     for (DenseGraph* g : {c.train, c.test}) {
@@ -307,7 +305,12 @@ void RunPlot::appendRecords(core::RunId id, const std::vector<core::EpochRecord>
         return;
     }
     Curves& c = it->second;
-    c.records.insert(c.records.end(), records.begin(), records.end());
+    if (!historySource_) {
+        c.records.insert(c.records.end(), records.begin(), records.end());
+    }
+    c.recordCount += static_cast<long>(records.size());
+    c.hasClassLabels = c.hasClassLabels || records.back().train_error.has_value();
+    c.hasTestSplit = c.hasTestSplit || records.back().test_loss.has_value();
     addPoints(c, records);
     updatePens();
     refreshNote();
@@ -416,7 +419,16 @@ void RunPlot::clearRuns() {
     setFollow(true);
 }
 
-void RunPlot::rebuild(Curves& c) {
+void RunPlot::setHistorySource(HistorySource source) {
+    historySource_ = std::move(source);
+    if (historySource_) {
+        for (auto& [id, c] : runs_) {
+            c.records = {};
+        }
+    }
+}
+
+void RunPlot::rebuild(core::RunId id, Curves& c) {
     for (QCPAbstractItem* item : c.markers) {
         removeItem(item);
     }
@@ -426,7 +438,11 @@ void RunPlot::rebuild(Curves& c) {
     c.test->data()->clear();
     c.trainExtent = Extent{};
     c.testExtent = Extent{};
-    addPoints(c, c.records);
+    const std::vector<core::EpochRecord>* history =
+        historySource_ ? historySource_(id) : &c.records;
+    if (history != nullptr) {
+        addPoints(c, *history);
+    }
     placeDivergence(c);
     updatePens();
 }
@@ -437,7 +453,7 @@ void RunPlot::setMetric(PlotMetric metric) {
     }
     metric_ = metric;
     for (auto& [id, c] : runs_) {
-        rebuild(c);
+        rebuild(id, c);
     }
     refreshNote();
     refreshAxes();
@@ -450,7 +466,7 @@ void RunPlot::setMetric(PlotMetric metric) {
 void RunPlot::setSeries(SeriesChoice series) {
     series_ = series;
     for (auto& [id, c] : runs_) {
-        rebuild(c);
+        rebuild(id, c);
     }
     refreshNote();
     refreshLegend();
@@ -466,7 +482,7 @@ void RunPlot::setLogY(bool logY) {
     }
     logY_ = logY;
     for (auto& [id, c] : runs_) {
-        rebuild(c);
+        rebuild(id, c);
     }
     refreshNote();
     refreshAxes();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -23,6 +24,13 @@ class RunPlot : public QCustomPlot {
     Q_OBJECT
 public:
     explicit RunPlot(PlotMetric metric, QWidget* parent = nullptr);
+
+    // Where the plot reads a run's whole history when it redraws it (after a change of metric,
+    // series or scale). Without a source the plot keeps a copy of every record it is given;
+    // the window's run list already holds them, so its plots keep none. The source must hold
+    // every record passed to appendRecords, by the time it is passed.
+    using HistorySource = std::function<const std::vector<core::EpochRecord>*(core::RunId)>;
+    void setHistorySource(HistorySource source);
 
     // plannedEpochs sets the x range while following, so a curve grows across a fixed axis.
     void addRun(core::RunId id, const QColor& colour, const QString& label, int plannedEpochs);
@@ -80,7 +88,10 @@ private:
         DenseGraph* test = nullptr;
         QCPGraph* divergence = nullptr;  // a single cross at the last finite point
         std::vector<QCPAbstractItem*> markers;
-        std::vector<core::EpochRecord> records;
+        std::vector<core::EpochRecord> records;  // only without a history source
+        long recordCount = 0;
+        bool hasClassLabels = false;
+        bool hasTestSplit = false;
         Extent trainExtent;
         Extent testExtent;
         QColor colour;
@@ -93,7 +104,7 @@ private:
     void styleCurves(Curves& curves);
     void addPoints(Curves& curves, const std::vector<core::EpochRecord>& records);
     void addMarker(Curves& curves, const core::EpochRecord& record);
-    void rebuild(Curves& curves);
+    void rebuild(core::RunId id, Curves& curves);
     void placeDivergence(Curves& curves);
     void refreshLegend();
     void refreshNote();
@@ -116,6 +127,7 @@ private:
     bool thickPens_ = true;
     long pointCount_ = 0;  // data points in all graphs
     std::map<core::RunId, Curves> runs_;
+    HistorySource historySource_;
     QString emptyMessage_;
     QCPItemText* note_ = nullptr;
     QTimer replotTimer_;

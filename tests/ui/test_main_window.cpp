@@ -113,6 +113,15 @@ private slots:
         }
         QCOMPARE(entry->state, ui::RunState::Done);
         QCOMPARE(entry->name, QStringLiteral("SGD  lr=0.1"));
+
+        // Switching the metric redraws from the run list's history (the plots keep no copy).
+        std::vector<double> trainErrorPercent;
+        for (const auto& record : expected) {
+            trainErrorPercent.push_back(*record.train_error * 100.0);
+        }
+        window().lossPlot().setMetric(ui::PlotMetric::ErrorPercent);
+        QCOMPARE(keys(window().lossPlot().trainGraph(id)), epochs);
+        QCOMPARE(values(window().lossPlot().trainGraph(id)), trainErrorPercent);
     }
 
     void pauseResumeStepAndStopThroughTheActions() {

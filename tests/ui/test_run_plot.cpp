@@ -86,6 +86,42 @@ private slots:
         QCOMPARE(plot.trainGraph(1)->data()->size(), static_cast<int>(records.size()) - 1);
         QVERIFY(plot.noteText().isEmpty());
     }
+
+    void aHistorySourceRedrawsLikeTheCopy() {
+        // One plot keeps its own copy of the records, the other reads them from a source;
+        // after a change of metric both draw the same points.
+        const core::RunConfig config = test::smallConfig(12);
+        const std::vector<core::EpochRecord> records = test::coreRecords(1, config);
+        std::vector<core::EpochRecord> held;
+        ui::RunPlot copying(ui::PlotMetric::Loss);
+        ui::RunPlot sourced(ui::PlotMetric::Loss);
+        sourced.setHistorySource([&held](core::RunId id) { return id == 1 ? &held : nullptr; });
+        for (ui::RunPlot* plot : {&copying, &sourced}) {
+            plot->addRun(1, ui::runColour(0), QStringLiteral("run"), config.epochs);
+        }
+        for (size_t start = 0; start < records.size(); start += 5) {
+            const std::vector<core::EpochRecord> batch(
+                records.begin() + static_cast<long>(start),
+                records.begin() + static_cast<long>(std::min(records.size(), start + 5)));
+            held.insert(held.end(), batch.begin(), batch.end());
+            copying.appendRecords(1, batch);
+            sourced.appendRecords(1, batch);
+        }
+        for (ui::RunPlot* plot : {&copying, &sourced}) {
+            plot->setMetric(ui::PlotMetric::ErrorPercent);
+        }
+        const auto points = [](const QCPGraph* graph) {
+            std::vector<std::pair<double, double>> out;
+            for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+                out.emplace_back(it->key, it->value);
+            }
+            return out;
+        };
+        QCOMPARE(points(sourced.trainGraph(1)).size(), records.size());
+        QVERIFY(points(sourced.trainGraph(1)) == points(copying.trainGraph(1)));
+        QVERIFY(points(sourced.testGraph(1)) == points(copying.testGraph(1)));
+        QCOMPARE(sourced.trainGraph(1)->data()->at(3)->value, *records[3].train_error * 100.0);
+    }
 };
 
 QTEST_MAIN(TestRunPlot)
