@@ -7,6 +7,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/errors.hpp"
+#include "core/message_text.hpp"
 #include "core/number_format.hpp"
 
 namespace lrscope::core {
@@ -19,37 +20,6 @@ std::string fieldCount(size_t n) {
 
 bool isBlank(char c) {
     return c == ' ' || c == '\t';
-}
-
-// Text as it appears in a one-line message: line breaks, tabs and other control characters
-// escaped, long text cut.
-std::string escaped(std::string_view text, size_t max_shown) {
-    std::string shown;
-    for (const char c : text.substr(0, max_shown)) {
-        if (c == '\n') {
-            shown += "\\n";
-        } else if (c == '\r') {
-            shown += "\\r";
-        } else if (c == '\t') {
-            shown += "\\t";
-        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-            constexpr std::string_view kHex = "0123456789abcdef";
-            const auto byte = static_cast<unsigned char>(c);
-            shown += "\\x";
-            shown.push_back(kHex[static_cast<size_t>(byte >> 4)]);
-            shown.push_back(kHex[static_cast<size_t>(byte & 0xf)]);
-        } else {
-            shown.push_back(c);
-        }
-    }
-    if (text.size() > max_shown) {
-        shown += "...";
-    }
-    return shown;
-}
-
-std::string quoted(std::string_view text, size_t max_shown = 40) {
-    return "'" + escaped(text, max_shown) + "'";
 }
 
 // Splits CSV text into records, tracking physical line numbers for messages.
@@ -163,7 +133,7 @@ private:
         }
         if (!atLineEnd() && text_[pos_] != ',') {
             throw InputError(source_ + ":" + std::to_string(line_) + ":" + std::to_string(column) +
-                             ": unexpected " + quoted(text_.substr(pos_, 1)) +
+                             ": unexpected " + quotedForMessage(text_.substr(pos_, 1)) +
                              " after a closing quote; expected ',' or the end of the line");
         }
         return field;
@@ -182,7 +152,7 @@ std::string columnName(const CsvTable& table, size_t column) {
 
 // A column's name for messages: quoted, escaped, cut at 60 characters.
 std::string quotedColumn(const CsvTable& table, size_t column) {
-    return quoted(columnName(table, column), 60);
+    return quotedForMessage(columnName(table, column), 60);
 }
 
 // The line a row starts on; tables built by hand may lack row_lines.
@@ -206,10 +176,10 @@ double numericCell(const CsvTable& table, size_t row, size_t column, const std::
     }
     const auto value = parseDouble(cell);
     if (!value) {
-        throw InputError(where + quoted(cell) + " is not a number" + what + hint);
+        throw InputError(where + quotedForMessage(cell) + " is not a number" + what + hint);
     }
     if (!std::isfinite(*value)) {
-        throw InputError(where + quoted(cell) + " is not a finite number" + what);
+        throw InputError(where + quotedForMessage(cell) + " is not a finite number" + what);
     }
     return *value;
 }
@@ -230,7 +200,7 @@ size_t findTargetColumn(const CsvTable& table, const std::string& target,
         return matches.front();
     }
     if (matches.size() > 1) {
-        throw InputError(source + ": target column " + quoted(target, 60) +
+        throw InputError(source + ": target column " + quotedForMessage(target, 60) +
                          " is ambiguous: columns " + std::to_string(matches[0] + 1) + " and " +
                          std::to_string(matches[1] + 1) +
                          " have that name; give the target as a 0-based index instead");
@@ -245,9 +215,9 @@ size_t findTargetColumn(const CsvTable& table, const std::string& target,
     }
     std::string names;
     for (size_t c = 0; c < columns; ++c) {
-        names += (c == 0 ? "" : ", ") + escaped(columnName(table, c), 60);
+        names += (c == 0 ? "" : ", ") + escapedForMessage(columnName(table, c), 60);
     }
-    throw InputError(source + ": target column " + quoted(target, 60) +
+    throw InputError(source + ": target column " + quotedForMessage(target, 60) +
                      " not found; columns are: " + names);
 }
 
@@ -354,8 +324,8 @@ ClassLabels classLabels(const CsvTable& table, const TableLayout& layout,
                                       ? " in the first " + std::to_string(rows) + " rows"
                                       : std::string();
         throw InputError(source + ": the target column " + quotedColumn(table, target) +
-                         " has only one class (" + quoted(classes.names.front()) + ")" + scope +
-                         "; classification needs at least two");
+                         " has only one class (" + quotedForMessage(classes.names.front()) + ")" +
+                         scope + "; classification needs at least two");
     }
     return classes;
 }

@@ -11,6 +11,7 @@
 #include "core/atomic_file.hpp"
 #include "core/csv_reader.hpp"
 #include "core/errors.hpp"
+#include "core/message_text.hpp"
 #include "core/number_format.hpp"
 #include "core/run_config.hpp"
 
@@ -37,25 +38,6 @@ std::string csvField(const std::string& text) {
     }
     out += '"';
     return out;
-}
-
-// A cell as a message shows it: quoted, line breaks and tabs escaped, long text cut.
-std::string shown(const std::string& cell) {
-    constexpr size_t kMaxShown = 40;
-    std::string text = "'";
-    for (const char c : cell.substr(0, kMaxShown)) {
-        if (c == '\n') {
-            text += "\\n";
-        } else if (c == '\r') {
-            text += "\\r";
-        } else if (c == '\t') {
-            text += "\\t";
-        } else {
-            text.push_back(c);
-        }
-    }
-    text += cell.size() > kMaxShown ? "...'" : "'";
-    return text;
 }
 
 std::vector<std::string> splitHeader(const std::string& header) {
@@ -105,7 +87,7 @@ public:
         }
         const auto value = parseDouble(cell);
         if (!value || !std::isfinite(*value)) {
-            fail(column, shown(cell), "a finite number or an empty cell");
+            fail(column, quotedForMessage(cell), "a finite number or an empty cell");
         }
         return value;
     }
@@ -114,7 +96,8 @@ public:
         const std::string& cell = text(column);
         const auto value = parseDouble(cell);
         if (!value || !std::isfinite(*value)) {
-            fail(column, cell.empty() ? "an empty cell" : shown(cell), "a finite number");
+            fail(column, cell.empty() ? "an empty cell" : quotedForMessage(cell),
+                 "a finite number");
         }
         return *value;
     }
@@ -125,7 +108,7 @@ public:
         const auto value = parseDouble(cell);
         if (!value || *value != std::floor(*value) || *value < static_cast<double>(low) ||
             *value > static_cast<double>(high)) {
-            fail(column, cell.empty() ? "an empty cell" : shown(cell),
+            fail(column, cell.empty() ? "an empty cell" : quotedForMessage(cell),
                  "a whole number from " + std::to_string(low) + " to " + std::to_string(high));
         }
         return static_cast<long>(*value);
