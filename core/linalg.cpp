@@ -59,8 +59,4 @@ void useSingleThreadedBlas() {
     openblas_set_num_threads(1);
 }
 
-bool blasIsSerial() {
-    return openblas_get_parallel() == 0;  // 1: pthreads, 2: OpenMP
-}
-
 }  // namespace lrscope::core

@@ -19,12 +19,7 @@ enum class Transpose { No, Yes };
 void multiply(const Eigen::Ref<const Matrix>& a, Transpose ta, const Eigen::Ref<const Matrix>& b,
               Transpose tb, Eigen::Ref<Matrix> c);
 
-// lrscope parallelises across runs, never inside one. It links OpenBLAS's serial build, which
-// computes on the calling thread and never starts a thread of its own, so this only matters should
-// a threaded OpenBLAS be loaded instead: it asks that one for a single thread.
+// Asks OpenBLAS for one thread: lrscope parallelises across runs, never inside one.
 void useSingleThreadedBlas();
-
-// True when the OpenBLAS in this process is its serial build (no threads of its own).
-bool blasIsSerial();
 
 }  // namespace lrscope::core

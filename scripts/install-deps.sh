@@ -4,9 +4,8 @@
 # Quiet when everything is present; works as root or, through sudo, as a user.
 set -euo pipefail
 
-# libopenblas-serial-dev: core links OpenBLAS's serial build, which starts no threads of its own.
 build=(build-essential cmake ninja-build ccache pkg-config
-       libeigen3-dev nlohmann-json3-dev libopenblas-serial-dev
+       libeigen3-dev nlohmann-json3-dev libopenblas-dev
        qt6-base-dev qt6-svg-dev qt6-qpa-plugins libqcustomplot-dev fonts-dejavu-core)
 case "${1:-test}" in
   app)   packages=("${build[@]}" xvfb xauth) ;;
