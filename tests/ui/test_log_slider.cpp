@@ -58,13 +58,18 @@ private slots:
         QCOMPARE(slider.value(), 1e-6);
         slider.slider()->setValue(slider.scale().steps());
         QCOMPARE(slider.value(), 10.0);
-        slider.slider()->setValue(350);  // 10^-2.5 = 3.16e-3, shown with two digits
-        QCOMPARE(slider.value(), 3.2e-3);
+        // Position 350 of 700 over seven decades is 10^-2.5 = 3.162e-3; the slider gives it
+        // with the two significant digits the box shows.
+        const double exact = std::pow(10.0, -2.5);
+        const double shown = 3.2e-3;
+        QVERIFY(std::abs(shown - exact) < 0.05e-3);
+        slider.slider()->setValue(350);
+        QCOMPARE(slider.value(), shown);
         // The box shows exactly the value the slider gives.
         QCOMPARE(lrscope::core::parseDouble(slider.entry()->text().toStdString()),
-                 std::optional<double>(3.2e-3));
+                 std::optional<double>(shown));
         QCOMPARE(changed.count(), 2);  // it starts at position 0
-        QCOMPARE(changed.last().at(0).toDouble(), 3.2e-3);
+        QCOMPARE(changed.last().at(0).toDouble(), shown);
     }
 
     void boxTakesScientificNotationExactly() {
@@ -100,15 +105,17 @@ private slots:
     void releaseCommitsTheValue() {
         LogSlider slider(QStringLiteral("learning rate"), 1e-6, 10.0, 100.0);
         QSignalSpy committed(&slider, &LogSlider::valueCommitted);
-        slider.slider()->setValue(600);
+        slider.slider()->setValue(600);  // six decades above 1e-6: 10^0
         QCOMPARE(committed.count(), 0);  // moving alone does not commit
         emit slider.slider()->sliderReleased();
         QCOMPARE(committed.count(), 1);
-        QCOMPARE(committed.first().at(0).toDouble(), 1.0);
-        slider.entry()->setText(QStringLiteral("2e-3"));
+        QCOMPARE(committed.first().at(0).toDouble(), slider.scale().valueAt(600));
+        QCOMPARE(slider.scale().valueAt(600), 1.0);
+        const QString typed = QStringLiteral("2e-3");
+        slider.entry()->setText(typed);
         QTest::keyClick(slider.entry(), Qt::Key_Return);
         QCOMPARE(committed.count(), 2);
-        QCOMPARE(committed.last().at(0).toDouble(), 2e-3);
+        QCOMPARE(committed.last().at(0).toDouble(), typed.toDouble());
     }
 };
 

@@ -88,7 +88,8 @@ private slots:
 
     void pdfIsOnePageOfTheRequestedSize() {
         const QString path = dir_.filePath(QStringLiteral("plot.pdf"));
-        const QString error = ui::exportFigure(*plot_, path, {720, 360, 1.0});
+        const ui::FigureSize size{720, 360, 1.0};  // PDF points: 10 x 5 inches
+        const QString error = ui::exportFigure(*plot_, path, size);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -101,8 +102,8 @@ private slots:
             QStringLiteral("/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)"));
         const auto match = box.match(text);
         QVERIFY(match.hasMatch());
-        QVERIFY(std::abs(match.captured(1).toDouble() - 720) < 1.0);
-        QVERIFY(std::abs(match.captured(2).toDouble() - 360) < 1.0);
+        QVERIFY(std::abs(match.captured(1).toDouble() - size.width) < 1.0);
+        QVERIFY(std::abs(match.captured(2).toDouble() - size.height) < 1.0);
     }
 
     void svgRendersAtTheRequestedSize() {
