@@ -6,7 +6,7 @@
 #include <iterator>
 #include <string>
 
-#include "core/linalg.hpp"
+#include "core/nn/linalg.hpp"
 
 namespace {
 

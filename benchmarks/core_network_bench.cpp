@@ -5,12 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "core/activation.hpp"
-#include "core/initializer.hpp"
-#include "core/linalg.hpp"
-#include "core/loss.hpp"
-#include "core/network.hpp"
-#include "core/random.hpp"
+#include "core/base/random.hpp"
+#include "core/nn/activation.hpp"
+#include "core/nn/initializer.hpp"
+#include "core/nn/linalg.hpp"
+#include "core/nn/loss.hpp"
+#include "core/nn/network.hpp"
 
 namespace {
 

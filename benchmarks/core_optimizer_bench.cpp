@@ -5,9 +5,9 @@
 #include <memory>
 #include <string>
 
-#include "core/linalg.hpp"
-#include "core/optimizer.hpp"
-#include "core/random.hpp"
+#include "core/base/random.hpp"
+#include "core/nn/linalg.hpp"
+#include "core/optim/optimizer.hpp"
 
 namespace {
 

@@ -2,10 +2,10 @@
 // (W1 of benchmarks/compare_pytorch.py) and on the shipped digits set (W2).
 #include <benchmark/benchmark.h>
 
-#include "core/data_spec.hpp"
-#include "core/run_config.hpp"
-#include "core/run_control.hpp"
-#include "core/trainer.hpp"
+#include "core/data/data_spec.hpp"
+#include "core/training/run_config.hpp"
+#include "core/training/run_control.hpp"
+#include "core/training/trainer.hpp"
 
 namespace {
 

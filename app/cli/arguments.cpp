@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/errors.hpp"
-#include "core/number_format.hpp"
+#include "core/base/errors.hpp"
+#include "core/base/number_format.hpp"
 
 namespace lrscope::cli {
 

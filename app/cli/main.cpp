@@ -7,8 +7,8 @@
 
 #include "app/cli/commands.hpp"
 #include "app/cli/help_text.hpp"
-#include "core/errors.hpp"
-#include "core/linalg.hpp"
+#include "core/base/errors.hpp"
+#include "core/nn/linalg.hpp"
 #ifdef LRSCOPE_WITH_PLOT
 #include "app/cli/plot_command.hpp"
 #endif

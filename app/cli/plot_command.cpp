@@ -15,14 +15,14 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/run_batch.hpp"
 #include "app/cli/run_options.hpp"
-#include "core/errors.hpp"
-#include "core/history_csv.hpp"
-#include "core/number_format.hpp"
-#include "core/trainer.hpp"
-#include "ui/plot_export.hpp"
-#include "ui/run_list_model.hpp"
-#include "ui/run_palette.hpp"
-#include "ui/run_plot.hpp"
+#include "core/base/errors.hpp"
+#include "core/base/number_format.hpp"
+#include "core/io/history_csv.hpp"
+#include "core/training/trainer.hpp"
+#include "ui/export/plot_export.hpp"
+#include "ui/runs/run_list_model.hpp"
+#include "ui/runs/run_palette.hpp"
+#include "ui/views/curves/run_plot.hpp"
 
 namespace lrscope::cli {
 

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "app/cli/run_options.hpp"
-#include "core/errors.hpp"
-#include "core/run_control.hpp"
-#include "core/run_pool.hpp"
+#include "core/base/errors.hpp"
+#include "core/training/run_control.hpp"
+#include "core/training/run_pool.hpp"
 
 namespace lrscope::cli {
 

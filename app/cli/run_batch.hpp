@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "app/cli/arguments.hpp"
-#include "core/run_config.hpp"
-#include "core/trainer.hpp"
+#include "core/training/run_config.hpp"
+#include "core/training/trainer.hpp"
 
 namespace lrscope::cli {
 

@@ -6,12 +6,13 @@
 #include <functional>
 #include <sstream>
 
-#include "core/builtin_datasets.hpp"
-#include "core/errors.hpp"
-#include "core/initializer.hpp"
-#include "core/lr_schedule.hpp"
-#include "core/network_weights.hpp"
-#include "core/number_format.hpp"
+#include "core/base/errors.hpp"
+#include "core/base/number_format.hpp"
+#include "core/data/builtin_datasets.hpp"
+#include "core/io/weights_file.hpp"
+#include "core/nn/initializer.hpp"
+#include "core/nn/network_weights.hpp"
+#include "core/optim/lr_schedule.hpp"
 
 namespace lrscope::cli {
 

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "app/cli/arguments.hpp"
-#include "core/optimizer.hpp"
-#include "core/run_config.hpp"
+#include "core/optim/optimizer.hpp"
+#include "core/training/run_config.hpp"
 
 namespace lrscope::cli {
 

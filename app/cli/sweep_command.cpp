@@ -9,11 +9,11 @@
 #include "app/cli/progress_line.hpp"
 #include "app/cli/run_batch.hpp"
 #include "app/cli/run_options.hpp"
-#include "core/atomic_file.hpp"
-#include "core/errors.hpp"
-#include "core/history_csv.hpp"
-#include "core/number_format.hpp"
-#include "core/trainer.hpp"
+#include "core/base/atomic_file.hpp"
+#include "core/base/errors.hpp"
+#include "core/base/number_format.hpp"
+#include "core/io/history_csv.hpp"
+#include "core/training/trainer.hpp"
 
 namespace lrscope::cli {
 

@@ -5,13 +5,14 @@
 #include "app/cli/help_text.hpp"
 #include "app/cli/progress_line.hpp"
 #include "app/cli/run_options.hpp"
-#include "core/atomic_file.hpp"
-#include "core/errors.hpp"
-#include "core/history_csv.hpp"
-#include "core/network_weights.hpp"
-#include "core/number_format.hpp"
-#include "core/run_control.hpp"
-#include "core/trainer.hpp"
+#include "core/base/atomic_file.hpp"
+#include "core/base/errors.hpp"
+#include "core/base/number_format.hpp"
+#include "core/io/history_csv.hpp"
+#include "core/io/weights_file.hpp"
+#include "core/nn/network_weights.hpp"
+#include "core/training/run_control.hpp"
+#include "core/training/trainer.hpp"
 
 namespace lrscope::cli {
 

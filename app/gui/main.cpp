@@ -2,8 +2,8 @@
 #include <QApplication>
 #include <QIcon>
 
-#include "core/linalg.hpp"
-#include "ui/main_window.hpp"
+#include "core/nn/linalg.hpp"
+#include "ui/window/main_window.hpp"
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);

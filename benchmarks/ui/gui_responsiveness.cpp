@@ -21,12 +21,12 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
-#include "core/linalg.hpp"
-#include "ui/control_panel.hpp"
-#include "ui/main_window.hpp"
-#include "ui/run_palette.hpp"
-#include "ui/run_plot.hpp"
-#include "ui/training_controller.hpp"
+#include "core/nn/linalg.hpp"
+#include "ui/panels/control_panel.hpp"
+#include "ui/runs/run_palette.hpp"
+#include "ui/runs/training_controller.hpp"
+#include "ui/views/curves/run_plot.hpp"
+#include "ui/window/main_window.hpp"
 
 using namespace lrscope;
 

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "core/optimizer.hpp"
+#include "core/optim/optimizer.hpp"
 
 namespace lrscope::core::optimizer_test {
 

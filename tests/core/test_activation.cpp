@@ -4,8 +4,8 @@
 #include <limits>
 #include <vector>
 
-#include "core/activation.hpp"
-#include "core/errors.hpp"
+#include "core/base/errors.hpp"
+#include "core/nn/activation.hpp"
 
 namespace lrscope::core {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/atomic_file.hpp"
+#include "core/base/atomic_file.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -9,7 +9,7 @@
 #include <fstream>
 #include <string>
 
-#include "core/errors.hpp"
+#include "core/base/errors.hpp"
 
 namespace lrscope::core {
 namespace {

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "core/csv_reader.hpp"
-#include "core/errors.hpp"
+#include "core/base/errors.hpp"
+#include "core/data/csv_reader.hpp"
 
 namespace lrscope::core {
 namespace {

@@ -1,11 +1,11 @@
-#include "core/csv_reader.hpp"
+#include "core/data/csv_reader.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "core/errors.hpp"
+#include "core/base/errors.hpp"
 
 namespace lrscope::core {
 namespace {

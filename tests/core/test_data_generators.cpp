@@ -1,4 +1,4 @@
-#include "core/data_generators.hpp"
+#include "core/data/data_generators.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/errors.hpp"
-#include "core/random.hpp"
+#include "core/base/errors.hpp"
+#include "core/base/random.hpp"
 
 namespace lrscope::core {
 namespace {

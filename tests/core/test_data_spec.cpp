@@ -1,4 +1,4 @@
-#include "core/data_spec.hpp"
+#include "core/data/data_spec.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "core/builtin_datasets.hpp"
-#include "core/csv_reader.hpp"
-#include "core/data_generators.hpp"
-#include "core/errors.hpp"
+#include "core/base/errors.hpp"
+#include "core/data/builtin_datasets.hpp"
+#include "core/data/csv_reader.hpp"
+#include "core/data/data_generators.hpp"
 
 namespace lrscope::core {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/history_csv.hpp"
+#include "core/io/history_csv.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/atomic_file.hpp"
-#include "core/csv_reader.hpp"
-#include "core/errors.hpp"
+#include "core/base/atomic_file.hpp"
+#include "core/base/errors.hpp"
+#include "core/data/csv_reader.hpp"
 
 namespace lrscope::core {
 namespace {

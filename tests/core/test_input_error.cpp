@@ -1,16 +1,16 @@
 // InputError: setting errors carry the setting's key and a detail without the flag, and still
 // read as the CLI has always printed them; errors about files carry no key.
-#include "core/errors.hpp"
+#include "core/base/errors.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "core/data_spec.hpp"
-#include "core/loss.hpp"
-#include "core/lr_schedule.hpp"
-#include "core/optimizer.hpp"
-#include "core/run_config.hpp"
+#include "core/data/data_spec.hpp"
+#include "core/nn/loss.hpp"
+#include "core/optim/lr_schedule.hpp"
+#include "core/optim/optimizer.hpp"
+#include "core/training/run_config.hpp"
 
 namespace lrscope::core {
 namespace {

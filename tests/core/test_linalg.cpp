@@ -6,7 +6,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/linalg.hpp"
+#include "core/nn/linalg.hpp"
 
 namespace lrscope::core {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "core/errors.hpp"
-#include "core/loss.hpp"
+#include "core/base/errors.hpp"
+#include "core/nn/loss.hpp"
 
 namespace lrscope::core {
 namespace {

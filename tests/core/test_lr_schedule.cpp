@@ -8,8 +8,8 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include "core/errors.hpp"
-#include "core/lr_schedule.hpp"
+#include "core/base/errors.hpp"
+#include "core/optim/lr_schedule.hpp"
 
 #include "tests/core/optimizer_reference.hpp"
 

@@ -4,9 +4,9 @@
 #include <string>
 #include <tuple>
 
-#include "core/loss.hpp"
-#include "core/network.hpp"
-#include "core/random.hpp"
+#include "core/base/random.hpp"
+#include "core/nn/loss.hpp"
+#include "core/nn/network.hpp"
 
 namespace lrscope::core {
 namespace {

@@ -1,4 +1,5 @@
-#include "core/network_weights.hpp"
+#include "core/io/weights_file.hpp"
+#include "core/nn/network_weights.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -9,10 +10,10 @@
 #include <limits>
 #include <string>
 
-#include "core/atomic_file.hpp"
-#include "core/errors.hpp"
-#include "core/network.hpp"
-#include "core/random.hpp"
+#include "core/base/atomic_file.hpp"
+#include "core/base/errors.hpp"
+#include "core/base/random.hpp"
+#include "core/nn/network.hpp"
 
 namespace lrscope::core {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/number_format.hpp"
+#include "core/base/number_format.hpp"
 
 #include <gtest/gtest.h>
 

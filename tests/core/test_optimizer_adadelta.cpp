@@ -1,8 +1,8 @@
-// Adadelta (core/optimizers/adadelta.hpp).
+// Adadelta (core/optim/adadelta.hpp).
 
 #include <gtest/gtest.h>
 
-#include "core/optimizer.hpp"
+#include "core/optim/optimizer.hpp"
 #include "tests/core/optimizer_reference.hpp"
 
 namespace lrscope::core {

@@ -1,10 +1,10 @@
-// Adagrad (core/optimizers/adagrad.hpp).
+// Adagrad (core/optim/adagrad.hpp).
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "core/optimizer.hpp"
+#include "core/optim/optimizer.hpp"
 #include "tests/core/optimizer_reference.hpp"
 
 namespace lrscope::core {

@@ -1,8 +1,8 @@
-// Adam and AdamW (core/optimizers/adam.hpp).
+// Adam and AdamW (core/optim/adam.hpp).
 
 #include <gtest/gtest.h>
 
-#include "core/optimizer.hpp"
+#include "core/optim/optimizer.hpp"
 #include "tests/core/optimizer_reference.hpp"
 
 namespace lrscope::core {

@@ -1,10 +1,10 @@
-// RMSprop (core/optimizers/rmsprop.hpp).
+// RMSprop (core/optim/rmsprop.hpp).
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "core/optimizer.hpp"
+#include "core/optim/optimizer.hpp"
 #include "tests/core/optimizer_reference.hpp"
 
 namespace lrscope::core {

@@ -6,8 +6,8 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include "core/errors.hpp"
-#include "core/optimizer.hpp"
+#include "core/base/errors.hpp"
+#include "core/optim/optimizer.hpp"
 
 #include "tests/core/optimizer_reference.hpp"
 

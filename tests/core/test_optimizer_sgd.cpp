@@ -1,8 +1,8 @@
-// SGD, SGD with momentum and Nesterov momentum (core/optimizers/sgd.hpp).
+// SGD, SGD with momentum and Nesterov momentum (core/optim/sgd.hpp).
 
 #include <gtest/gtest.h>
 
-#include "core/optimizer.hpp"
+#include "core/optim/optimizer.hpp"
 #include "tests/core/optimizer_reference.hpp"
 
 namespace lrscope::core {

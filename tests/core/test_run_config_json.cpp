@@ -1,11 +1,11 @@
-#include "core/run_config_json.hpp"
+#include "core/io/run_config_json.hpp"
 
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "core/errors.hpp"
+#include "core/base/errors.hpp"
 
 namespace lrscope::core {
 namespace {

@@ -7,8 +7,8 @@
 #include <mutex>
 #include <thread>
 
-#include "core/run_control.hpp"
-#include "core/trainer.hpp"
+#include "core/training/run_control.hpp"
+#include "core/training/trainer.hpp"
 
 namespace lrscope::core {
 namespace {

@@ -4,9 +4,9 @@
 #include <chrono>
 #include <thread>
 
-#include "core/run_control.hpp"
-#include "core/run_pool.hpp"
-#include "core/trainer.hpp"
+#include "core/training/run_control.hpp"
+#include "core/training/run_pool.hpp"
+#include "core/training/trainer.hpp"
 
 namespace lrscope::core {
 namespace {

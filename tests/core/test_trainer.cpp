@@ -2,10 +2,10 @@
 
 #include <cmath>
 
-#include "core/data_spec.hpp"
-#include "core/errors.hpp"
-#include "core/run_control.hpp"
-#include "core/trainer.hpp"
+#include "core/base/errors.hpp"
+#include "core/data/data_spec.hpp"
+#include "core/training/run_control.hpp"
+#include "core/training/trainer.hpp"
 
 namespace lrscope::core {
 namespace {

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <sstream>
 
-#include "core/csv_reader.hpp"
-#include "core/number_format.hpp"
+#include "core/base/number_format.hpp"
+#include "core/data/csv_reader.hpp"
 #include "tests/e2e/cli_runner.hpp"
 
 namespace lrscope::test {

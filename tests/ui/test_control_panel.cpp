@@ -7,14 +7,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "core/run_config_json.hpp"
-#include "ui/control_panel.hpp"
-#include "ui/data_panel.hpp"
-#include "ui/learning_rate_panel.hpp"
-#include "ui/log_slider.hpp"
-#include "ui/network_panel.hpp"
-#include "ui/number_field.hpp"
-#include "ui/optimizer_panel.hpp"
+#include "core/io/run_config_json.hpp"
+#include "ui/panels/control_panel.hpp"
+#include "ui/panels/data_panel.hpp"
+#include "ui/panels/learning_rate_panel.hpp"
+#include "ui/panels/network_panel.hpp"
+#include "ui/panels/optimizer_panel.hpp"
+#include "ui/widgets/log_slider.hpp"
+#include "ui/widgets/number_field.hpp"
 
 using namespace lrscope;
 

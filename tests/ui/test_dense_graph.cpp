@@ -8,7 +8,7 @@
 #include <QImage>
 #include <QTest>
 
-#include "ui/dense_graph.hpp"
+#include "ui/views/curves/dense_graph.hpp"
 
 using namespace lrscope;
 

@@ -5,9 +5,9 @@
 #include <QSlider>
 #include <QTest>
 
-#include "core/number_format.hpp"
-#include "ui/log_slider.hpp"
-#include "ui/number_field.hpp"
+#include "core/base/number_format.hpp"
+#include "ui/widgets/log_slider.hpp"
+#include "ui/widgets/number_field.hpp"
 
 using lrscope::ui::LogScale;
 using lrscope::ui::LogSlider;

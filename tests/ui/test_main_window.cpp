@@ -7,16 +7,16 @@
 #include <QTest>
 
 #include "test_support.hpp"
-#include "ui/control_panel.hpp"
-#include "ui/learning_rate_panel.hpp"
-#include "ui/log_slider.hpp"
-#include "ui/main_window.hpp"
-#include "ui/network_panel.hpp"
-#include "ui/number_field.hpp"
-#include "ui/run_list_model.hpp"
-#include "ui/run_list_view.hpp"
-#include "ui/run_plot.hpp"
-#include "ui/training_controller.hpp"
+#include "ui/panels/control_panel.hpp"
+#include "ui/panels/learning_rate_panel.hpp"
+#include "ui/panels/network_panel.hpp"
+#include "ui/runs/run_list_model.hpp"
+#include "ui/runs/run_list_view.hpp"
+#include "ui/runs/training_controller.hpp"
+#include "ui/views/curves/run_plot.hpp"
+#include "ui/widgets/log_slider.hpp"
+#include "ui/widgets/number_field.hpp"
+#include "ui/window/main_window.hpp"
 
 using namespace lrscope;
 

@@ -9,9 +9,9 @@
 #include <QTest>
 
 #include "test_support.hpp"
-#include "ui/plot_export.hpp"
-#include "ui/run_palette.hpp"
-#include "ui/run_plot.hpp"
+#include "ui/export/plot_export.hpp"
+#include "ui/runs/run_palette.hpp"
+#include "ui/views/curves/run_plot.hpp"
 
 using namespace lrscope;
 

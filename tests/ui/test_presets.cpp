@@ -6,11 +6,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "core/errors.hpp"
-#include "core/run_config_json.hpp"
-#include "ui/control_panel.hpp"
-#include "ui/preset_menu.hpp"
-#include "ui/preset_store.hpp"
+#include "core/base/errors.hpp"
+#include "core/io/run_config_json.hpp"
+#include "ui/panels/control_panel.hpp"
+#include "ui/window/preset_menu.hpp"
+#include "ui/window/preset_store.hpp"
 
 using namespace lrscope;
 

@@ -3,8 +3,8 @@
 #include <QTest>
 
 #include "test_support.hpp"
-#include "ui/run_palette.hpp"
-#include "ui/run_plot.hpp"
+#include "ui/runs/run_palette.hpp"
+#include "ui/views/curves/run_plot.hpp"
 
 using namespace lrscope;
 

@@ -6,9 +6,9 @@
 
 #include <QTest>
 
-#include "core/run_config.hpp"
-#include "core/run_control.hpp"
-#include "core/trainer.hpp"
+#include "core/training/run_config.hpp"
+#include "core/training/run_control.hpp"
+#include "core/training/trainer.hpp"
 
 namespace lrscope::test {
 

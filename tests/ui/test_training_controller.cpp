@@ -7,7 +7,7 @@
 #include <QTest>
 
 #include "test_support.hpp"
-#include "ui/training_controller.hpp"
+#include "ui/runs/training_controller.hpp"
 
 using namespace lrscope;
 using ui::TrainingController;

@@ -15,16 +15,16 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
-#include "core/linalg.hpp"
-#include "ui/control_panel.hpp"
-#include "ui/learning_rate_panel.hpp"
-#include "ui/log_slider.hpp"
-#include "ui/main_window.hpp"
-#include "ui/number_field.hpp"
-#include "ui/optimizer_panel.hpp"
-#include "ui/run_list_view.hpp"
-#include "ui/run_plot.hpp"
-#include "ui/save_plot_dialog.hpp"
+#include "core/nn/linalg.hpp"
+#include "ui/export/save_plot_dialog.hpp"
+#include "ui/panels/control_panel.hpp"
+#include "ui/panels/learning_rate_panel.hpp"
+#include "ui/panels/optimizer_panel.hpp"
+#include "ui/runs/run_list_view.hpp"
+#include "ui/views/curves/run_plot.hpp"
+#include "ui/widgets/log_slider.hpp"
+#include "ui/widgets/number_field.hpp"
+#include "ui/window/main_window.hpp"
 
 using namespace lrscope;
 

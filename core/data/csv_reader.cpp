@@ -1,0 +1,457 @@
+#include "core/data/csv_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "core/base/atomic_file.hpp"
+#include "core/base/errors.hpp"
+#include "core/base/message_text.hpp"
+#include "core/base/number_format.hpp"
+
+namespace lrscope::core {
+
+namespace {
+
+std::string fieldCount(size_t n) {
+    return std::to_string(n) + (n == 1 ? " field" : " fields");
+}
+
+bool isBlank(char c) {
+    return c == ' ' || c == '\t';
+}
+
+// Splits CSV text into records, tracking physical line numbers for messages.
+class CsvParser {
+public:
+    CsvParser(std::string_view text, const std::string& source) : text_(text), source_(source) {}
+
+    // Reads the next non-blank record into `fields`; false at the end of the text.
+    bool nextRecord(std::vector<std::string>& fields, int& start_line) {
+        skipBlankLines();
+        if (pos_ >= text_.size()) {
+            return false;
+        }
+        fields.clear();
+        start_line = line_;
+        for (;;) {
+            fields.push_back(readField(static_cast<int>(fields.size()) + 1));
+            if (pos_ >= text_.size()) {
+                return true;
+            }
+            const char c = text_[pos_];
+            if (c == ',') {
+                ++pos_;
+                continue;
+            }
+            consumeLineEnd();
+            return true;
+        }
+    }
+
+private:
+    bool atLineEnd() const {
+        return pos_ >= text_.size() || text_[pos_] == '\n' || text_[pos_] == '\r';
+    }
+
+    // Consumes "\n", "\r\n" or a lone "\r" at pos_.
+    void consumeLineEnd() {
+        if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
+            ++pos_;
+        }
+        ++pos_;
+        ++line_;
+    }
+
+    // Lines holding nothing but spaces and tabs are skipped.
+    void skipBlankLines() {
+        while (pos_ < text_.size()) {
+            size_t p = pos_;
+            while (p < text_.size() && isBlank(text_[p])) {
+                ++p;
+            }
+            if (p < text_.size() && text_[p] != '\n' && text_[p] != '\r') {
+                return;
+            }
+            pos_ = p;
+            if (pos_ >= text_.size()) {
+                return;
+            }
+            consumeLineEnd();
+        }
+    }
+
+    std::string readField(int column) {
+        while (pos_ < text_.size() && isBlank(text_[pos_])) {
+            ++pos_;
+        }
+        if (pos_ < text_.size() && text_[pos_] == '"') {
+            return readQuotedField(column);
+        }
+        const size_t start = pos_;
+        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' &&
+               text_[pos_] != '\r') {
+            ++pos_;
+        }
+        size_t end = pos_;
+        while (end > start && isBlank(text_[end - 1])) {
+            --end;
+        }
+        return std::string(text_.substr(start, end - start));
+    }
+
+    std::string readQuotedField(int column) {
+        const int open_line = line_;
+        ++pos_;  // the opening quote
+        std::string field;
+        for (;;) {
+            if (pos_ >= text_.size()) {
+                throw InputError(source_ + ":" + std::to_string(open_line) +
+                                 ": the quoted field in column " + std::to_string(column) +
+                                 " is never closed; expected a closing '\"' before the end of "
+                                 "the file");
+            }
+            const char c = text_[pos_];
+            if (c == '"') {
+                if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+                    field.push_back('"');
+                    pos_ += 2;
+                    continue;
+                }
+                ++pos_;
+                break;
+            }
+            if (c == '\n' || (c == '\r' && (pos_ + 1 >= text_.size() || text_[pos_ + 1] != '\n'))) {
+                ++line_;
+            }
+            field.push_back(c);
+            ++pos_;
+        }
+        while (pos_ < text_.size() && isBlank(text_[pos_])) {
+            ++pos_;
+        }
+        if (!atLineEnd() && text_[pos_] != ',') {
+            throw InputError(source_ + ":" + std::to_string(line_) + ":" + std::to_string(column) +
+                             ": unexpected " + quotedForMessage(text_.substr(pos_, 1)) +
+                             " after a closing quote; expected ',' or the end of the line");
+        }
+        return field;
+    }
+
+    std::string_view text_;
+    const std::string& source_;
+    size_t pos_ = 0;
+    int line_ = 1;
+};
+
+std::string columnName(const CsvTable& table, size_t column) {
+    const std::string& name = table.header[column];
+    return name.empty() ? "column " + std::to_string(column + 1) : name;
+}
+
+// A column's name for messages: quoted, escaped, cut at 60 characters.
+std::string quotedColumn(const CsvTable& table, size_t column) {
+    return quotedForMessage(columnName(table, column), 60);
+}
+
+// The line a row starts on; tables built by hand may lack row_lines.
+int lineOf(const CsvTable& table, size_t row) {
+    return row < table.row_lines.size() ? table.row_lines[row] : static_cast<int>(row) + 2;
+}
+
+std::string cellPlace(const CsvTable& table, const std::string& source, size_t row, size_t column) {
+    return source + ":" + std::to_string(lineOf(table, row)) + ":" + std::to_string(column + 1) +
+           ": ";
+}
+
+// A feature or regression-target cell as a finite number, or an InputError naming the cell.
+double numericCell(const CsvTable& table, size_t row, size_t column, const std::string& source,
+                   const std::string& role, const std::string& hint = "") {
+    const std::string& cell = table.rows[row][column];
+    const std::string where = cellPlace(table, source, row, column);
+    const std::string what = " (" + role + quotedColumn(table, column) + ")";
+    if (cell.empty()) {
+        throw InputError(where + "empty value; expected a number" + what + hint);
+    }
+    const auto value = parseDouble(cell);
+    if (!value) {
+        throw InputError(where + quotedForMessage(cell) + " is not a number" + what + hint);
+    }
+    if (!std::isfinite(*value)) {
+        throw InputError(where + quotedForMessage(cell) + " is not a finite number" + what);
+    }
+    return *value;
+}
+
+size_t findTargetColumn(const CsvTable& table, const std::string& target,
+                        const std::string& source) {
+    const size_t columns = table.header.size();
+    if (target.empty()) {
+        return columns - 1;
+    }
+    std::vector<size_t> matches;
+    for (size_t c = 0; c < columns; ++c) {
+        if (table.header[c] == target) {
+            matches.push_back(c);
+        }
+    }
+    if (matches.size() == 1) {
+        return matches.front();
+    }
+    if (matches.size() > 1) {
+        throw InputError(source + ": target column " + quotedForMessage(target, 60) +
+                         " is ambiguous: columns " + std::to_string(matches[0] + 1) + " and " +
+                         std::to_string(matches[1] + 1) +
+                         " have that name; give the target as a 0-based index instead");
+    }
+    if (const auto index = parseLong(target)) {
+        if (*index < 0 || static_cast<unsigned long>(*index) >= columns) {
+            throw InputError(source + ": target column index " + target +
+                             " is out of range; the file has " + std::to_string(columns) +
+                             " columns, so the index must be 0.." + std::to_string(columns - 1));
+        }
+        return static_cast<size_t>(*index);
+    }
+    std::string names;
+    for (size_t c = 0; c < columns; ++c) {
+        names += (c == 0 ? "" : ", ") + escapedForMessage(columnName(table, c), 60);
+    }
+    throw InputError(source + ": target column " + quotedForMessage(target, 60) +
+                     " not found; columns are: " + names);
+}
+
+// Which column is the target and how many rows are used; checks the table's layout.
+struct TableLayout {
+    size_t target = 0;
+    size_t rows = 0;
+};
+
+TableLayout tableLayout(const CsvTable& table, const CsvDataOptions& options,
+                        const std::string& source) {
+    if (table.header.empty() || table.rows.empty()) {
+        throw InputError(source +
+                         ": no data rows; expected a header row and at least one data row");
+    }
+    const size_t columns = table.header.size();
+    TableLayout layout;
+    layout.target = findTargetColumn(table, options.target, source);
+    if (columns < 2) {
+        throw InputError(source + ": the file has only the target column " +
+                         quotedColumn(table, layout.target) +
+                         "; expected at least one feature column besides it");
+    }
+
+    layout.rows = table.rows.size();
+    if (options.max_rows) {
+        if (*options.max_rows < 1) {
+            throw InputError(source + ": the row limit must be at least 1, got " +
+                             std::to_string(*options.max_rows));
+        }
+        layout.rows = std::min(layout.rows, static_cast<size_t>(*options.max_rows));
+    }
+    for (size_t r = 0; r < layout.rows; ++r) {
+        if (table.rows[r].size() != columns) {
+            throw InputError(source + ":" + std::to_string(lineOf(table, r)) + ": line " +
+                             std::to_string(lineOf(table, r)) + " has " +
+                             fieldCount(table.rows[r].size()) + ", the header has " +
+                             std::to_string(columns));
+        }
+    }
+    return layout;
+}
+
+void checkLabel(const CsvTable& table, const TableLayout& layout, size_t row,
+                const std::string& source) {
+    if (table.rows[row][layout.target].empty()) {
+        throw InputError(cellPlace(table, source, row, layout.target) +
+                         "empty value; expected a class label (column " +
+                         quotedColumn(table, layout.target) + ")");
+    }
+}
+
+// Class labels: numeric when every label is a finite number (sorted by value, 2 < 10),
+// otherwise text sorted bytewise. Label i is names[i].
+struct ClassLabels {
+    std::vector<std::string> names;
+    std::vector<int> labels;  // per row
+};
+
+ClassLabels classLabels(const CsvTable& table, const TableLayout& layout,
+                        const std::string& source) {
+    const size_t rows = layout.rows;
+    const size_t target = layout.target;
+    for (size_t r = 0; r < rows; ++r) {
+        checkLabel(table, layout, r, source);
+    }
+    bool all_numeric = true;
+    for (size_t r = 0; r < rows && all_numeric; ++r) {
+        const auto value = parseDouble(table.rows[r][target]);
+        all_numeric = value && std::isfinite(*value);
+    }
+    ClassLabels classes;
+    classes.labels.resize(rows);
+    if (all_numeric) {
+        std::map<double, std::string> spelling;  // value -> its first spelling
+        std::vector<double> values(rows);
+        for (size_t r = 0; r < rows; ++r) {
+            values[r] = *parseDouble(table.rows[r][target]);
+            spelling.emplace(values[r], table.rows[r][target]);
+        }
+        std::map<double, int> label_of;
+        for (const auto& [value, name] : spelling) {
+            label_of.emplace(value, static_cast<int>(classes.names.size()));
+            classes.names.push_back(name);
+        }
+        for (size_t r = 0; r < rows; ++r) {
+            classes.labels[r] = label_of.at(values[r]);
+        }
+    } else {
+        std::map<std::string, int> label_of;
+        for (size_t r = 0; r < rows; ++r) {
+            label_of.emplace(table.rows[r][target], 0);
+        }
+        for (auto& [name, label] : label_of) {
+            label = static_cast<int>(classes.names.size());
+            classes.names.push_back(name);
+        }
+        for (size_t r = 0; r < rows; ++r) {
+            classes.labels[r] = label_of.at(table.rows[r][target]);
+        }
+    }
+    if (classes.names.size() < 2) {
+        const std::string scope = rows < table.rows.size()
+                                      ? " in the first " + std::to_string(rows) + " rows"
+                                      : std::string();
+        throw InputError(source + ": the target column " + quotedColumn(table, target) +
+                         " has only one class (" + quotedForMessage(classes.names.front()) + ")" +
+                         scope + "; classification needs at least two");
+    }
+    return classes;
+}
+
+}  // namespace
+
+CsvTable parseCsv(std::string_view text, const std::string& source) {
+    constexpr std::string_view kBom = "\xEF\xBB\xBF";
+    if (text.substr(0, kBom.size()) == kBom) {
+        text.remove_prefix(kBom.size());
+    }
+    if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n');
+        throw InputError(source + ":" + std::to_string(line) +
+                         ": the file contains a NUL byte, so it is not text; expected a CSV "
+                         "file with a header row");
+    }
+
+    CsvParser parser(text, source);
+    CsvTable table;
+    int line = 0;
+    if (!parser.nextRecord(table.header, line)) {
+        throw InputError(source +
+                         ": the file is empty; expected a header row and at least one data row");
+    }
+    std::vector<std::string> fields;
+    while (parser.nextRecord(fields, line)) {
+        if (fields.size() != table.header.size()) {
+            throw InputError(source + ":" + std::to_string(line) + ": line " +
+                             std::to_string(line) + " has " + fieldCount(fields.size()) +
+                             ", the header has " + std::to_string(table.header.size()));
+        }
+        table.rows.push_back(std::move(fields));
+        table.row_lines.push_back(line);
+    }
+    if (table.rows.empty()) {
+        throw InputError(source +
+                         ": the file has a header row but no data rows; expected at least one "
+                         "data row");
+    }
+
+    // A trailing comma on every line (some spreadsheet exports) makes an empty last column.
+    const bool empty_last_column =
+        table.header.size() > 1 && table.header.back().empty() &&
+        std::all_of(table.rows.begin(), table.rows.end(),
+                    [](const std::vector<std::string>& row) { return row.back().empty(); });
+    if (empty_last_column) {
+        table.header.pop_back();
+        for (auto& row : table.rows) {
+            row.pop_back();
+        }
+    }
+    return table;
+}
+
+Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
+                       const std::string& source) {
+    const TableLayout layout = tableLayout(table, options, source);
+    const size_t columns = table.header.size();
+    const size_t target = layout.target;
+    const size_t rows = layout.rows;
+
+    Dataset data;
+    data.task = options.task;
+    data.target_name = columnName(table, target);
+    for (size_t c = 0; c < columns; ++c) {
+        if (c != target) {
+            data.feature_names.push_back(columnName(table, c));
+        }
+    }
+
+    const auto n = static_cast<Eigen::Index>(rows);
+    data.features.resize(static_cast<Eigen::Index>(columns - 1), n);
+    std::vector<double> numeric_targets;
+    if (options.task == Task::Regress) {
+        numeric_targets.reserve(rows);
+    }
+    // Row by row, so the first bad cell reported is the first one in the file.
+    for (size_t r = 0; r < rows; ++r) {
+        Eigen::Index feature = 0;
+        for (size_t c = 0; c < columns; ++c) {
+            if (c == target) {
+                if (options.task == Task::Regress) {
+                    numeric_targets.push_back(numericCell(table, r, c, source, "target column ",
+                                                          "; regression needs numbers"));
+                } else {
+                    checkLabel(table, layout, r, source);
+                }
+                continue;
+            }
+            data.features(feature, static_cast<Eigen::Index>(r)) =
+                numericCell(table, r, c, source, "column ");
+            ++feature;
+        }
+    }
+
+    if (options.task == Task::Regress) {
+        data.targets.resize(1, n);
+        for (Eigen::Index i = 0; i < n; ++i) {
+            data.targets(0, i) = numeric_targets[static_cast<size_t>(i)];
+        }
+        return data;
+    }
+    ClassLabels classes = classLabels(table, layout, source);
+    data.class_names = std::move(classes.names);
+    data.labels = std::move(classes.labels);
+    return data;
+}
+
+DataShape tableShape(const CsvTable& table, const CsvDataOptions& options,
+                     const std::string& source) {
+    const TableLayout layout = tableLayout(table, options, source);
+    DataShape shape;
+    shape.inputs = static_cast<int>(table.header.size() - 1);
+    shape.rows = static_cast<long>(layout.rows);
+    shape.task = options.task;
+    shape.outputs = options.task == Task::Regress
+                        ? 1
+                        : static_cast<int>(classLabels(table, layout, source).names.size());
+    return shape;
+}
+
+Dataset loadCsvDataset(const std::string& path, const CsvDataOptions& options) {
+    const std::string text = readFile(path);
+    const CsvTable table = parseCsv(text, path);
+    return tableToDataset(table, options, path);
+}
+
+}  // namespace lrscope::core

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/nn/linalg.hpp"
+
+namespace lrscope::core {
+
+enum class Task { Classify, Regress };
+
+// Samples as columns. Classification keeps one label per sample (0..K-1) and the class names
+// in label order; regression keeps a [1 x n] target matrix.
+struct Dataset {
+    Task task = Task::Classify;
+    Matrix features;          // [features x samples]
+    std::vector<int> labels;  // classification
+    Matrix targets;           // regression: [outputs x samples]
+    std::vector<std::string> feature_names;
+    std::vector<std::string> class_names;  // classification: label i is class_names[i]
+    std::string target_name;
+
+    Eigen::Index sampleCount() const { return features.cols(); }
+    int featureCount() const { return static_cast<int>(features.rows()); }
+    // Classification: number of classes; regression: number of target outputs.
+    int outputCount() const;
+};
+
+// What a data set gives a network, known without generating or converting its samples
+// (see dataShape() in data_spec.hpp).
+struct DataShape {
+    int inputs = 0;
+    int outputs = 0;  // classes, or target outputs for regression
+    long rows = 0;    // samples, before any split
+    Task task = Task::Classify;
+};
+
+struct DataSplit {
+    Dataset train;
+    Dataset test;  // may hold no samples (test fraction 0)
+};
+
+}  // namespace lrscope::core

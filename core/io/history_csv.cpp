@@ -1,0 +1,205 @@
+#include "core/io/history_csv.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "core/base/atomic_file.hpp"
+#include "core/base/errors.hpp"
+#include "core/base/message_text.hpp"
+#include "core/base/number_format.hpp"
+#include "core/data/csv_reader.hpp"
+#include "core/training/run_config.hpp"
+
+namespace lrscope::core {
+
+namespace {
+
+std::string optionalNumber(const std::optional<double>& value) {
+    return value ? formatNumber(*value) : std::string();
+}
+
+// RFC 4180: a field holding a separator, a quote or a line break is quoted, quotes doubled.
+std::string csvField(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) {
+        return text;
+    }
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"') {
+            out += "\"\"";
+        } else {
+            out.push_back(c);
+        }
+    }
+    out += '"';
+    return out;
+}
+
+std::vector<std::string> splitHeader(const std::string& header) {
+    std::vector<std::string> names;
+    std::istringstream in(header);
+    for (std::string name; std::getline(in, name, ',');) {
+        names.push_back(name);
+    }
+    return names;
+}
+
+// Reads the cells of a runs CSV by column name, naming file, line, column and column name in
+// its messages.
+class LongCsvReader {
+public:
+    LongCsvReader(const CsvTable& table, const std::string& source)
+        : table_(table), source_(source) {
+        for (const std::string& column : splitHeader(longCsvHeader())) {
+            const auto it = std::find(table.header.begin(), table.header.end(), column);
+            if (it == table.header.end()) {
+                throw InputError(source + ":1: missing column '" + column +
+                                 "'; expected the runs CSV of lrscope (" + longCsvHeader() +
+                                 "), as written by lrscope-cli sweep --out or Export runs in "
+                                 "the window");
+            }
+            columns_.emplace(column, static_cast<size_t>(it - table.header.begin()));
+        }
+    }
+
+    void setRow(size_t row) { row_ = row; }
+
+    const std::string& text(const std::string& column) const {
+        return table_.rows[row_][columns_.at(column)];
+    }
+
+    [[noreturn]] void fail(const std::string& column, const std::string& found,
+                           const std::string& expected) const {
+        throw InputError(source_ + ":" + std::to_string(table_.row_lines[row_]) + ":" +
+                         std::to_string(columns_.at(column) + 1) + ": " + column + ": found " +
+                         found + ", expected " + expected);
+    }
+
+    std::optional<double> optionalNumber(const std::string& column) const {
+        const std::string& cell = text(column);
+        if (cell.empty()) {
+            return std::nullopt;
+        }
+        const auto value = parseDouble(cell);
+        if (!value || !std::isfinite(*value)) {
+            fail(column, quotedForMessage(cell), "a finite number or an empty cell");
+        }
+        return value;
+    }
+
+    double number(const std::string& column) const {
+        const std::string& cell = text(column);
+        const auto value = parseDouble(cell);
+        if (!value || !std::isfinite(*value)) {
+            fail(column, cell.empty() ? "an empty cell" : quotedForMessage(cell),
+                 "a finite number");
+        }
+        return *value;
+    }
+
+    // A whole number in [low, high]; written as an integer or as a number with no fraction.
+    long whole(const std::string& column, long low, long high) const {
+        const std::string& cell = text(column);
+        const auto value = parseDouble(cell);
+        if (!value || *value != std::floor(*value) || *value < static_cast<double>(low) ||
+            *value > static_cast<double>(high)) {
+            fail(column, cell.empty() ? "an empty cell" : quotedForMessage(cell),
+                 "a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+        }
+        return static_cast<long>(*value);
+    }
+
+private:
+    const CsvTable& table_;
+    const std::string& source_;
+    std::map<std::string, size_t> columns_;
+    size_t row_ = 0;
+};
+
+std::vector<NamedHistory> parseLongCsv(std::string_view text, const std::string& source) {
+    const CsvTable table = parseCsv(text, source);
+    LongCsvReader reader(table, source);
+    std::vector<NamedHistory> runs;
+    std::map<long, size_t> index_of_run;
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        reader.setRow(r);
+        const long id = reader.whole("run", 0, INT_MAX);
+        const auto [it, inserted] = index_of_run.emplace(id, runs.size());
+        if (inserted) {
+            NamedHistory run;
+            run.run = static_cast<int>(id);
+            run.name = reader.text("name");
+            run.optimizer = reader.text("optimizer");
+            run.base_lr = reader.number("base_lr");
+            runs.push_back(std::move(run));
+        }
+        NamedHistory& run = runs[it->second];
+
+        EpochRecord record;
+        record.run_id = static_cast<RunId>(id);
+        record.epoch = static_cast<int>(reader.whole("epoch", 0, kMaxEpochs));
+        if (!run.history.empty() && record.epoch <= run.history.back().epoch) {
+            const int previous = run.history.back().epoch;
+            reader.fail("epoch", std::to_string(record.epoch),
+                        "an epoch after " + std::to_string(previous) + " (epochs of run " +
+                            std::to_string(id) + " must increase from row to row)");
+        }
+        record.train_loss = reader.number("train_loss");
+        record.train_error = reader.optionalNumber("train_error");
+        record.test_loss = reader.optionalNumber("test_loss");
+        record.test_error = reader.optionalNumber("test_error");
+        record.lr = reader.number("lr");
+        record.grad_norm = reader.optionalNumber("grad_norm");
+        record.update_ratio = reader.optionalNumber("update_ratio");
+        record.step_size = reader.optionalNumber("step_size");
+        record.lr_changed_to = reader.optionalNumber("lr_changed_to");
+        run.history.push_back(record);
+    }
+    return runs;
+}
+
+}  // namespace
+
+std::string historyCsvHeader() {
+    return "epoch,train_loss,train_error,test_loss,test_error,lr,grad_norm,update_ratio,"
+           "step_size,lr_changed_to";
+}
+
+std::string historyCsvRow(const EpochRecord& record) {
+    return std::to_string(record.epoch) + "," + formatNumber(record.train_loss) + "," +
+           optionalNumber(record.train_error) + "," + optionalNumber(record.test_loss) + "," +
+           optionalNumber(record.test_error) + "," + formatNumber(record.lr) + "," +
+           optionalNumber(record.grad_norm) + "," + optionalNumber(record.update_ratio) + "," +
+           optionalNumber(record.step_size) + "," + optionalNumber(record.lr_changed_to);
+}
+
+std::string longCsvHeader() {
+    return "run,name,optimizer,base_lr," + historyCsvHeader();
+}
+
+std::string longCsvRow(const NamedHistory& run, const EpochRecord& record) {
+    return std::to_string(run.run) + "," + csvField(run.name) + "," + csvField(run.optimizer) +
+           "," + formatNumber(run.base_lr) + "," + historyCsvRow(record);
+}
+
+std::vector<NamedHistory> readLongCsv(std::istream& in, const std::string& source) {
+    std::ostringstream text;
+    if (in.rdbuf() != nullptr && in.peek() != std::istream::traits_type::eof()) {
+        text << in.rdbuf();
+    }
+    if (in.bad()) {
+        throw InputError(source + ": cannot read the runs CSV");
+    }
+    return parseLongCsv(text.str(), source);
+}
+
+std::vector<NamedHistory> readLongCsvFile(const std::string& path) {
+    return parseLongCsv(readFile(path), path);
+}
+
+}  // namespace lrscope::core

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <istream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/training/epoch_record.hpp"
+
+namespace lrscope::core {
+
+// Per-epoch CSV: epoch,train_loss,train_error,test_loss,test_error,lr,grad_norm,
+// update_ratio,step_size,lr_changed_to. Numbers in shortest round-trip form; empty where a
+// value does not apply.
+std::string historyCsvHeader();
+std::string historyCsvRow(const EpochRecord& record);
+
+// Long format for many runs: run,name,optimizer,base_lr, then the columns above.
+struct NamedHistory {
+    std::string name;
+    std::string optimizer;
+    double base_lr = 0.0;
+    int run = 0;
+    std::vector<EpochRecord> history;
+};
+std::string longCsvHeader();
+std::string longCsvRow(const NamedHistory& run, const EpochRecord& record);
+
+// Reads a long runs CSV back: runs in order of first appearance, each with its rows in file
+// order (record.run_id = the run column). Columns are found by name (any order; others are
+// ignored); run and epoch are whole numbers, epochs increase within a run; train_loss, lr and
+// base_lr are required, the other numbers may be empty. A run's name, optimizer and base_lr
+// come from its first row. `source` names the text in messages. Throws InputError saying
+// where ("runs.csv:3:6"), what was found and what was expected.
+std::vector<NamedHistory> readLongCsv(std::istream& in, const std::string& source);
+std::vector<NamedHistory> readLongCsvFile(const std::string& path);
+
+}  // namespace lrscope::core

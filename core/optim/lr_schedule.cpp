@@ -1,0 +1,223 @@
+#include "core/optim/lr_schedule.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <climits>
+#include <cmath>
+#include <numbers>
+#include <optional>
+#include <system_error>
+#include <vector>
+
+#include "core/base/errors.hpp"
+
+namespace lrscope::core {
+
+namespace {
+
+constexpr std::string_view kExpectedForms =
+    "expected constant, step:K:GAMMA, exp:GAMMA or cosine:TMAX[:ETA_MIN]";
+
+std::string numberText(double value) {
+    std::array<char, 32> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return std::string(buffer.data(), result.ptr);
+}
+
+std::string numberText(int value) {
+    return std::to_string(value);
+}
+
+[[noreturn]] void badSchedule(std::string_view text, std::string_view problem) {
+    throw InputError::setting("schedule", "'" + std::string(text) + "' \u2014 " +
+                                              std::string(problem) + "; " +
+                                              std::string(kExpectedForms));
+}
+
+// Whole-field parses (std::from_chars, a leading '+' allowed); nullopt on any junk.
+std::string_view withoutPlus(std::string_view text) {
+    if (text.size() > 1 && text.front() == '+' && text[1] != '-') {
+        text.remove_prefix(1);
+    }
+    return text;
+}
+
+std::optional<double> parseNumber(std::string_view text) {
+    text = withoutPlus(text);
+    double value = 0.0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<int> parseInt(std::string_view text) {
+    text = withoutPlus(text);
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::vector<std::string_view> splitFields(std::string_view text) {
+    std::vector<std::string_view> fields;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t colon = text.find(':', start);
+        fields.push_back(
+            text.substr(start, colon == std::string_view::npos ? colon : colon - start));
+        if (colon == std::string_view::npos) {
+            return fields;
+        }
+        start = colon + 1;
+    }
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        const auto lower = [](char c) {
+            return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        };
+        return lower(x) == lower(y);
+    });
+}
+
+// The first problem with the values the schedule's kind uses, or nullopt. Shared by
+// parseSchedule and validate so that both say the same thing. Fields the kind does not use
+// are not part of its text form (formatSchedule) and are not checked.
+std::optional<std::string> scheduleProblem(const LrSchedule& s) {
+    const bool usesGamma = s.kind == ScheduleKind::Step || s.kind == ScheduleKind::Exponential;
+    if (s.kind == ScheduleKind::Step && s.step_size < 1) {
+        return "step size must be a positive integer";
+    }
+    if (usesGamma && !(std::isfinite(s.gamma) && s.gamma > 0.0)) {
+        return "GAMMA must be a finite number > 0";
+    }
+    if (s.kind == ScheduleKind::Cosine && s.t_max < 1) {
+        return "TMAX must be a positive integer";
+    }
+    if (s.kind == ScheduleKind::Cosine && !(std::isfinite(s.eta_min) && s.eta_min >= 0.0)) {
+        return "ETA_MIN must be a finite number >= 0";
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+double learningRateAt(const LrSchedule& schedule, double base_lr, int epoch) {
+    // Epochs are 1-based; anything before the first epoch is the first epoch.
+    const int e = std::max(epoch, 1);
+    const double elapsed = static_cast<double>(e - 1);
+    double lr = base_lr;
+    switch (schedule.kind) {
+        case ScheduleKind::Constant:
+            break;
+        case ScheduleKind::Step:
+            lr = base_lr * std::pow(schedule.gamma,
+                                    static_cast<double>((e - 1) / std::max(schedule.step_size, 1)));
+            break;
+        case ScheduleKind::Exponential:
+            lr = base_lr * std::pow(schedule.gamma, elapsed);
+            break;
+        case ScheduleKind::Cosine: {
+            const double tMax = static_cast<double>(std::max(schedule.t_max, 1));
+            lr = schedule.eta_min + (base_lr - schedule.eta_min) *
+                                        (1.0 + std::cos(std::numbers::pi * elapsed / tMax)) / 2.0;
+            break;
+        }
+    }
+    if (schedule.warmup_epochs > 0 && e < schedule.warmup_epochs) {
+        lr *= static_cast<double>(e) / static_cast<double>(schedule.warmup_epochs);
+    }
+    return lr;
+}
+
+LrSchedule parseSchedule(std::string_view text) {
+    const std::vector<std::string_view> fields = splitFields(text);
+    const std::string_view kind = fields.front();
+    LrSchedule s;
+    const auto requireFields = [&](std::size_t least, std::size_t most, std::string_view form) {
+        if (fields.size() < least || fields.size() > most) {
+            badSchedule(text,
+                        "the " + std::string(kind) + " schedule is written " + std::string(form));
+        }
+    };
+    const auto gammaField = [&](std::string_view field) {
+        const auto gamma = parseNumber(field);
+        if (!gamma) {
+            badSchedule(text, "GAMMA '" + std::string(field) + "' is not a number");
+        }
+        return *gamma;
+    };
+    if (equalsIgnoringCase(kind, "constant")) {
+        requireFields(1, 1, "constant");
+        s.kind = ScheduleKind::Constant;
+    } else if (equalsIgnoringCase(kind, "step")) {
+        requireFields(3, 3, "step:K:GAMMA");
+        s.kind = ScheduleKind::Step;
+        const auto stepSize = parseInt(fields[1]);
+        if (!stepSize || *stepSize < 1) {
+            badSchedule(text, "step size must be a positive integer");
+        }
+        s.step_size = *stepSize;
+        s.gamma = gammaField(fields[2]);
+    } else if (equalsIgnoringCase(kind, "exp") || equalsIgnoringCase(kind, "exponential")) {
+        requireFields(2, 2, "exp:GAMMA");
+        s.kind = ScheduleKind::Exponential;
+        s.gamma = gammaField(fields[1]);
+    } else if (equalsIgnoringCase(kind, "cosine")) {
+        requireFields(2, 3, "cosine:TMAX[:ETA_MIN]");
+        s.kind = ScheduleKind::Cosine;
+        const auto tMax = parseInt(fields[1]);
+        if (!tMax || *tMax < 1) {
+            badSchedule(text, "TMAX must be a positive integer");
+        }
+        s.t_max = *tMax;
+        if (fields.size() == 3) {
+            const auto etaMin = parseNumber(fields[2]);
+            if (!etaMin) {
+                badSchedule(text, "ETA_MIN '" + std::string(fields[2]) + "' is not a number");
+            }
+            s.eta_min = *etaMin;
+        }
+    } else {
+        badSchedule(text, "unknown schedule '" + std::string(kind) + "'");
+    }
+    if (const auto problem = scheduleProblem(s)) {
+        badSchedule(text, *problem);
+    }
+    return s;
+}
+
+std::string formatSchedule(const LrSchedule& schedule) {
+    switch (schedule.kind) {
+        case ScheduleKind::Constant:
+            return "constant";
+        case ScheduleKind::Step:
+            return "step:" + numberText(schedule.step_size) + ":" + numberText(schedule.gamma);
+        case ScheduleKind::Exponential:
+            return "exp:" + numberText(schedule.gamma);
+        case ScheduleKind::Cosine:
+            if (schedule.eta_min == 0.0) {
+                return "cosine:" + numberText(schedule.t_max);
+            }
+            return "cosine:" + numberText(schedule.t_max) + ":" + numberText(schedule.eta_min);
+    }
+    return "constant";  // unreachable for a valid enumerator
+}
+
+void validate(const LrSchedule& schedule) {
+    if (const auto problem = scheduleProblem(schedule)) {
+        badSchedule(formatSchedule(schedule), *problem);
+    }
+    if (schedule.warmup_epochs < 0) {
+        throw InputError::setting("warmup", numberText(schedule.warmup_epochs) +
+                                                " is out of range; expected warmup >= 0");
+    }
+}
+
+}  // namespace lrscope::core

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/optim/optimizer.hpp"
+
+namespace lrscope::core {
+
+// RMSprop, as torch.optim.RMSprop (torch/optim/rmsprop.py, torch 1.13):
+//   g += wd * p;  v = alpha * v + (1 - alpha) * g^2;  centered: a = alpha * a + (1 - alpha) * g,
+//   s = sqrt(v - a^2) + eps, else s = sqrt(v) + eps;
+//   momentum > 0: b = momentum * b + g / s, p -= lr * b;  else p -= lr * g / s
+class RmsPropRule final : public UpdateRule {
+public:
+    RmsPropRule(const OptimizerSettings& settings, Eigen::Index parameterCount);
+    void step(Vector& params, Vector& grad, double lr) override;
+
+private:
+    double alpha_;
+    double eps_;
+    double weight_decay_;
+    double momentum_;
+    bool centered_;
+    Vector square_avg_;  // v
+    Vector grad_avg_;    // a (centered only)
+    Vector buffer_;      // b (momentum > 0 only)
+    Vector avg_;         // s, scratch space reused every step
+};
+
+}  // namespace lrscope::core

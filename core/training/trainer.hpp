@@ -1,0 +1,44 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/data/data_spec.hpp"
+#include "core/nn/network_weights.hpp"
+#include "core/training/epoch_record.hpp"
+#include "core/training/run_config.hpp"
+
+namespace lrscope::core {
+
+class RunControl;
+
+enum class RunStatus { Completed, Stopped, Diverged };
+
+struct RunResult {
+    RunId run_id = 0;
+    RunStatus status = RunStatus::Completed;
+    std::optional<int> diverged_at;    // epoch in which a NaN/Inf appeared
+    std::vector<EpochRecord> history;  // finite records only, epoch 0 first
+    NetworkWeights final_weights;      // last finite weights
+};
+
+// Hooks called on the training thread. The trainer never knows who listens.
+class TrainingObserver {
+public:
+    virtual ~TrainingObserver() = default;
+    virtual void onEpoch(const EpochRecord& /*record*/) {}
+    virtual void onFinished(const RunResult& /*result*/) {}
+};
+
+// Trains one run synchronously on the calling thread: epoch 0 record, then for each epoch
+// one optimizer step per mini-batch, then a record. Uses only the config's own seed.
+// Throws InputError when the config does not fit the data (e.g. weights of the wrong shape).
+RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunControl& control,
+                TrainingObserver& observer);
+
+// Convenience: prepares the data from config.data and trains.
+RunResult train(RunId id, const RunConfig& config, RunControl& control, TrainingObserver& observer);
+
+std::string_view statusName(RunStatus status);  // "done", "stopped", "diverged"
+
+}  // namespace lrscope::core

@@ -1,0 +1,323 @@
+#include "ui/runs/training_controller.hpp"
+
+#include <atomic>
+#include <cerrno>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <utility>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
+#include "core/base/errors.hpp"
+#include "core/training/run_control.hpp"
+
+namespace lrscope::ui {
+
+namespace {
+
+constexpr int kDrainIntervalMs = 33;
+// Training threads run at a lower priority than the GUI thread, so a window with more runs
+// than cores still answers input at once. Idle cores are used in full either way.
+constexpr int kTrainingNiceness = 10;
+
+void lowerThisThreadsPriority() {
+#ifdef __linux__
+    // On Linux the nice value is per thread.
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+    if (errno == 0 && current < kTrainingNiceness) {
+        setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kTrainingNiceness);
+    }
+#endif
+}
+
+}  // namespace
+
+// What a run shares between its worker (observer) and the GUI thread.
+struct TrainingController::Slot {
+    explicit Slot(core::RunId runId) : id(runId) {}
+
+    const core::RunId id;
+    core::RunControl control;
+    std::atomic<bool> started{false};
+
+    std::mutex mutex;  // guards the five below
+    std::vector<core::EpochRecord> pending;
+    std::optional<RunOutcome> outcome;
+    std::optional<QString> failure;
+    std::optional<core::InputError> inputError;  // worded in the GUI thread
+    std::optional<core::NetworkWeights> pendingWeights;
+
+    // GUI thread only.
+    bool startReported = false;
+    bool finished = false;
+    bool paused = false;
+    std::optional<core::NetworkWeights> finalWeights;
+};
+
+namespace {
+
+// Runs on the worker: moves records into the run's buffer under a short lock.
+class BufferingObserver : public core::TrainingObserver {
+public:
+    using Deliver = std::function<void(const core::EpochRecord&)>;
+    explicit BufferingObserver(Deliver deliver) : deliver_(std::move(deliver)) {}
+    void onEpoch(const core::EpochRecord& record) override { deliver_(record); }
+
+private:
+    Deliver deliver_;
+};
+
+}  // namespace
+
+TrainingController::TrainingController(unsigned threads, QObject* parent)
+    : QObject(parent), pool_(threads == 0 ? 1 : threads) {
+    timer_.setInterval(kDrainIntervalMs);
+    timer_.setTimerType(Qt::PreciseTimer);
+    connect(&timer_, &QTimer::timeout, this, &TrainingController::drain);
+    rateMark_ = std::chrono::steady_clock::now();
+}
+
+TrainingController::~TrainingController() {
+    for (auto& [id, slot] : runs_) {
+        slot->control.stop();
+    }
+    // pool_ is destroyed next: it discards queued jobs and joins the running ones, which
+    // return promptly because their RunControl asks them to stop.
+}
+
+TrainingController::Slot* TrainingController::find(core::RunId id) const {
+    const auto it = runs_.find(id);
+    return it == runs_.end() ? nullptr : it->second.get();
+}
+
+core::RunId TrainingController::start(const core::RunConfig& config) {
+    const core::RunId id = nextId_++;
+    auto slot = std::make_shared<Slot>(id);
+    if (maxEpochsPerSecond_ > 0.0) {
+        slot->control.setMaxEpochsPerSecond(maxEpochsPerSecond_);
+    }
+    runs_.emplace(id, slot);
+    pool_.submit([slot, config] {
+        lowerThisThreadsPriority();
+        slot->started.store(true, std::memory_order_release);
+        BufferingObserver observer([&slot](const core::EpochRecord& record) {
+            const std::lock_guard lock(slot->mutex);
+            slot->pending.push_back(record);
+        });
+        try {
+            core::RunResult result = core::train(slot->id, config, slot->control, observer);
+            const std::lock_guard lock(slot->mutex);
+            slot->outcome = RunOutcome{result.status, result.diverged_at};
+            slot->pendingWeights = std::move(result.final_weights);
+        } catch (const core::InputError& error) {
+            const std::lock_guard lock(slot->mutex);
+            slot->inputError = error;
+        } catch (const std::exception& error) {
+            const std::lock_guard lock(slot->mutex);
+            slot->failure = QStringLiteral("internal error: %1").arg(error.what());
+        } catch (...) {
+            const std::lock_guard lock(slot->mutex);
+            slot->failure = QStringLiteral("internal error");
+        }
+    });
+    if (!timer_.isActive()) {
+        timer_.start();
+    }
+    return id;
+}
+
+void TrainingController::drain() {
+    std::size_t drained = 0;
+    bool anyActive = false;
+    // Collect first, emit afterwards: a slot connected to our signals may remove runs.
+    struct Delivery {
+        core::RunId id;
+        bool started;
+        std::vector<core::EpochRecord> records;
+        std::optional<RunOutcome> outcome;
+        std::optional<QString> failure;
+    };
+    std::vector<Delivery> deliveries;
+    for (auto& [id, slot] : runs_) {
+        if (slot->finished) {
+            continue;
+        }
+        Delivery d{id, false, {}, std::nullopt, std::nullopt};
+        std::optional<core::InputError> inputError;
+        {
+            const std::lock_guard lock(slot->mutex);
+            d.records.swap(slot->pending);
+            d.outcome = slot->outcome;
+            d.failure = slot->failure;
+            inputError = slot->inputError;
+            if (d.outcome || d.failure) {
+                slot->finalWeights = std::move(slot->pendingWeights);
+                slot->pendingWeights.reset();
+            }
+        }
+        if (inputError) {
+            d.failure = inputErrorText_ ? inputErrorText_(*inputError)
+                                        : QString::fromStdString(inputError->what());
+        }
+        if (!slot->startReported && slot->started.load(std::memory_order_acquire)) {
+            slot->startReported = true;
+            d.started = true;
+        }
+        // Records carry their run id; anything else in this buffer is dropped.
+        std::erase_if(d.records, [id = id](const core::EpochRecord& r) { return r.run_id != id; });
+        drained += d.records.size();
+        if (d.outcome || d.failure) {
+            slot->finished = true;
+        } else {
+            anyActive = true;
+        }
+        if (d.started || !d.records.empty() || d.outcome || d.failure) {
+            deliveries.push_back(std::move(d));
+        }
+    }
+    for (Delivery& d : deliveries) {
+        if (d.started && contains(d.id)) {
+            emit runStarted(d.id);
+        }
+        if (!d.records.empty() && contains(d.id)) {
+            emit recordsArrived(d.id, d.records);
+        }
+        if (d.failure && contains(d.id)) {
+            emit runFailed(d.id, *d.failure);
+        } else if (d.outcome && contains(d.id)) {
+            emit runFinished(d.id, *d.outcome);
+        }
+    }
+    updateRate(drained);
+    if (!anyActive) {
+        timer_.stop();
+        epochsPerSecond_ = 0.0;
+    }
+}
+
+void TrainingController::setInputErrorText(std::function<QString(const core::InputError&)> text) {
+    inputErrorText_ = std::move(text);
+}
+
+void TrainingController::updateRate(std::size_t drained) {
+    drainedSinceMark_ += drained;
+    const auto now = std::chrono::steady_clock::now();
+    const double elapsed = std::chrono::duration<double>(now - rateMark_).count();
+    if (elapsed >= 0.5) {
+        epochsPerSecond_ = static_cast<double>(drainedSinceMark_) / elapsed;
+        drainedSinceMark_ = 0;
+        rateMark_ = now;
+    }
+}
+
+void TrainingController::pause(core::RunId id) {
+    if (Slot* slot = find(id); slot != nullptr && !slot->finished) {
+        slot->control.pause();
+        slot->paused = true;
+    }
+}
+
+void TrainingController::resume(core::RunId id) {
+    if (Slot* slot = find(id); slot != nullptr && !slot->finished) {
+        slot->control.resume();
+        slot->paused = false;
+    }
+}
+
+void TrainingController::step(core::RunId id) {
+    if (Slot* slot = find(id); slot != nullptr && !slot->finished) {
+        slot->control.stepEpoch();
+        slot->paused = true;
+    }
+}
+
+void TrainingController::stop(core::RunId id) {
+    if (Slot* slot = find(id); slot != nullptr) {
+        slot->control.stop();
+    }
+}
+
+void TrainingController::stopAll() {
+    for (auto& [id, slot] : runs_) {
+        slot->control.stop();
+    }
+}
+
+void TrainingController::setLearningRate(core::RunId id, double lr) {
+    if (Slot* slot = find(id); slot != nullptr && !slot->finished) {
+        slot->control.setLearningRate(lr);
+    }
+}
+
+void TrainingController::setMaxEpochsPerSecond(double epochsPerSecond) {
+    maxEpochsPerSecond_ = epochsPerSecond;
+    for (auto& [id, slot] : runs_) {
+        if (!slot->finished) {
+            slot->control.setMaxEpochsPerSecond(epochsPerSecond);
+        }
+    }
+}
+
+void TrainingController::remove(core::RunId id) {
+    const auto it = runs_.find(id);
+    if (it == runs_.end()) {
+        return;
+    }
+    // The worker keeps its own reference to the slot until it returns; nobody drains it.
+    it->second->control.stop();
+    runs_.erase(it);
+}
+
+void TrainingController::removeAll() {
+    stopAll();
+    runs_.clear();
+}
+
+bool TrainingController::isActive(core::RunId id) const {
+    const Slot* slot = find(id);
+    return slot != nullptr && !slot->finished;
+}
+
+bool TrainingController::isPaused(core::RunId id) const {
+    const Slot* slot = find(id);
+    return slot != nullptr && !slot->finished && slot->paused;
+}
+
+int TrainingController::activeCount() const {
+    int count = 0;
+    for (const auto& [id, slot] : runs_) {
+        count += slot->finished ? 0 : 1;
+    }
+    return count;
+}
+
+int TrainingController::trainingCount() const {
+    int count = 0;
+    for (const auto& [id, slot] : runs_) {
+        count += (!slot->finished && slot->started.load(std::memory_order_acquire)) ? 1 : 0;
+    }
+    return count;
+}
+
+int TrainingController::queuedCount() const {
+    int count = 0;
+    for (const auto& [id, slot] : runs_) {
+        count += (!slot->finished && !slot->started.load(std::memory_order_acquire)) ? 1 : 0;
+    }
+    return count;
+}
+
+std::optional<core::NetworkWeights> TrainingController::finalWeights(core::RunId id) const {
+    const Slot* slot = find(id);
+    if (slot == nullptr) {
+        return std::nullopt;
+    }
+    return slot->finalWeights;
+}
+
+}  // namespace lrscope::ui

@@ -1,0 +1,107 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include "core/base/errors.hpp"
+#include "core/nn/network_weights.hpp"
+#include "core/training/epoch_record.hpp"
+#include "core/training/run_config.hpp"
+#include "core/training/run_pool.hpp"
+#include "core/training/trainer.hpp"
+
+namespace lrscope::ui {
+
+// How a run ended, as reported by runFinished().
+struct RunOutcome {
+    core::RunStatus status = core::RunStatus::Completed;
+    std::optional<int> divergedAt;
+};
+
+// Owns the runs being trained. Each run trains on a worker of a core::RunPool (runs beyond
+// the thread count wait in its queue) and is steered only through its own core::RunControl.
+// The trainer's observer appends records to the run's buffer under a short lock; a timer in
+// the GUI thread (about 30 Hz) drains every buffer at once and emits typed signals, so the
+// GUI thread never waits for training and training never waits for painting. Records carry
+// their run id: records of a removed run are dropped. The destructor stops every run and
+// waits for the workers.
+class TrainingController : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingController(unsigned threads = core::RunPool::defaultThreadCount(),
+                                QObject* parent = nullptr);
+    ~TrainingController() override;
+
+    // Queues a new run and returns its id (ids start at 1 and are never reused).
+    core::RunId start(const core::RunConfig& config);
+
+    void pause(core::RunId id);
+    void resume(core::RunId id);
+    // Trains one more epoch, then pauses (pauses at the end of the current epoch when the run
+    // is not paused).
+    void step(core::RunId id);
+    void stop(core::RunId id);
+    void stopAll();
+    // A new base learning rate from the run's next batch on; recorded in its history.
+    void setLearningRate(core::RunId id, double lr);
+    // Pace for all runs, present and future; 0 = as fast as possible.
+    void setMaxEpochsPerSecond(double epochsPerSecond);
+    double maxEpochsPerSecond() const { return maxEpochsPerSecond_; }
+
+    // Stops the run if needed and forgets it: nothing more is emitted for it.
+    void remove(core::RunId id);
+    void removeAll();
+
+    bool contains(core::RunId id) const { return runs_.count(id) != 0; }
+    bool isActive(core::RunId id) const;  // queued or training, not yet finished
+    bool isPaused(core::RunId id) const;
+    int activeCount() const;
+    int trainingCount() const;  // taken off the queue and not finished
+    int queuedCount() const;
+    unsigned threadCount() const { return pool_.threadCount(); }
+    // Epochs drained per second over the last second or so, all runs together.
+    double epochsPerSecond() const { return epochsPerSecond_; }
+    // The weights a finished run ended with.
+    std::optional<core::NetworkWeights> finalWeights(core::RunId id) const;
+
+    // Drains the buffers now instead of at the next timer tick.
+    void drain();
+
+    // How a run's input error reads in runFailed (called in the GUI thread). The default is
+    // what(), which names the setting as the CLI does ("--test-fraction: ...").
+    void setInputErrorText(std::function<QString(const core::InputError&)> text);
+
+signals:
+    void runStarted(lrscope::core::RunId id);  // left the queue
+    void recordsArrived(lrscope::core::RunId id,
+                        const std::vector<lrscope::core::EpochRecord>& records);
+    void runFinished(lrscope::core::RunId id, const lrscope::ui::RunOutcome& outcome);
+    // The run could not start or broke off with an error (e.g. its CSV file vanished).
+    void runFailed(lrscope::core::RunId id, const QString& message);
+
+private:
+    struct Slot;
+
+    Slot* find(core::RunId id) const;
+    std::function<QString(const core::InputError&)> inputErrorText_;
+    void updateRate(std::size_t drained);
+
+    core::RunPool pool_;
+    std::map<core::RunId, std::shared_ptr<Slot>> runs_;
+    core::RunId nextId_ = 1;
+    double maxEpochsPerSecond_ = 0.0;
+    QTimer timer_;
+    std::size_t drainedSinceMark_ = 0;
+    std::chrono::steady_clock::time_point rateMark_;
+    double epochsPerSecond_ = 0.0;
+};
+
+}  // namespace lrscope::ui

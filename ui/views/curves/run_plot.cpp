@@ -1,0 +1,453 @@
+// The curves side of RunPlot: runs, their points, pens, markers and divergence crosses.
+// run_plot_view.cpp holds axes, following, the legend, notes, hover and replot pacing.
+#include "ui/views/curves/run_plot.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/base/number_format.hpp"
+
+namespace lrscope::ui {
+
+namespace {
+
+// Pens: wide pens cost far more to draw (dashed ones ~50x), so test curves are always 1 px
+// and train curves are 2 px and antialiased only while the plot holds few points.
+constexpr double kThickPen = 2.0;
+constexpr double kThinPen = 1.0;
+constexpr long kThickPenPointLimit = 40'000;
+// While following a loss plot on a linear axis, a curve counts up to this multiple of its
+// first value: a diverging run shoots out of view instead of flattening every other curve.
+constexpr double kLossFollowCap = 3.0;
+constexpr double kLossFollowCapLog = 1000.0;  // the same on a log axis: three decades
+
+QString compact(double value, int digits = 3) {
+    return QString::fromStdString(core::formatCompact(value, digits));
+}
+
+}  // namespace
+
+void RunPlot::Extent::include(double key, double value, double cap) {
+    if (count == 0) {
+        first = value;
+        low = value;
+        high = value;
+    }
+    ++count;
+    lastKey = key;
+    const double limit = first > 0.0 ? first * cap : std::numeric_limits<double>::infinity();
+    low = std::min(low, value);
+    high = std::max(high, std::min(value, limit));
+}
+
+RunPlot::RunPlot(PlotMetric metric, QWidget* parent) : QCustomPlot(parent), metric_(metric) {
+    replotTimer_.setSingleShot(true);
+    connect(&replotTimer_, &QTimer::timeout, this, &RunPlot::replotNow);
+    setPlottingHints(QCP::phCacheLabels | QCP::phFastPolylines);
+    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    setNoAntialiasingOnDrag(true);
+    setMouseTracking(true);
+    xAxis->setLabel(tr("Epoch"));
+    xAxis->setRange(0, 10);
+    yAxis->setRange(0, 1);
+    const QColor grid(0xE3, 0xE3, 0xE3);
+    for (QCPAxis* axis : {xAxis, yAxis}) {
+        axis->grid()->setPen(QPen(grid, 0));
+        axis->grid()->setZeroLinePen(Qt::NoPen);
+        axis->setBasePen(QPen(QColor(0x60, 0x60, 0x60), 0));
+        axis->setTickPen(QPen(QColor(0x60, 0x60, 0x60), 0));
+        axis->setSubTickPen(QPen(QColor(0x90, 0x90, 0x90), 0));
+    }
+    legend->setVisible(true);
+    QFont legendFont = font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
+    legend->setFont(legendFont);
+    legend->setBrush(QColor(255, 255, 255, 225));
+    legend->setBorderPen(QPen(QColor(0xC8, 0xC8, 0xC8), 0));
+    legend->setRowSpacing(-2);
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    setToolTip(QString());
+
+    connect(this, &QCustomPlot::mouseWheel, this, [this] { setFollow(false); });
+    connect(this, &QCustomPlot::mousePress, this,
+            [this](QMouseEvent* event) { dragging_ = event->button() == Qt::LeftButton; });
+    connect(this, &QCustomPlot::mouseRelease, this, [this] { dragging_ = false; });
+    connect(this, &QCustomPlot::mouseDoubleClick, this, [this] { setFollow(true); });
+    connect(this, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
+        if (dragging_ && (event->buttons() & Qt::LeftButton)) {
+            setFollow(false);
+            return;
+        }
+        showHover(event);
+    });
+    refreshAxes();
+    refreshLegend();
+    fitToData();
+}
+
+bool RunPlot::showsTrain() const {
+    return !metricHasTestSeries(metric_) || series_ != SeriesChoice::TestOnly;
+}
+
+bool RunPlot::showsTest() const {
+    return metricHasTestSeries(metric_) && series_ != SeriesChoice::TrainOnly;
+}
+
+void RunPlot::styleCurves(Curves& c) {
+    QPen solid(c.colour, thickPens_ ? kThickPen : kThinPen);
+    c.train->setPen(solid);
+    c.train->setVisible(c.visible && showsTrain());
+    if (c.test != nullptr) {
+        QPen dashed(c.colour, kThinPen, Qt::DashLine);
+        c.test->setPen(dashed);
+        c.test->setVisible(c.visible && showsTest());
+    }
+    QCPScatterStyle cross(QCPScatterStyle::ssCross, QPen(c.colour, 2.5), Qt::NoBrush, 13);
+    c.divergence->setScatterStyle(cross);
+    c.divergence->setVisible(c.visible && c.divergedAt.has_value());
+    for (QCPAbstractItem* item : c.markers) {
+        item->setVisible(c.visible);
+        if (auto* tracer = qobject_cast<QCPItemTracer*>(item)) {
+            tracer->setPen(QPen(c.colour, 1.5));
+        } else if (auto* text = qobject_cast<QCPItemText*>(item)) {
+            text->setColor(c.colour.darker(115));
+        }
+    }
+}
+
+void RunPlot::addRun(core::RunId id, const QColor& colour, const QString& label,
+                     int plannedEpochs) {
+    if (runs_.count(id) != 0) {
+        return;
+    }
+    Curves c;
+    c.colour = colour;
+    c.label = label;
+    c.plannedEpochs = plannedEpochs;
+    if (!historySource_) {
+        // Reserved whole: doubling a long history copies it all at once and stalls the window.
+        c.records.reserve(static_cast<size_t>(std::max(plannedEpochs, 0)) + 1);
+    }
+    c.train = new DenseGraph(xAxis, yAxis);
+    c.test = new DenseGraph(xAxis, yAxis);
+    for (DenseGraph* g : {c.train, c.test}) {
+        g->setAdaptiveSampling(true);
+        g->reserve(std::max(plannedEpochs, 0) + 1);
+    }
+    c.divergence = addGraph();
+    c.divergence->setLineStyle(QCPGraph::lsNone);
+    for (QCPGraph* g : std::initializer_list<QCPGraph*>{c.train, c.test, c.divergence}) {
+        g->setName(label);
+        g->removeFromLegend();
+        g->setSelectable(QCP::stNone);
+    }
+    styleCurves(c);
+    runs_.emplace(id, std::move(c));
+    refreshNote();
+    refreshLegend();
+    if (follow_) {
+        fitToData();
+    }
+    requestReplot();
+}
+
+void RunPlot::addMarker(Curves& c, const core::EpochRecord& record) {
+    QCPGraph* anchor = primaryGraph(c);
+    auto* tracer = new QCPItemTracer(this);
+    tracer->setGraph(anchor);
+    tracer->setGraphKey(record.epoch);
+    tracer->setStyle(QCPItemTracer::tsCircle);
+    tracer->setSize(8);
+    tracer->setBrush(Qt::white);
+    auto* text = new QCPItemText(this);
+    text->position->setParentAnchor(tracer->position);
+    text->position->setCoords(0, -8);
+    text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+    text->setText(QStringLiteral("lr→%1").arg(compact(*record.lr_changed_to)));
+    text->setBrush(QColor(255, 255, 255, 200));
+    text->setPadding(QMargins(2, 0, 2, 0));
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    text->setFont(small);
+    c.markers.push_back(tracer);
+    c.markers.push_back(text);
+}
+
+void RunPlot::addPoints(Curves& c, const std::vector<core::EpochRecord>& records) {
+    QVector<double> trainKeys;
+    QVector<double> trainValues;
+    QVector<double> testKeys;
+    QVector<double> testValues;
+    trainKeys.reserve(static_cast<qsizetype>(records.size()));
+    trainValues.reserve(static_cast<qsizetype>(records.size()));
+    const auto usable = [this](const std::optional<double>& v) {
+        return v && std::isfinite(*v) && (!logY_ || *v > 0.0);
+    };
+    const double cap = metric_ != PlotMetric::Loss ? std::numeric_limits<double>::infinity()
+                       : logY_                     ? kLossFollowCapLog
+                                                   : kLossFollowCap;
+    bool newMarker = false;
+    for (const core::EpochRecord& record : records) {
+        const MetricValues values = metricValues(metric_, record);
+        const double key = record.epoch;
+        if (usable(values.train)) {
+            trainKeys.push_back(key);
+            trainValues.push_back(*values.train);
+            c.trainExtent.include(key, *values.train, cap);
+        }
+        if (usable(values.test)) {
+            testKeys.push_back(key);
+            testValues.push_back(*values.test);
+            c.testExtent.include(key, *values.test, cap);
+        }
+        newMarker = newMarker || record.lr_changed_to.has_value();
+    }
+    c.train->appendSorted(trainKeys, trainValues);
+    c.test->appendSorted(testKeys, testValues);
+    pointCount_ += trainKeys.size() + testKeys.size();
+    if (newMarker) {
+        for (const core::EpochRecord& record : records) {
+            if (record.lr_changed_to) {
+                addMarker(c, record);
+            }
+        }
+        styleCurves(c);
+    }
+}
+
+void RunPlot::appendRecords(core::RunId id, const std::vector<core::EpochRecord>& records) {
+    const auto it = runs_.find(id);
+    if (it == runs_.end() || records.empty()) {
+        return;
+    }
+    Curves& c = it->second;
+    if (!historySource_) {
+        c.records.insert(c.records.end(), records.begin(), records.end());
+    }
+    c.recordCount += static_cast<long>(records.size());
+    c.hasClassLabels = c.hasClassLabels || records.back().train_error.has_value();
+    c.hasTestSplit = c.hasTestSplit || records.back().test_loss.has_value();
+    addPoints(c, records);
+    updatePens();
+    refreshNote();
+    if (c.divergedAt) {
+        placeDivergence(c);
+    }
+    if (follow_) {
+        fitToData();
+    }
+    requestReplot();
+}
+
+void RunPlot::placeDivergence(Curves& c) {
+    c.divergence->data()->clear();
+    QCPGraph* source = primaryGraph(c);
+    const Extent& extent = source == c.train ? c.trainExtent : c.testExtent;
+    if (c.divergedAt && !source->data()->isEmpty()) {
+        // The cross sits where the curve ends, or at the top of the followed range when the
+        // curve shot out of it, so it stays in view.
+        const auto last = source->data()->constEnd() - 1;
+        c.divergence->addData(last->key, std::min(last->value, extent.high));
+    }
+    styleCurves(c);
+}
+
+void RunPlot::markDiverged(core::RunId id, int epoch) {
+    const auto it = runs_.find(id);
+    if (it == runs_.end()) {
+        return;
+    }
+    it->second.divergedAt = epoch;
+    placeDivergence(it->second);
+    requestReplot();
+}
+
+void RunPlot::setRunLabel(core::RunId id, const QString& label) {
+    const auto it = runs_.find(id);
+    if (it == runs_.end()) {
+        return;
+    }
+    it->second.label = label;
+    for (QCPGraph* g : std::initializer_list<QCPGraph*>{it->second.train, it->second.test,
+                                                        it->second.divergence}) {
+        g->setName(label);
+    }
+    refreshLegend();
+    requestReplot();
+}
+
+void RunPlot::setRunColour(core::RunId id, const QColor& colour) {
+    const auto it = runs_.find(id);
+    if (it == runs_.end()) {
+        return;
+    }
+    it->second.colour = colour;
+    styleCurves(it->second);
+    refreshLegend();
+    requestReplot();
+}
+
+void RunPlot::setRunVisible(core::RunId id, bool visible) {
+    const auto it = runs_.find(id);
+    if (it == runs_.end()) {
+        return;
+    }
+    it->second.visible = visible;
+    styleCurves(it->second);
+    refreshNote();
+    refreshLegend();
+    if (follow_) {
+        fitToData();
+    }
+    requestReplot();
+}
+
+void RunPlot::removeRun(core::RunId id) {
+    const auto it = runs_.find(id);
+    if (it == runs_.end()) {
+        return;
+    }
+    for (QCPAbstractItem* item : it->second.markers) {
+        removeItem(item);
+    }
+    pointCount_ -= it->second.train->data()->size() + it->second.test->data()->size();
+    removeGraph(it->second.train);
+    removeGraph(it->second.test);
+    removeGraph(it->second.divergence);
+    runs_.erase(it);
+    updatePens();
+    refreshNote();
+    refreshLegend();
+    if (follow_) {
+        fitToData();
+    }
+    requestReplot();
+}
+
+void RunPlot::clearRuns() {
+    std::vector<core::RunId> ids;
+    for (const auto& [id, curves] : runs_) {
+        ids.push_back(id);
+    }
+    for (const core::RunId id : ids) {
+        removeRun(id);
+    }
+    setFollow(true);
+}
+
+void RunPlot::setHistorySource(HistorySource source) {
+    historySource_ = std::move(source);
+    if (historySource_) {
+        for (auto& [id, c] : runs_) {
+            c.records = {};
+        }
+    }
+}
+
+void RunPlot::rebuild(core::RunId id, Curves& c) {
+    for (QCPAbstractItem* item : c.markers) {
+        removeItem(item);
+    }
+    c.markers.clear();
+    pointCount_ -= c.train->data()->size() + c.test->data()->size();
+    c.train->data()->clear();
+    c.test->data()->clear();
+    c.trainExtent = Extent{};
+    c.testExtent = Extent{};
+    const std::vector<core::EpochRecord>* history =
+        historySource_ ? historySource_(id) : &c.records;
+    if (history != nullptr) {
+        addPoints(c, *history);
+    }
+    placeDivergence(c);
+    updatePens();
+}
+
+void RunPlot::setMetric(PlotMetric metric) {
+    if (metric == metric_) {
+        return;
+    }
+    metric_ = metric;
+    for (auto& [id, c] : runs_) {
+        rebuild(id, c);
+    }
+    refreshNote();
+    refreshAxes();
+    refreshLegend();
+    setFollow(true);
+    fitToData();
+    requestReplot();
+}
+
+void RunPlot::setSeries(SeriesChoice series) {
+    series_ = series;
+    for (auto& [id, c] : runs_) {
+        rebuild(id, c);
+    }
+    refreshNote();
+    refreshLegend();
+    if (follow_) {
+        fitToData();
+    }
+    requestReplot();
+}
+
+void RunPlot::setLogY(bool logY) {
+    if (logY == logY_) {
+        return;
+    }
+    logY_ = logY;
+    for (auto& [id, c] : runs_) {
+        rebuild(id, c);
+    }
+    refreshNote();
+    refreshAxes();
+    fitToData();
+    requestReplot();
+}
+
+void RunPlot::updatePens() {
+    const bool thick = pointCount_ < kThickPenPointLimit;
+    if (thick != thickPens_) {
+        thickPens_ = thick;
+        // Many points: plain 1 px lines without antialiasing keep a replot under ~20 ms.
+        setNotAntialiasedElements(thick ? QCP::aeNone : QCP::aePlottables);
+        for (auto& [id, c] : runs_) {
+            styleCurves(c);
+        }
+    }
+}
+
+QCPGraph* RunPlot::primaryGraph(const Curves& c) const {
+    return showsTrain() ? c.train : c.test;
+}
+
+QCPGraph* RunPlot::trainGraph(core::RunId id) const {
+    const auto it = runs_.find(id);
+    return it == runs_.end() ? nullptr : it->second.train;
+}
+
+QCPGraph* RunPlot::testGraph(core::RunId id) const {
+    const auto it = runs_.find(id);
+    return it == runs_.end() || !metricHasTestSeries(metric_) ? nullptr : it->second.test;
+}
+
+std::vector<std::pair<int, QString>> RunPlot::lrMarkers(core::RunId id) const {
+    std::vector<std::pair<int, QString>> markers;
+    const auto it = runs_.find(id);
+    if (it == runs_.end()) {
+        return markers;
+    }
+    const QCPItemTracer* tracer = nullptr;
+    for (const QCPAbstractItem* item : it->second.markers) {
+        if (const auto* t = qobject_cast<const QCPItemTracer*>(item)) {
+            tracer = t;
+        } else if (const auto* text = qobject_cast<const QCPItemText*>(item); text && tracer) {
+            markers.emplace_back(static_cast<int>(tracer->graphKey()), text->text());
+        }
+    }
+    return markers;
+}
+
+}  // namespace lrscope::ui

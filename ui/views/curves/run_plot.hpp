@@ -1,0 +1,138 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include <qcustomplot.h>
+
+#include "core/training/epoch_record.hpp"
+#include "ui/views/curves/dense_graph.hpp"
+#include "ui/views/curves/plot_metric.hpp"
+
+namespace lrscope::ui {
+
+// Per-epoch curves of many runs on one QCustomPlot: one colour per run, train solid and test
+// dashed, a legend entry per run, a cross where a run diverged, and labelled markers at the
+// epochs where the learning rate was changed live. The view follows the data until the user
+// zooms or pans (wheel, drag); setFollow(true) or a double-click brings following back.
+// Hovering shows run, epoch and value. The window, the exports and `lrscope-cli plot` all
+// draw with this class.
+class RunPlot : public QCustomPlot {
+    Q_OBJECT
+public:
+    explicit RunPlot(PlotMetric metric, QWidget* parent = nullptr);
+
+    // Where the plot reads a run's whole history when it redraws it (after a change of metric,
+    // series or scale). Without a source the plot keeps a copy of every record it is given;
+    // the window's run list already holds them, so its plots keep none. The source must hold
+    // every record passed to appendRecords, by the time it is passed.
+    using HistorySource = std::function<const std::vector<core::EpochRecord>*(core::RunId)>;
+    void setHistorySource(HistorySource source);
+
+    // plannedEpochs sets the x range while following, so a curve grows across a fixed axis.
+    void addRun(core::RunId id, const QColor& colour, const QString& label, int plannedEpochs);
+    void appendRecords(core::RunId id, const std::vector<core::EpochRecord>& records);
+    void markDiverged(core::RunId id, int epoch);
+    void setRunLabel(core::RunId id, const QString& label);
+    void setRunColour(core::RunId id, const QColor& colour);
+    void setRunVisible(core::RunId id, bool visible);
+    void removeRun(core::RunId id);
+    void clearRuns();
+    bool hasRun(core::RunId id) const { return runs_.count(id) != 0; }
+
+    PlotMetric metric() const { return metric_; }
+    void setMetric(PlotMetric metric);
+    SeriesChoice series() const { return series_; }
+    void setSeries(SeriesChoice series);
+    bool logY() const { return logY_; }
+    void setLogY(bool logY);
+    bool follows() const { return follow_; }
+    void setFollow(bool follow);
+    void setLegendShown(bool shown);
+    // Text shown in the middle while the plot has no runs (empty = none).
+    void setEmptyMessage(const QString& message);
+    // What the plot says in the middle now: the empty message without runs, or why the runs
+    // it shows give no points for its metric (regression runs have no error rate, runs
+    // without a test split no test curve). Empty when there is nothing to explain.
+    QString noteText() const;
+
+    // The graphs of a run (nullptr for an unknown run or a metric without a test series).
+    QCPGraph* trainGraph(core::RunId id) const;
+    QCPGraph* testGraph(core::RunId id) const;
+    // The lr-change markers of a run as (epoch, label text), in epoch order.
+    std::vector<std::pair<int, QString>> lrMarkers(core::RunId id) const;
+
+    // Asks for one replot soon; many requests give one replot, and a slow replot is spaced
+    // out so the event loop stays responsive.
+    void requestReplot();
+
+signals:
+    void followChanged(bool following);
+
+private:
+    // Running extent of one series, kept while appending so following costs O(runs).
+    struct Extent {
+        double first = 0.0;  // the first value (valid when count > 0)
+        double low = 0.0;
+        double high = 0.0;  // capped, see kLossFollowCap
+        double lastKey = 0.0;
+        long count = 0;
+        void include(double key, double value, double cap);
+    };
+
+    struct Curves {
+        DenseGraph* train = nullptr;
+        DenseGraph* test = nullptr;
+        QCPGraph* divergence = nullptr;  // a single cross at the last finite point
+        std::vector<QCPAbstractItem*> markers;
+        std::vector<core::EpochRecord> records;  // only without a history source
+        long recordCount = 0;
+        bool hasClassLabels = false;
+        bool hasTestSplit = false;
+        Extent trainExtent;
+        Extent testExtent;
+        QColor colour;
+        QString label;
+        int plannedEpochs = 0;
+        bool visible = true;
+        std::optional<int> divergedAt;
+    };
+
+    void styleCurves(Curves& curves);
+    void addPoints(Curves& curves, const std::vector<core::EpochRecord>& records);
+    void addMarker(Curves& curves, const core::EpochRecord& record);
+    void rebuild(core::RunId id, Curves& curves);
+    void placeDivergence(Curves& curves);
+    void refreshLegend();
+    void refreshNote();
+    QString missingPointsReason() const;
+    void updatePens();
+    void replotNow();
+    void refreshAxes();
+    void fitToData();
+    void showHover(QMouseEvent* event);
+    QCPGraph* primaryGraph(const Curves& curves) const;
+    bool showsTrain() const;
+    bool showsTest() const;
+
+    PlotMetric metric_;
+    SeriesChoice series_ = SeriesChoice::TrainAndTest;
+    bool logY_ = false;
+    bool follow_ = true;
+    bool dragging_ = false;
+    bool legendShown_ = true;
+    bool thickPens_ = true;
+    long pointCount_ = 0;  // data points in all graphs
+    std::map<core::RunId, Curves> runs_;
+    HistorySource historySource_;
+    QString emptyMessage_;
+    QCPItemText* note_ = nullptr;
+    QTimer replotTimer_;
+    std::chrono::steady_clock::time_point lastReplotEnd_{};
+    long lastReplotMs_ = 0;
+};
+
+}  // namespace lrscope::ui

@@ -1,0 +1,251 @@
+// The view side of RunPlot: axes, following the data, the legend, the note in the middle,
+// the hover read-out and replot pacing. run_plot.cpp holds the curves.
+#include "ui/views/curves/run_plot.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+#include <QToolTip>
+
+#include "core/base/number_format.hpp"
+
+namespace lrscope::ui {
+
+namespace {
+
+constexpr long kMaxReplotGapMs = 250;
+constexpr double kHoverRadiusPx = 14.0;
+
+struct Range {
+    double low = std::numeric_limits<double>::infinity();
+    double high = -std::numeric_limits<double>::infinity();
+    bool valid() const { return low <= high; }
+    void include(double v) {
+        low = std::min(low, v);
+        high = std::max(high, v);
+    }
+};
+
+}  // namespace
+
+void RunPlot::setEmptyMessage(const QString& message) {
+    emptyMessage_ = message;
+    refreshNote();
+    requestReplot();
+}
+
+QString RunPlot::noteText() const {
+    return note_ != nullptr && note_->visible() ? note_->text() : QString();
+}
+
+QString RunPlot::missingPointsReason() const {
+    bool anyRecords = false;
+    bool anyClassLabels = false;
+    bool anyTestSplit = false;
+    for (const auto& [id, c] : runs_) {
+        if (!c.visible) {
+            continue;
+        }
+        if ((showsTrain() && c.trainExtent.count > 0) || (showsTest() && c.testExtent.count > 0)) {
+            return {};
+        }
+        // Epoch 0 has no step statistics: wait for a second record before explaining.
+        anyRecords = anyRecords || c.recordCount >= 2;
+        anyClassLabels = anyClassLabels || c.hasClassLabels;
+        anyTestSplit = anyTestSplit || c.hasTestSplit;
+    }
+    if (!anyRecords) {
+        return {};
+    }
+    const bool classMetric =
+        metric_ == PlotMetric::ErrorPercent || metric_ == PlotMetric::SuccessPercent;
+    if (classMetric && !anyClassLabels) {
+        return tr("No %1 to draw: the runs shown are regressions,\n"
+                  "and a %1 needs class labels. The loss plot shows how they train.")
+            .arg(metricValueName(metric_));
+    }
+    if (showsTest() && !showsTrain() && !anyTestSplit) {
+        return tr("No test curve to draw: the runs shown have no test split\n"
+                  "(test fraction 0). Choose \"train\" to see their %1.")
+            .arg(metricValueName(metric_));
+    }
+    if (logY_) {
+        return tr("No %1 above zero to draw on a log scale.").arg(metricValueName(metric_));
+    }
+    return tr("No %1 to draw for the runs shown.").arg(metricValueName(metric_));
+}
+
+void RunPlot::refreshNote() {
+    const QString text = runs_.empty() ? emptyMessage_ : missingPointsReason();
+    if (note_ == nullptr) {
+        if (text.isEmpty()) {
+            return;
+        }
+        note_ = new QCPItemText(this);
+        note_->position->setType(QCPItemPosition::ptAxisRectRatio);
+        note_->position->setCoords(0.5, 0.45);
+        note_->setColor(QColor(0x70, 0x70, 0x70));
+        QFont big = font();
+        big.setPointSizeF(big.pointSizeF() * 1.2);
+        note_->setFont(big);
+        note_->setTextAlignment(Qt::AlignCenter);
+        note_->setSelectable(false);
+    }
+    if (note_->text() != text || note_->visible() == text.isEmpty()) {
+        note_->setText(text);
+        note_->setVisible(!text.isEmpty());
+        requestReplot();
+    }
+}
+
+void RunPlot::setFollow(bool follow) {
+    if (follow == follow_) {
+        return;
+    }
+    follow_ = follow;
+    if (follow_) {
+        fitToData();
+        requestReplot();
+    }
+    emit followChanged(follow_);
+}
+
+void RunPlot::setLegendShown(bool shown) {
+    legendShown_ = shown;
+    refreshLegend();
+    requestReplot();
+}
+
+void RunPlot::refreshLegend() {
+    legend->clearItems();
+    for (auto& [id, c] : runs_) {
+        if (c.visible) {
+            primaryGraph(c)->addToLegend(legend);
+        }
+    }
+    // An empty legend would still draw its frame.
+    legend->setVisible(legendShown_ && legend->itemCount() > 0);
+}
+
+void RunPlot::refreshAxes() {
+    yAxis->setLabel(metricAxisLabel(metric_));
+    if (logY_) {
+        yAxis->setScaleType(QCPAxis::stLogarithmic);
+        auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
+        ticker->setSubTickCount(8);
+        yAxis->setTicker(ticker);
+        yAxis->setNumberFormat(QStringLiteral("gb"));
+        yAxis->setNumberPrecision(0);
+    } else {
+        yAxis->setScaleType(QCPAxis::stLinear);
+        yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        yAxis->setNumberFormat(QStringLiteral("g"));
+        yAxis->setNumberPrecision(6);
+    }
+}
+
+void RunPlot::fitToData() {
+    double lastEpoch = 1.0;
+    Range values;
+    for (const auto& [id, c] : runs_) {
+        if (!c.visible) {
+            continue;
+        }
+        lastEpoch = std::max(lastEpoch, static_cast<double>(c.plannedEpochs));
+        for (const Extent* e :
+             {showsTrain() ? &c.trainExtent : nullptr, showsTest() ? &c.testExtent : nullptr}) {
+            if (e == nullptr || e->count == 0) {
+                continue;
+            }
+            lastEpoch = std::max(lastEpoch, e->lastKey);
+            values.include(e->low);
+            values.include(e->high);
+        }
+    }
+    xAxis->setRange(0, lastEpoch);
+    const bool percent = !metricUnit(metric_).isEmpty();
+    if (!values.valid()) {
+        yAxis->setRange(logY_ ? QCPRange(0.01, 10) : QCPRange(0, percent ? 100 : 1));
+        return;
+    }
+    if (logY_) {
+        const double low = values.low / 1.5;
+        const double high = std::max(values.high * 1.5, low * 10);
+        yAxis->setRange(low, high);
+        return;
+    }
+    double low = std::min(0.0, values.low);
+    double high = values.high > low ? values.high + 0.05 * (values.high - low) : low + 1.0;
+    if (percent) {
+        high = std::min(high, 100.0);
+        if (high <= low) {
+            high = low + 1.0;
+        }
+    }
+    yAxis->setRange(low, high);
+}
+
+void RunPlot::showHover(QMouseEvent* event) {
+    const QPointF pos = event->position();
+    if (!axisRect()->rect().contains(pos.toPoint())) {
+        QToolTip::hideText();
+        return;
+    }
+    const double key = std::round(xAxis->pixelToCoord(pos.x()));
+    double bestDistance = kHoverRadiusPx;
+    QString text;
+    for (const auto& [id, c] : runs_) {
+        for (QCPGraph* g : std::initializer_list<QCPGraph*>{c.train, c.test}) {
+            if (!g->visible() || g->data()->isEmpty()) {
+                continue;
+            }
+            auto it = g->data()->findBegin(key, false);
+            if (it == g->data()->constEnd()) {
+                continue;
+            }
+            const QPointF point(xAxis->coordToPixel(it->key), yAxis->coordToPixel(it->value));
+            const double distance = std::hypot(point.x() - pos.x(), point.y() - pos.y());
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                const QString split = !metricHasTestSeries(metric_) ? QString()
+                                      : g == c.test                 ? tr("test ")
+                                                                    : tr("train ");
+                text = tr("<b>%1</b><br>epoch %2<br>%3%4 %5%6")
+                           .arg(c.label.toHtmlEscaped())
+                           .arg(static_cast<long>(it->key))
+                           .arg(split, metricValueName(metric_),
+                                QString::fromStdString(core::formatCompact(it->value, 4)),
+                                metricUnit(metric_));
+            }
+        }
+    }
+    if (text.isEmpty()) {
+        QToolTip::hideText();
+    } else {
+        QToolTip::showText(event->globalPosition().toPoint(), text, this);
+    }
+}
+
+void RunPlot::requestReplot() {
+    if (replotTimer_.isActive()) {
+        return;
+    }
+    // Leave the event loop at least twice the last replot's time between two replots, so a
+    // plot with very many points never takes more than about a third of the GUI thread.
+    const auto now = std::chrono::steady_clock::now();
+    const auto gap = std::chrono::duration_cast<std::chrono::milliseconds>(now - lastReplotEnd_);
+    const long wanted = std::min<long>(2 * lastReplotMs_, kMaxReplotGapMs);
+    replotTimer_.start(static_cast<int>(std::max<long>(0, wanted - gap.count())));
+}
+
+void RunPlot::replotNow() {
+    const auto start = std::chrono::steady_clock::now();
+    replot(QCustomPlot::rpQueuedRefresh);
+    lastReplotEnd_ = std::chrono::steady_clock::now();
+    lastReplotMs_ = static_cast<long>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(lastReplotEnd_ - start).count());
+}
+
+}  // namespace lrscope::ui
