@@ -18,22 +18,22 @@ RunConfig spiralConfig() {
     RunConfig config;
     config.data.dataset = "spiral";
     config.data.samples = 500;
-    config.hidden_layers = {8, 8};
+    config.hiddenLayers = {8, 8};
     config.activation = Activation::Tanh;
     config.optimizer = lrscope::core::defaultsFor(OptimizerKind::Sgd);
     config.optimizer.lr = 0.03;
-    config.batch_size = 10;
+    config.batchSize = 10;
     return config;
 }
 
 RunConfig digitsConfig() {
     RunConfig config;
     config.data.dataset = "digits";
-    config.hidden_layers = {128, 64};
+    config.hiddenLayers = {128, 64};
     config.activation = Activation::Relu;
     config.optimizer = lrscope::core::defaultsFor(OptimizerKind::Adam);
     config.optimizer.lr = 1e-3;
-    config.batch_size = 32;
+    config.batchSize = 32;
     return config;
 }
 

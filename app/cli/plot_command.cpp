@@ -131,7 +131,7 @@ std::vector<PlotRun> trainRuns(const Arguments& args) {
     std::vector<PlotRun> runs;
     for (size_t i = 0; i < configs.size(); ++i) {
         runs.push_back(PlotRun{ui::defaultRunName(configs[i]).toStdString(), configs[i].epochs,
-                               std::move(results[i].history), results[i].diverged_at});
+                               std::move(results[i].history), results[i].divergedAt});
     }
     return runs;
 }
@@ -187,7 +187,7 @@ void render(const std::vector<PlotRun>& runs, const FigureOptions& options) {
                     runs[i].plannedEpochs);
         std::vector<core::EpochRecord> history = runs[i].history;
         for (auto& record : history) {
-            record.run_id = id;
+            record.runId = id;
         }
         plot.appendRecords(id, history);
         if (runs[i].divergedAt) {

@@ -40,7 +40,7 @@ const std::vector<OptimizerFlag>& numericOptimizerFlags() {
          [](OptimizerSettings& s, double v) { s.dampening = v; }},
         {"--weight-decay",
          {K::Sgd, K::Momentum, K::Nesterov, K::Adagrad, K::Adadelta, K::RmsProp, K::Adam, K::AdamW},
-         [](OptimizerSettings& s, double v) { s.weight_decay = v; }},
+         [](OptimizerSettings& s, double v) { s.weightDecay = v; }},
         {"--rho", {K::Adadelta}, [](OptimizerSettings& s, double v) { s.rho = v; }},
         {"--alpha", {K::RmsProp}, [](OptimizerSettings& s, double v) { s.alpha = v; }},
         {"--beta1", {K::Adam, K::AdamW}, [](OptimizerSettings& s, double v) { s.beta1 = v; }},
@@ -48,10 +48,10 @@ const std::vector<OptimizerFlag>& numericOptimizerFlags() {
         {"--eps",
          {K::Adagrad, K::Adadelta, K::RmsProp, K::Adam, K::AdamW},
          [](OptimizerSettings& s, double v) { s.eps = v; }},
-        {"--lr-decay", {K::Adagrad}, [](OptimizerSettings& s, double v) { s.lr_decay = v; }},
+        {"--lr-decay", {K::Adagrad}, [](OptimizerSettings& s, double v) { s.lrDecay = v; }},
         {"--initial-accumulator",
          {K::Adagrad},
-         [](OptimizerSettings& s, double v) { s.initial_accumulator = v; }},
+         [](OptimizerSettings& s, double v) { s.initialAccumulator = v; }},
     };
     return flags;
 }
@@ -126,12 +126,12 @@ void applyDataFlags(const Arguments& args, core::DataSpec& data) {
         throw InputError("--dataset and --data contradict each other; give one");
     }
     if (file) {
-        data.csv_path = *file;
+        data.csvPath = *file;
         data.dataset.clear();
     } else if (dataset) {
         data.dataset = *dataset;
     }
-    const bool generated = data.csv_path.empty() && core::isGeneratedDataset(data.dataset);
+    const bool generated = data.csvPath.empty() && core::isGeneratedDataset(data.dataset);
     for (const char* flag : {"--samples", "--noise"}) {
         if (args.has(flag) && !generated) {
             throw InputError(std::string(flag) +
@@ -171,7 +171,7 @@ void applyDataFlags(const Arguments& args, core::DataSpec& data) {
         data.rows = *rows;
     }
     if (const auto fraction = args.number("--test-fraction")) {
-        data.test_fraction = *fraction;
+        data.testFraction = *fraction;
     }
     if (const auto standardize = args.toggle("--standardize", "--no-standardize")) {
         data.standardize = *standardize;
@@ -264,7 +264,7 @@ core::RunConfig configFromArguments(const Arguments& args, OptimizerKind kind,
     applyDataFlags(args, config.data);
 
     if (const auto layers = args.value("--layers")) {
-        config.hidden_layers = parseLayers(*layers);
+        config.hiddenLayers = parseLayers(*layers);
     }
     if (const auto activation = args.value("--activation")) {
         config.activation = core::parseActivation(*activation);
@@ -278,8 +278,8 @@ core::RunConfig configFromArguments(const Arguments& args, OptimizerKind kind,
         config.init = core::parseInitScheme(*init);
     }
     if (const auto bias = args.number("--bias-init")) {
-        config.init.fixed_bias = true;
-        config.init.bias_value = *bias;
+        config.init.fixedBias = true;
+        config.init.biasValue = *bias;
     }
 
     config.optimizer = optimizerSettings(args, kind, lr, allKinds);
@@ -287,11 +287,11 @@ core::RunConfig configFromArguments(const Arguments& args, OptimizerKind kind,
         config.schedule = core::parseSchedule(*schedule);
     }
     if (const auto warmup = args.integer("--warmup")) {
-        config.schedule.warmup_epochs = toInt(*warmup, "--warmup", 0, core::kMaxEpochs);
+        config.schedule.warmupEpochs = toInt(*warmup, "--warmup", 0, core::kMaxEpochs);
     }
 
     if (const auto batch = args.integer("--batch-size")) {
-        config.batch_size = *batch;
+        config.batchSize = *batch;
     }
     if (const auto shuffle = args.toggle("--shuffle", "--no-shuffle")) {
         config.shuffle = *shuffle;
@@ -312,7 +312,7 @@ core::RunConfig configFromArguments(const Arguments& args, OptimizerKind kind,
                 "--init-weights and --init/--bias-init contradict each other; "
                 "give one");
         }
-        config.initial_weights = core::readWeightsFile(*weights);
+        config.initialWeights = core::readWeightsFile(*weights);
     }
     core::validate(config);
     return config;

@@ -36,16 +36,16 @@ void printSummary(std::ostream& err, const std::vector<SweepRun>& runs) {
         std::string finalLoss = "-";
         std::string bestLoss = "-";
         if (!history.empty()) {
-            double best = history.front().train_loss;
+            double best = history.front().trainLoss;
             for (const auto& record : history) {
-                best = std::min(best, record.train_loss);
+                best = std::min(best, record.trainLoss);
             }
-            finalLoss = core::formatCompact(history.back().train_loss, 5);
+            finalLoss = core::formatCompact(history.back().trainLoss, 5);
             bestLoss = core::formatCompact(best, 5);
         }
         std::string status(core::statusName(run.result.status));
-        if (run.result.diverged_at) {
-            status += " @ epoch " + std::to_string(*run.result.diverged_at);
+        if (run.result.divergedAt) {
+            status += " @ epoch " + std::to_string(*run.result.divergedAt);
         }
         err << std::left << std::setw(5) << (i + 1) << std::setw(11)
             << core::optimizerName(run.config.optimizer.kind) << std::setw(11)
@@ -91,9 +91,9 @@ int runSweepCommand(const std::vector<std::string>& args, Console& console) {
         core::NamedHistory named;
         named.run = static_cast<int>(i + 1);
         named.optimizer = std::string(core::optimizerName(runs[i].config.optimizer.kind));
-        named.base_lr = runs[i].config.optimizer.lr;
+        named.baseLr = runs[i].config.optimizer.lr;
         named.name = std::string(core::optimizerDisplayName(runs[i].config.optimizer.kind)) +
-                     " lr=" + core::formatCompact(named.base_lr);
+                     " lr=" + core::formatCompact(named.baseLr);
         for (const auto& record : runs[i].result.history) {
             sink << core::longCsvRow(named, record) << '\n';
         }

@@ -28,7 +28,7 @@ public:
     void onEpoch(const core::EpochRecord& record) override {
         sink_ << core::historyCsvRow(record) << '\n';
         progress_.update("epoch " + std::to_string(record.epoch) + "/" + std::to_string(epochs_) +
-                         "  train loss " + core::formatCompact(record.train_loss, 4));
+                         "  train loss " + core::formatCompact(record.trainLoss, 4));
     }
 
 private:
@@ -77,10 +77,10 @@ int runTrainCommand(const std::vector<std::string>& args, Console& console) {
         core::writeFileAtomically(*outPath, buffered.str());
     }
     if (weightsPath) {
-        core::writeWeightsFile(*weightsPath, result.final_weights);
+        core::writeWeightsFile(*weightsPath, result.finalWeights);
     }
     if (result.status == core::RunStatus::Diverged) {
-        console.err << "lrscope-cli: the run diverged at epoch " << *result.diverged_at
+        console.err << "lrscope-cli: the run diverged at epoch " << *result.divergedAt
                     << " (NaN or Inf in the loss or weights); ";
         if (result.history.empty()) {
             console.err << "no epoch was finite, so only the header was written\n";

@@ -108,13 +108,13 @@ std::vector<core::EpochRecord> syntheticHistory(core::RunId id, int epochs, int 
     const double rate = 0.0005 * (run + 1);
     for (int e = 0; e <= epochs; ++e) {
         core::EpochRecord r;
-        r.run_id = id;
+        r.runId = id;
         r.epoch = e;
         const double wiggle = 0.02 * std::sin(e * 0.37 + run) + 0.01 * std::sin(e * 2.1);
-        r.train_loss = 0.7 * std::exp(-rate * e) + 0.05 + wiggle;
-        r.test_loss = r.train_loss + 0.03 + 0.5 * wiggle;
-        r.train_error = 0.5 * std::exp(-rate * e);
-        r.test_error = *r.train_error + 0.02;
+        r.trainLoss = 0.7 * std::exp(-rate * e) + 0.05 + wiggle;
+        r.testLoss = r.trainLoss + 0.03 + 0.5 * wiggle;
+        r.trainError = 0.5 * std::exp(-rate * e);
+        r.testError = *r.trainError + 0.02;
         r.lr = 0.01;
         records.push_back(r);
     }

@@ -44,9 +44,9 @@ private:
     int fd_;
 };
 
-[[noreturn]] void failWrite(const std::string& path, const std::string& temp_path, int error) {
-    if (!temp_path.empty()) {
-        ::unlink(temp_path.c_str());
+[[noreturn]] void failWrite(const std::string& path, const std::string& tempPath, int error) {
+    if (!tempPath.empty()) {
+        ::unlink(tempPath.c_str());
     }
     throw InputError(path + ": cannot write file (" + errorText(error) + ")");
 }
@@ -81,26 +81,26 @@ void writeFileAtomically(const std::string& path, std::string_view contents) {
     if (fd.get() < 0) {
         failWrite(path, "", errno);
     }
-    const std::string temp_path(name.data());
+    const std::string tempPath(name.data());
 
     // mkstemp creates the file 0600; give it the mode of the file it replaces, or the usual
     // 0644 for a new file.
     struct stat existing {};
     const mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
     if (::fchmod(fd.get(), mode) != 0) {
-        failWrite(path, temp_path, errno);
+        failWrite(path, tempPath, errno);
     }
     if (const int error = writeAll(fd.get(), contents); error != 0) {
-        failWrite(path, temp_path, error);
+        failWrite(path, tempPath, error);
     }
     if (::fsync(fd.get()) != 0) {
-        failWrite(path, temp_path, errno);
+        failWrite(path, tempPath, errno);
     }
     if (const int error = fd.close(); error != 0) {
-        failWrite(path, temp_path, error);
+        failWrite(path, tempPath, error);
     }
-    if (std::rename(temp_path.c_str(), path.c_str()) != 0) {
-        failWrite(path, temp_path, errno);
+    if (std::rename(tempPath.c_str(), path.c_str()) != 0) {
+        failWrite(path, tempPath, errno);
     }
 }
 

@@ -2,9 +2,9 @@
 
 namespace lrscope::core {
 
-std::string escapedForMessage(std::string_view text, std::size_t max_shown) {
+std::string escapedForMessage(std::string_view text, std::size_t maxShown) {
     std::string shown;
-    for (const char c : text.substr(0, max_shown)) {
+    for (const char c : text.substr(0, maxShown)) {
         if (c == '\n') {
             shown += "\\n";
         } else if (c == '\r') {
@@ -21,14 +21,14 @@ std::string escapedForMessage(std::string_view text, std::size_t max_shown) {
             shown.push_back(c);
         }
     }
-    if (text.size() > max_shown) {
+    if (text.size() > maxShown) {
         shown += "...";
     }
     return shown;
 }
 
-std::string quotedForMessage(std::string_view text, std::size_t max_shown) {
-    return "'" + escapedForMessage(text, max_shown) + "'";
+std::string quotedForMessage(std::string_view text, std::size_t maxShown) {
+    return "'" + escapedForMessage(text, maxShown) + "'";
 }
 
 }  // namespace lrscope::core

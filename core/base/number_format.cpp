@@ -57,9 +57,9 @@ std::string formatCompact(double value, int digits) {
     const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(),
                                       std::fabs(value), std::chars_format::scientific, digits - 1);
     const std::string text(buffer.data(), result.ptr);  // "1.50e-04"
-    const auto e_pos = text.find('e');
-    std::string mantissa = text.substr(0, e_pos);
-    const int exponent = std::atoi(text.c_str() + e_pos + 1);
+    const auto ePos = text.find('e');
+    std::string mantissa = text.substr(0, ePos);
+    const int exponent = std::atoi(text.c_str() + ePos + 1);
 
     // Significant digits without trailing zeros: "1.50" -> "15".
     std::string significant;

@@ -28,13 +28,13 @@ public:
     CsvParser(std::string_view text, const std::string& source) : text_(text), source_(source) {}
 
     // Reads the next non-blank record into `fields`; false at the end of the text.
-    bool nextRecord(std::vector<std::string>& fields, int& start_line) {
+    bool nextRecord(std::vector<std::string>& fields, int& startLine) {
         skipBlankLines();
         if (pos_ >= text_.size()) {
             return false;
         }
         fields.clear();
-        start_line = line_;
+        startLine = line_;
         for (;;) {
             fields.push_back(readField(static_cast<int>(fields.size()) + 1));
             if (pos_ >= text_.size()) {
@@ -102,12 +102,12 @@ private:
     }
 
     std::string readQuotedField(int column) {
-        const int open_line = line_;
+        const int openLine = line_;
         ++pos_;  // the opening quote
         std::string field;
         for (;;) {
             if (pos_ >= text_.size()) {
-                throw InputError(source_ + ":" + std::to_string(open_line) +
+                throw InputError(source_ + ":" + std::to_string(openLine) +
                                  ": the quoted field in column " + std::to_string(column) +
                                  " is never closed; expected a closing '\"' before the end of "
                                  "the file");
@@ -157,7 +157,7 @@ std::string quotedColumn(const CsvTable& table, size_t column) {
 
 // The line a row starts on; tables built by hand may lack row_lines.
 int lineOf(const CsvTable& table, size_t row) {
-    return row < table.row_lines.size() ? table.row_lines[row] : static_cast<int>(row) + 2;
+    return row < table.rowLines.size() ? table.rowLines[row] : static_cast<int>(row) + 2;
 }
 
 std::string cellPlace(const CsvTable& table, const std::string& source, size_t row, size_t column) {
@@ -243,12 +243,12 @@ TableLayout tableLayout(const CsvTable& table, const CsvDataOptions& options,
     }
 
     layout.rows = table.rows.size();
-    if (options.max_rows) {
-        if (*options.max_rows < 1) {
+    if (options.maxRows) {
+        if (*options.maxRows < 1) {
             throw InputError(source + ": the row limit must be at least 1, got " +
-                             std::to_string(*options.max_rows));
+                             std::to_string(*options.maxRows));
         }
-        layout.rows = std::min(layout.rows, static_cast<size_t>(*options.max_rows));
+        layout.rows = std::min(layout.rows, static_cast<size_t>(*options.maxRows));
     }
     for (size_t r = 0; r < layout.rows; ++r) {
         if (table.rows[r].size() != columns) {
@@ -284,39 +284,39 @@ ClassLabels classLabels(const CsvTable& table, const TableLayout& layout,
     for (size_t r = 0; r < rows; ++r) {
         checkLabel(table, layout, r, source);
     }
-    bool all_numeric = true;
-    for (size_t r = 0; r < rows && all_numeric; ++r) {
+    bool allNumeric = true;
+    for (size_t r = 0; r < rows && allNumeric; ++r) {
         const auto value = parseDouble(table.rows[r][target]);
-        all_numeric = value && std::isfinite(*value);
+        allNumeric = value && std::isfinite(*value);
     }
     ClassLabels classes;
     classes.labels.resize(rows);
-    if (all_numeric) {
+    if (allNumeric) {
         std::map<double, std::string> spelling;  // value -> its first spelling
         std::vector<double> values(rows);
         for (size_t r = 0; r < rows; ++r) {
             values[r] = *parseDouble(table.rows[r][target]);
             spelling.emplace(values[r], table.rows[r][target]);
         }
-        std::map<double, int> label_of;
+        std::map<double, int> labelOf;
         for (const auto& [value, name] : spelling) {
-            label_of.emplace(value, static_cast<int>(classes.names.size()));
+            labelOf.emplace(value, static_cast<int>(classes.names.size()));
             classes.names.push_back(name);
         }
         for (size_t r = 0; r < rows; ++r) {
-            classes.labels[r] = label_of.at(values[r]);
+            classes.labels[r] = labelOf.at(values[r]);
         }
     } else {
-        std::map<std::string, int> label_of;
+        std::map<std::string, int> labelOf;
         for (size_t r = 0; r < rows; ++r) {
-            label_of.emplace(table.rows[r][target], 0);
+            labelOf.emplace(table.rows[r][target], 0);
         }
-        for (auto& [name, label] : label_of) {
+        for (auto& [name, label] : labelOf) {
             label = static_cast<int>(classes.names.size());
             classes.names.push_back(name);
         }
         for (size_t r = 0; r < rows; ++r) {
-            classes.labels[r] = label_of.at(table.rows[r][target]);
+            classes.labels[r] = labelOf.at(table.rows[r][target]);
         }
     }
     if (classes.names.size() < 2) {
@@ -359,7 +359,7 @@ CsvTable parseCsv(std::string_view text, const std::string& source) {
                              ", the header has " + std::to_string(table.header.size()));
         }
         table.rows.push_back(std::move(fields));
-        table.row_lines.push_back(line);
+        table.rowLines.push_back(line);
     }
     if (table.rows.empty()) {
         throw InputError(source +
@@ -368,11 +368,11 @@ CsvTable parseCsv(std::string_view text, const std::string& source) {
     }
 
     // A trailing comma on every line (some spreadsheet exports) makes an empty last column.
-    const bool empty_last_column =
+    const bool emptyLastColumn =
         table.header.size() > 1 && table.header.back().empty() &&
         std::all_of(table.rows.begin(), table.rows.end(),
                     [](const std::vector<std::string>& row) { return row.back().empty(); });
-    if (empty_last_column) {
+    if (emptyLastColumn) {
         table.header.pop_back();
         for (auto& row : table.rows) {
             row.pop_back();
@@ -390,18 +390,18 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
 
     Dataset data;
     data.task = options.task;
-    data.target_name = columnName(table, target);
+    data.targetName = columnName(table, target);
     for (size_t c = 0; c < columns; ++c) {
         if (c != target) {
-            data.feature_names.push_back(columnName(table, c));
+            data.featureNames.push_back(columnName(table, c));
         }
     }
 
     const auto n = static_cast<Eigen::Index>(rows);
     data.features.resize(static_cast<Eigen::Index>(columns - 1), n);
-    std::vector<double> numeric_targets;
+    std::vector<double> numericTargets;
     if (options.task == Task::Regress) {
-        numeric_targets.reserve(rows);
+        numericTargets.reserve(rows);
     }
     // Row by row, so the first bad cell reported is the first one in the file.
     for (size_t r = 0; r < rows; ++r) {
@@ -409,7 +409,7 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
         for (size_t c = 0; c < columns; ++c) {
             if (c == target) {
                 if (options.task == Task::Regress) {
-                    numeric_targets.push_back(numericCell(table, r, c, source, "target column ",
+                    numericTargets.push_back(numericCell(table, r, c, source, "target column ",
                                                           "; regression needs numbers"));
                 } else {
                     checkLabel(table, layout, r, source);
@@ -425,12 +425,12 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
     if (options.task == Task::Regress) {
         data.targets.resize(1, n);
         for (Eigen::Index i = 0; i < n; ++i) {
-            data.targets(0, i) = numeric_targets[static_cast<size_t>(i)];
+            data.targets(0, i) = numericTargets[static_cast<size_t>(i)];
         }
         return data;
     }
     ClassLabels classes = classLabels(table, layout, source);
-    data.class_names = std::move(classes.names);
+    data.classNames = std::move(classes.names);
     data.labels = std::move(classes.labels);
     return data;
 }

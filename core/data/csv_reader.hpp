@@ -15,7 +15,7 @@ namespace lrscope::core {
 struct CsvTable {
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
-    std::vector<int> row_lines;  // 1-based line on which each row starts, for messages
+    std::vector<int> rowLines;  // 1-based line on which each row starts, for messages
 };
 
 // `source` names the text in messages ("data.csv"). Throws InputError for an empty file,
@@ -27,7 +27,7 @@ CsvTable parseCsv(std::string_view text, const std::string& source);
 struct CsvDataOptions {
     std::string target;  // name or index
     Task task = Task::Classify;
-    std::optional<long> max_rows;  // use only the first N data rows
+    std::optional<long> maxRows;  // use only the first N data rows
 };
 
 // Turns a table into a data set: every column but the target is a numeric feature; the

@@ -29,11 +29,11 @@ Dataset classification(long samples, int classes) {
     data.task = Task::Classify;
     data.features.resize(2, samples);
     data.labels.resize(static_cast<size_t>(samples));
-    data.feature_names = {"x1", "x2"};
+    data.featureNames = {"x1", "x2"};
     for (int k = 0; k < classes; ++k) {
-        data.class_names.push_back(std::to_string(k));
+        data.classNames.push_back(std::to_string(k));
     }
-    data.target_name = "class";
+    data.targetName = "class";
     return data;
 }
 
@@ -143,8 +143,8 @@ Dataset generateSine(long samples, double noise, Rng& rng) {
     data.task = Task::Regress;
     data.features.resize(1, samples);
     data.targets.resize(1, samples);
-    data.feature_names = {"x"};
-    data.target_name = "y";
+    data.featureNames = {"x"};
+    data.targetName = "y";
     for (long i = 0; i < samples; ++i) {
         const double x = rng.uniform(-kPi, kPi);
         data.features(0, i) = x;

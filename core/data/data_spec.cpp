@@ -60,9 +60,9 @@ InputError notCompiledIn(const std::string& dataset) {
 Dataset select(const Dataset& data, const std::vector<Eigen::Index>& indices) {
     Dataset part;
     part.task = data.task;
-    part.feature_names = data.feature_names;
-    part.class_names = data.class_names;
-    part.target_name = data.target_name;
+    part.featureNames = data.featureNames;
+    part.classNames = data.classNames;
+    part.targetName = data.targetName;
     const auto n = static_cast<Eigen::Index>(indices.size());
     part.features.resize(data.features.rows(), n);
     if (data.task == Task::Regress) {
@@ -107,16 +107,16 @@ void standardize(DataSplit& split) {
 }  // namespace
 
 void validate(const DataSpec& spec) {
-    if (spec.dataset.empty() && spec.csv_path.empty()) {
+    if (spec.dataset.empty() && spec.csvPath.empty()) {
         throw InputError::setting(
             "dataset", "none chosen; choose a built-in data set or a CSV file",
             "no data set given; set --dataset (" + datasetNameList() + ") or --data FILE.csv");
     }
-    if (!spec.dataset.empty() && !spec.csv_path.empty()) {
+    if (!spec.dataset.empty() && !spec.csvPath.empty()) {
         throw InputError::setting("dataset",
-                                  "'" + spec.dataset + "' and the CSV file '" + spec.csv_path +
+                                  "'" + spec.dataset + "' and the CSV file '" + spec.csvPath +
                                       "' were both given; choose one",
-                                  "--dataset '" + spec.dataset + "' and --data '" + spec.csv_path +
+                                  "--dataset '" + spec.dataset + "' and --data '" + spec.csvPath +
                                       "' were both given; choose one");
     }
     if (!spec.dataset.empty() && !isGeneratedDataset(spec.dataset) &&
@@ -135,8 +135,8 @@ void validate(const DataSpec& spec) {
         const std::string detail = "must be a finite number >= 0, got " + formatNumber(spec.noise);
         throw InputError::setting("noise", detail, "--noise " + detail);
     }
-    if (!(spec.test_fraction >= 0.0 && spec.test_fraction < 1.0)) {
-        const std::string detail = "must be in [0, 1), got " + formatNumber(spec.test_fraction);
+    if (!(spec.testFraction >= 0.0 && spec.testFraction < 1.0)) {
+        const std::string detail = "must be in [0, 1), got " + formatNumber(spec.testFraction);
         throw InputError::setting("test-fraction", detail, "--test-fraction " + detail);
     }
     if (spec.rows && *spec.rows < 1) {
@@ -148,8 +148,8 @@ void validate(const DataSpec& spec) {
 DataShape dataShape(const DataSpec& spec) {
     validate(spec);
     const CsvDataOptions options{spec.target, spec.task, spec.rows};
-    if (!spec.csv_path.empty()) {
-        return tableShape(parseCsv(readFile(spec.csv_path), spec.csv_path), options, spec.csv_path);
+    if (!spec.csvPath.empty()) {
+        return tableShape(parseCsv(readFile(spec.csvPath), spec.csvPath), options, spec.csvPath);
     }
     if (isShippedDataset(spec.dataset)) {
         const auto text = shippedDatasetCsv(spec.dataset);
@@ -167,8 +167,8 @@ DataSplit prepareData(const DataSpec& spec, std::uint64_t seed) {
     validate(spec);
 
     Dataset data;
-    if (!spec.csv_path.empty()) {
-        data = loadCsvDataset(spec.csv_path, {spec.target, spec.task, spec.rows});
+    if (!spec.csvPath.empty()) {
+        data = loadCsvDataset(spec.csvPath, {spec.target, spec.task, spec.rows});
     } else if (isShippedDataset(spec.dataset)) {
         const auto text = shippedDatasetCsv(spec.dataset);
         const std::string source = spec.dataset + ".csv";
@@ -188,14 +188,14 @@ DataSplit prepareData(const DataSpec& spec, std::uint64_t seed) {
     const auto n = static_cast<size_t>(data.sampleCount());
     std::vector<Eigen::Index> order(n);
     std::iota(order.begin(), order.end(), Eigen::Index{0});
-    size_t train_count = n;
-    if (spec.test_fraction > 0.0) {
-        Rng split_rng(seed ^ kSplitSeedMix);
-        split_rng.shuffle(order);
-        const double wanted = std::round(static_cast<double>(n) * (1.0 - spec.test_fraction));
-        train_count = std::max<size_t>(1, static_cast<size_t>(wanted));
-        if (train_count >= n) {
-            const std::string detail = formatNumber(spec.test_fraction) +
+    size_t trainCount = n;
+    if (spec.testFraction > 0.0) {
+        Rng splitRng(seed ^ kSplitSeedMix);
+        splitRng.shuffle(order);
+        const double wanted = std::round(static_cast<double>(n) * (1.0 - spec.testFraction));
+        trainCount = std::max<size_t>(1, static_cast<size_t>(wanted));
+        if (trainCount >= n) {
+            const std::string detail = formatNumber(spec.testFraction) +
                                        " leaves no test samples out of " + std::to_string(n) +
                                        "; use more samples or a larger fraction";
             throw InputError::setting("test-fraction", detail + ", or 0",
@@ -204,8 +204,8 @@ DataSplit prepareData(const DataSpec& spec, std::uint64_t seed) {
     }
 
     DataSplit split;
-    split.train = select(data, {order.begin(), order.begin() + static_cast<long>(train_count)});
-    split.test = select(data, {order.begin() + static_cast<long>(train_count), order.end()});
+    split.train = select(data, {order.begin(), order.begin() + static_cast<long>(trainCount)});
+    split.test = select(data, {order.begin() + static_cast<long>(trainCount), order.end()});
     if (spec.standardize) {
         standardize(split);
     }

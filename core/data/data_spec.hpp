@@ -12,13 +12,13 @@ namespace lrscope::core {
 // name) and `csv_path` is set.
 struct DataSpec {
     std::string dataset = "spiral";
-    std::string csv_path;        // a CSV file instead of a built-in set
+    std::string csvPath;        // a CSV file instead of a built-in set
     std::string target;          // CSV target column: name or 0-based index; empty = last
     Task task = Task::Classify;  // generators decide their own task (sine = regression)
     long samples = 200;          // generators only
     double noise = 0.1;          // generators only
     std::optional<long> rows;    // use only the first N rows
-    double test_fraction = 0.2;  // [0, 1)
+    double testFraction = 0.2;  // [0, 1)
     bool standardize = true;     // statistics from the training split only
 };
 

@@ -4,7 +4,7 @@ namespace lrscope::core {
 
 int Dataset::outputCount() const {
     if (task == Task::Classify) {
-        return static_cast<int>(class_names.size());
+        return static_cast<int>(classNames.size());
     }
     return static_cast<int>(targets.rows());
 }

@@ -16,9 +16,9 @@ struct Dataset {
     Matrix features;          // [features x samples]
     std::vector<int> labels;  // classification
     Matrix targets;           // regression: [outputs x samples]
-    std::vector<std::string> feature_names;
-    std::vector<std::string> class_names;  // classification: label i is class_names[i]
-    std::string target_name;
+    std::vector<std::string> featureNames;
+    std::vector<std::string> classNames;  // classification: label i is class_names[i]
+    std::string targetName;
 
     Eigen::Index sampleCount() const { return features.cols(); }
     int featureCount() const { return static_cast<int>(features.rows()); }

@@ -75,7 +75,7 @@ public:
 
     [[noreturn]] void fail(const std::string& column, const std::string& found,
                            const std::string& expected) const {
-        throw InputError(source_ + ":" + std::to_string(table_.row_lines[row_]) + ":" +
+        throw InputError(source_ + ":" + std::to_string(table_.rowLines[row_]) + ":" +
                          std::to_string(columns_.at(column) + 1) + ": " + column + ": found " +
                          found + ", expected " + expected);
     }
@@ -125,23 +125,23 @@ std::vector<NamedHistory> parseLongCsv(std::string_view text, const std::string&
     const CsvTable table = parseCsv(text, source);
     LongCsvReader reader(table, source);
     std::vector<NamedHistory> runs;
-    std::map<long, size_t> index_of_run;
+    std::map<long, size_t> indexOfRun;
     for (size_t r = 0; r < table.rows.size(); ++r) {
         reader.setRow(r);
         const long id = reader.whole("run", 0, INT_MAX);
-        const auto [it, inserted] = index_of_run.emplace(id, runs.size());
+        const auto [it, inserted] = indexOfRun.emplace(id, runs.size());
         if (inserted) {
             NamedHistory run;
             run.run = static_cast<int>(id);
             run.name = reader.text("name");
             run.optimizer = reader.text("optimizer");
-            run.base_lr = reader.number("base_lr");
+            run.baseLr = reader.number("base_lr");
             runs.push_back(std::move(run));
         }
         NamedHistory& run = runs[it->second];
 
         EpochRecord record;
-        record.run_id = static_cast<RunId>(id);
+        record.runId = static_cast<RunId>(id);
         record.epoch = static_cast<int>(reader.whole("epoch", 0, kMaxEpochs));
         if (!run.history.empty() && record.epoch <= run.history.back().epoch) {
             const int previous = run.history.back().epoch;
@@ -149,15 +149,15 @@ std::vector<NamedHistory> parseLongCsv(std::string_view text, const std::string&
                         "an epoch after " + std::to_string(previous) + " (epochs of run " +
                             std::to_string(id) + " must increase from row to row)");
         }
-        record.train_loss = reader.number("train_loss");
-        record.train_error = reader.optionalNumber("train_error");
-        record.test_loss = reader.optionalNumber("test_loss");
-        record.test_error = reader.optionalNumber("test_error");
+        record.trainLoss = reader.number("train_loss");
+        record.trainError = reader.optionalNumber("train_error");
+        record.testLoss = reader.optionalNumber("test_loss");
+        record.testError = reader.optionalNumber("test_error");
         record.lr = reader.number("lr");
-        record.grad_norm = reader.optionalNumber("grad_norm");
-        record.update_ratio = reader.optionalNumber("update_ratio");
-        record.step_size = reader.optionalNumber("step_size");
-        record.lr_changed_to = reader.optionalNumber("lr_changed_to");
+        record.gradNorm = reader.optionalNumber("grad_norm");
+        record.updateRatio = reader.optionalNumber("update_ratio");
+        record.stepSize = reader.optionalNumber("step_size");
+        record.lrChangedTo = reader.optionalNumber("lr_changed_to");
         run.history.push_back(record);
     }
     return runs;
@@ -171,11 +171,11 @@ std::string historyCsvHeader() {
 }
 
 std::string historyCsvRow(const EpochRecord& record) {
-    return std::to_string(record.epoch) + "," + formatNumber(record.train_loss) + "," +
-           optionalNumber(record.train_error) + "," + optionalNumber(record.test_loss) + "," +
-           optionalNumber(record.test_error) + "," + formatNumber(record.lr) + "," +
-           optionalNumber(record.grad_norm) + "," + optionalNumber(record.update_ratio) + "," +
-           optionalNumber(record.step_size) + "," + optionalNumber(record.lr_changed_to);
+    return std::to_string(record.epoch) + "," + formatNumber(record.trainLoss) + "," +
+           optionalNumber(record.trainError) + "," + optionalNumber(record.testLoss) + "," +
+           optionalNumber(record.testError) + "," + formatNumber(record.lr) + "," +
+           optionalNumber(record.gradNorm) + "," + optionalNumber(record.updateRatio) + "," +
+           optionalNumber(record.stepSize) + "," + optionalNumber(record.lrChangedTo);
 }
 
 std::string longCsvHeader() {
@@ -184,7 +184,7 @@ std::string longCsvHeader() {
 
 std::string longCsvRow(const NamedHistory& run, const EpochRecord& record) {
     return std::to_string(run.run) + "," + csvField(run.name) + "," + csvField(run.optimizer) +
-           "," + formatNumber(run.base_lr) + "," + historyCsvRow(record);
+           "," + formatNumber(run.baseLr) + "," + historyCsvRow(record);
 }
 
 std::vector<NamedHistory> readLongCsv(std::istream& in, const std::string& source) {

@@ -19,7 +19,7 @@ std::string historyCsvRow(const EpochRecord& record);
 struct NamedHistory {
     std::string name;
     std::string optimizer;
-    double base_lr = 0.0;
+    double baseLr = 0.0;
     int run = 0;
     std::vector<EpochRecord> history;
 };

@@ -18,11 +18,11 @@ std::string lastLineOfLastRead(std::string message) {
     const auto token = start + marker.size();
     const auto close = message.find("'; ", token);
     const auto end = close == std::string::npos ? message.size() : close;
-    const auto last_newline = message.rfind(newline, end);
-    if (last_newline == std::string::npos || last_newline < token) {
+    const auto lastNewline = message.rfind(newline, end);
+    if (lastNewline == std::string::npos || lastNewline < token) {
         return message;
     }
-    auto keep = last_newline + newline.size();
+    auto keep = lastNewline + newline.size();
     while (keep < end && (message[keep] == ' ' || message[keep] == '\t')) {
         ++keep;
     }

@@ -169,7 +169,7 @@ std::uint64_t readSeed(const Reader& root) {
 DataSpec readData(const Reader& data) {
     DataSpec d;
     d.dataset = data.text("dataset");
-    d.csv_path = data.text("csv_path");
+    d.csvPath = data.text("csv_path");
     d.target = data.text("target");
     const std::string task = data.text("task");
     if (task != "classify" && task != "regress") {
@@ -181,7 +181,7 @@ DataSpec readData(const Reader& data) {
     if (const long rows = data.whole("rows", 0); rows > 0) {
         d.rows = rows;
     }
-    d.test_fraction = data.number("test_fraction");
+    d.testFraction = data.number("test_fraction");
     d.standardize = data.boolean("standardize");
     return d;
 }
@@ -190,7 +190,7 @@ OptimizerSettings readOptimizer(const Reader& o) {
     OptimizerSettings s =
         defaultsFor(o.parsed("kind", [](const std::string& text) { return parseOptimizer(text); }));
     s.lr = o.number("lr");
-    s.weight_decay = o.number("weight_decay");
+    s.weightDecay = o.number("weight_decay");
     s.momentum = o.number("momentum");
     s.dampening = o.number("dampening");
     s.rho = o.number("rho");
@@ -198,8 +198,8 @@ OptimizerSettings readOptimizer(const Reader& o) {
     s.beta1 = o.number("beta1");
     s.beta2 = o.number("beta2");
     s.eps = o.number("eps");
-    s.lr_decay = o.number("lr_decay");
-    s.initial_accumulator = o.number("initial_accumulator");
+    s.lrDecay = o.number("lr_decay");
+    s.initialAccumulator = o.number("initial_accumulator");
     s.centered = o.boolean("centered");
     s.amsgrad = o.boolean("amsgrad");
     return s;
@@ -210,20 +210,20 @@ OptimizerSettings readOptimizer(const Reader& o) {
 Json runConfigToJson(const RunConfig& c) {
     Json data = Json::object();
     data["dataset"] = c.data.dataset;
-    data["csv_path"] = c.data.csv_path;
+    data["csv_path"] = c.data.csvPath;
     data["target"] = c.data.target;
     data["task"] = c.data.task == Task::Regress ? "regress" : "classify";
     data["samples"] = c.data.samples;
     data["noise"] = c.data.noise;
     data["rows"] = c.data.rows.value_or(0);
-    data["test_fraction"] = c.data.test_fraction;
+    data["test_fraction"] = c.data.testFraction;
     data["standardize"] = c.data.standardize;
 
     const OptimizerSettings& o = c.optimizer;
     Json optimizer = Json::object();
     optimizer["kind"] = std::string(optimizerName(o.kind));
     optimizer["lr"] = o.lr;
-    optimizer["weight_decay"] = o.weight_decay;
+    optimizer["weight_decay"] = o.weightDecay;
     optimizer["momentum"] = o.momentum;
     optimizer["dampening"] = o.dampening;
     optimizer["rho"] = o.rho;
@@ -231,31 +231,31 @@ Json runConfigToJson(const RunConfig& c) {
     optimizer["beta1"] = o.beta1;
     optimizer["beta2"] = o.beta2;
     optimizer["eps"] = o.eps;
-    optimizer["lr_decay"] = o.lr_decay;
-    optimizer["initial_accumulator"] = o.initial_accumulator;
+    optimizer["lr_decay"] = o.lrDecay;
+    optimizer["initial_accumulator"] = o.initialAccumulator;
     optimizer["centered"] = o.centered;
     optimizer["amsgrad"] = o.amsgrad;
 
     Json init = Json::object();
     init["scheme"] = formatInitScheme(c.init);
-    init["fixed_bias"] = c.init.fixed_bias;
-    init["bias_value"] = c.init.bias_value;
+    init["fixed_bias"] = c.init.fixedBias;
+    init["bias_value"] = c.init.biasValue;
 
     Json schedule = Json::object();
     schedule["kind"] = formatSchedule(c.schedule);
-    schedule["warmup_epochs"] = c.schedule.warmup_epochs;
+    schedule["warmup_epochs"] = c.schedule.warmupEpochs;
 
     Json json = Json::object();
     json["format"] = std::string(kFormatName);
     json["version"] = kFormatVersion;
     json["data"] = std::move(data);
-    json["hidden_layers"] = c.hidden_layers;
+    json["hidden_layers"] = c.hiddenLayers;
     json["activation"] = std::string(activationName(c.activation));
     json["loss"] = std::string(lossName(c.loss));
     json["init"] = std::move(init);
     json["optimizer"] = std::move(optimizer);
     json["schedule"] = std::move(schedule);
-    json["batch_size"] = c.batch_size;
+    json["batch_size"] = c.batchSize;
     json["shuffle"] = c.shuffle;
     json["epochs"] = c.epochs;
     json["seed"] = std::to_string(c.seed);
@@ -285,7 +285,7 @@ RunConfig runConfigFromJson(const Json& json) {
     const std::string widths =
         "a list of hidden layer widths, each from 1 to " + std::to_string(kMaxLayerWidth);
     const Json& layers = root.list("hidden_layers", widths);
-    c.hidden_layers.clear();
+    c.hiddenLayers.clear();
     for (size_t i = 0; i < layers.size(); ++i) {
         const Json& width = layers[i];
         const bool valid = width.is_number() &&
@@ -296,7 +296,7 @@ RunConfig runConfigFromJson(const Json& json) {
                              "]: expected a width from 1 to " + std::to_string(kMaxLayerWidth) +
                              ", got " + describeJson(width));
         }
-        c.hidden_layers.push_back(static_cast<int>(width.get<double>()));
+        c.hiddenLayers.push_back(static_cast<int>(width.get<double>()));
     }
     c.activation =
         root.parsed("activation", [](const std::string& text) { return parseActivation(text); });
@@ -304,17 +304,17 @@ RunConfig runConfigFromJson(const Json& json) {
 
     const Reader init = root.object("init");
     c.init = init.parsed("scheme", [](const std::string& text) { return parseInitScheme(text); });
-    c.init.fixed_bias = init.boolean("fixed_bias");
-    c.init.bias_value = init.number("bias_value");
+    c.init.fixedBias = init.boolean("fixed_bias");
+    c.init.biasValue = init.number("bias_value");
 
     c.optimizer = readOptimizer(root.object("optimizer"));
 
     const Reader schedule = root.object("schedule");
     c.schedule =
         schedule.parsed("kind", [](const std::string& text) { return parseSchedule(text); });
-    c.schedule.warmup_epochs = static_cast<int>(schedule.whole("warmup_epochs", INT_MIN, INT_MAX));
+    c.schedule.warmupEpochs = static_cast<int>(schedule.whole("warmup_epochs", INT_MIN, INT_MAX));
 
-    c.batch_size = root.whole("batch_size");
+    c.batchSize = root.whole("batch_size");
     c.shuffle = root.boolean("shuffle");
     c.epochs = static_cast<int>(root.whole("epochs", INT_MIN, INT_MAX));
     c.seed = readSeed(root);

@@ -56,24 +56,24 @@ public:
         Matrix w;
         for (Eigen::Index r = 0; r < rows; ++r) {
             const Json& row = value[static_cast<size_t>(r)];
-            const std::string row_path = path + "[" + std::to_string(r) + "]";
+            const std::string rowPath = path + "[" + std::to_string(r) + "]";
             if (!row.is_array()) {
-                fail(row_path, "expected an array of numbers (one row of weights), found " +
+                fail(rowPath, "expected an array of numbers (one row of weights), found " +
                                    describeJson(row));
             }
             if (r == 0) {
                 cols = static_cast<Eigen::Index>(row.size());
                 if (cols == 0) {
-                    fail(row_path, "expected at least one number, found an empty row");
+                    fail(rowPath, "expected at least one number, found an empty row");
                 }
                 w.resize(rows, cols);
             } else if (static_cast<Eigen::Index>(row.size()) != cols) {
-                fail(row_path, "expected " + std::to_string(cols) + " numbers like " + path +
+                fail(rowPath, "expected " + std::to_string(cols) + " numbers like " + path +
                                    "[0], found " + std::to_string(row.size()));
             }
             for (Eigen::Index c = 0; c < cols; ++c) {
                 w(r, c) =
-                    number(row[static_cast<size_t>(c)], row_path + "[" + std::to_string(c) + "]");
+                    number(row[static_cast<size_t>(c)], rowPath + "[" + std::to_string(c) + "]");
             }
         }
         return w;
@@ -137,13 +137,13 @@ public:
             lw.bias =
                 bias(member(layer, "bias", path, "bias [out]"), path + ".bias", lw.weight.rows());
             if (l > 0) {
-                const Eigen::Index previous_out = weights.layers.back().weight.rows();
-                if (lw.weight.cols() != previous_out) {
+                const Eigen::Index previousOut = weights.layers.back().weight.rows();
+                if (lw.weight.cols() != previousOut) {
                     fail(path + ".weight",
                          "has " + std::to_string(lw.weight.cols()) + " inputs per row, but " +
                              prefix + "[" + std::to_string(l - 1) + "] has " +
-                             std::to_string(previous_out) + " outputs; expected " +
-                             std::to_string(previous_out) + " numbers per row");
+                             std::to_string(previousOut) + " outputs; expected " +
+                             std::to_string(previousOut) + " numbers per row");
                 }
             }
             weights.layers.push_back(std::move(lw));

@@ -66,8 +66,8 @@ void initializeNetwork(Network& network, const InitSettings& settings, Rng& rng)
         for (Eigen::Index r = 0; r < bias.size(); ++r) {
             bias(r) = biasLow == biasHigh ? biasLow : rng.uniform(biasLow, biasHigh);
         }
-        if (settings.fixed_bias) {
-            bias.setConstant(settings.bias_value);
+        if (settings.fixedBias) {
+            bias.setConstant(settings.biasValue);
         }
     }
 }

@@ -20,8 +20,8 @@ struct InitSettings {
     InitScheme scheme = InitScheme::Default;
     double low = -0.5;  // Uniform only
     double high = 0.5;  // Uniform only
-    bool fixed_bias = false;
-    double bias_value = 0.0;
+    bool fixedBias = false;
+    double biasValue = 0.0;
 };
 
 // Draws layer by layer in order: weight row-major ([out][in]), then bias.

@@ -15,9 +15,9 @@ public:
 private:
     double rho_;
     double eps_;
-    double weight_decay_;
-    Vector square_avg_;  // v: running average of squared gradients
-    Vector acc_delta_;   // u: running average of squared updates
+    double weightDecay_;
+    Vector squareAvg_;  // v: running average of squared gradients
+    Vector accDelta_;   // u: running average of squared updates
 };
 
 }  // namespace lrscope::core

@@ -16,8 +16,8 @@ public:
     void step(Vector& params, Vector& grad, double lr) override;
 
 private:
-    double weight_decay_;
-    double lr_decay_;
+    double weightDecay_;
+    double lrDecay_;
     double eps_;
     std::int64_t steps_ = 0;
     Vector sum_;  // running sum of squared gradients

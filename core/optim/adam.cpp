@@ -10,20 +10,20 @@ AdamRule::AdamRule(const OptimizerSettings& settings, Eigen::Index parameterCoun
     : beta1_(settings.beta1),
       beta2_(settings.beta2),
       eps_(settings.eps),
-      weight_decay_(settings.weight_decay),
+      weightDecay_(settings.weightDecay),
       decoupled_(settings.kind == OptimizerKind::AdamW),
       amsgrad_(settings.amsgrad),
-      exp_avg_(Vector::Zero(parameterCount)),
-      exp_avg_sq_(Vector::Zero(parameterCount)),
-      max_exp_avg_sq_(Vector::Zero(amsgrad_ ? parameterCount : 0)) {}
+      expAvg_(Vector::Zero(parameterCount)),
+      expAvgSq_(Vector::Zero(parameterCount)),
+      maxExpAvgSq_(Vector::Zero(amsgrad_ ? parameterCount : 0)) {}
 
 void AdamRule::step(Vector& params, Vector& grad, double lr) {
-    assert(params.size() == grad.size() && exp_avg_.size() == grad.size());
+    assert(params.size() == grad.size() && expAvg_.size() == grad.size());
     ++steps_;
     if (decoupled_) {
-        params *= 1.0 - lr * weight_decay_;
-    } else if (weight_decay_ != 0.0) {
-        grad.array() += weight_decay_ * params.array();
+        params *= 1.0 - lr * weightDecay_;
+    } else if (weightDecay_ != 0.0) {
+        grad.array() += weightDecay_ * params.array();
     }
     const double t = static_cast<double>(steps_);
     const double stepSize = lr / (1.0 - std::pow(beta1_, t));
@@ -34,9 +34,9 @@ void AdamRule::step(Vector& params, Vector& grad, double lr) {
     const Eigen::Index n = params.size();
     double* p = params.data();
     const double* g = grad.data();
-    double* m = exp_avg_.data();
-    double* v = exp_avg_sq_.data();
-    double* vMax = amsgrad_ ? max_exp_avg_sq_.data() : nullptr;
+    double* m = expAvg_.data();
+    double* v = expAvgSq_.data();
+    double* vMax = amsgrad_ ? maxExpAvgSq_.data() : nullptr;
     const double keep1 = beta1_;
     const double take1 = 1.0 - beta1_;
     const double keep2 = beta2_;

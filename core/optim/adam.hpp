@@ -20,13 +20,13 @@ private:
     double beta1_;
     double beta2_;
     double eps_;
-    double weight_decay_;
+    double weightDecay_;
     bool decoupled_;  // AdamW
     bool amsgrad_;
     std::int64_t steps_ = 0;
-    Vector exp_avg_;         // m
-    Vector exp_avg_sq_;      // v
-    Vector max_exp_avg_sq_;  // v_max (amsgrad only)
+    Vector expAvg_;         // m
+    Vector expAvgSq_;      // v
+    Vector maxExpAvgSq_;  // v_max (amsgrad only)
 };
 
 }  // namespace lrscope::core

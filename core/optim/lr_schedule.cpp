@@ -91,16 +91,16 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b) {
 // are not part of its text form (formatSchedule) and are not checked.
 std::optional<std::string> scheduleProblem(const LrSchedule& s) {
     const bool usesGamma = s.kind == ScheduleKind::Step || s.kind == ScheduleKind::Exponential;
-    if (s.kind == ScheduleKind::Step && s.step_size < 1) {
+    if (s.kind == ScheduleKind::Step && s.stepSize < 1) {
         return "step size must be a positive integer";
     }
     if (usesGamma && !(std::isfinite(s.gamma) && s.gamma > 0.0)) {
         return "GAMMA must be a finite number > 0";
     }
-    if (s.kind == ScheduleKind::Cosine && s.t_max < 1) {
+    if (s.kind == ScheduleKind::Cosine && s.tMax < 1) {
         return "TMAX must be a positive integer";
     }
-    if (s.kind == ScheduleKind::Cosine && !(std::isfinite(s.eta_min) && s.eta_min >= 0.0)) {
+    if (s.kind == ScheduleKind::Cosine && !(std::isfinite(s.etaMin) && s.etaMin >= 0.0)) {
         return "ETA_MIN must be a finite number >= 0";
     }
     return std::nullopt;
@@ -108,30 +108,30 @@ std::optional<std::string> scheduleProblem(const LrSchedule& s) {
 
 }  // namespace
 
-double learningRateAt(const LrSchedule& schedule, double base_lr, int epoch) {
+double learningRateAt(const LrSchedule& schedule, double baseLr, int epoch) {
     // Epochs are 1-based; anything before the first epoch is the first epoch.
     const int e = std::max(epoch, 1);
     const double elapsed = static_cast<double>(e - 1);
-    double lr = base_lr;
+    double lr = baseLr;
     switch (schedule.kind) {
         case ScheduleKind::Constant:
             break;
         case ScheduleKind::Step:
-            lr = base_lr * std::pow(schedule.gamma,
-                                    static_cast<double>((e - 1) / std::max(schedule.step_size, 1)));
+            lr = baseLr * std::pow(schedule.gamma,
+                                    static_cast<double>((e - 1) / std::max(schedule.stepSize, 1)));
             break;
         case ScheduleKind::Exponential:
-            lr = base_lr * std::pow(schedule.gamma, elapsed);
+            lr = baseLr * std::pow(schedule.gamma, elapsed);
             break;
         case ScheduleKind::Cosine: {
-            const double tMax = static_cast<double>(std::max(schedule.t_max, 1));
-            lr = schedule.eta_min + (base_lr - schedule.eta_min) *
+            const double tMax = static_cast<double>(std::max(schedule.tMax, 1));
+            lr = schedule.etaMin + (baseLr - schedule.etaMin) *
                                         (1.0 + std::cos(std::numbers::pi * elapsed / tMax)) / 2.0;
             break;
         }
     }
-    if (schedule.warmup_epochs > 0 && e < schedule.warmup_epochs) {
-        lr *= static_cast<double>(e) / static_cast<double>(schedule.warmup_epochs);
+    if (schedule.warmupEpochs > 0 && e < schedule.warmupEpochs) {
+        lr *= static_cast<double>(e) / static_cast<double>(schedule.warmupEpochs);
     }
     return lr;
 }
@@ -163,7 +163,7 @@ LrSchedule parseSchedule(std::string_view text) {
         if (!stepSize || *stepSize < 1) {
             badSchedule(text, "step size must be a positive integer");
         }
-        s.step_size = *stepSize;
+        s.stepSize = *stepSize;
         s.gamma = gammaField(fields[2]);
     } else if (equalsIgnoringCase(kind, "exp") || equalsIgnoringCase(kind, "exponential")) {
         requireFields(2, 2, "exp:GAMMA");
@@ -176,13 +176,13 @@ LrSchedule parseSchedule(std::string_view text) {
         if (!tMax || *tMax < 1) {
             badSchedule(text, "TMAX must be a positive integer");
         }
-        s.t_max = *tMax;
+        s.tMax = *tMax;
         if (fields.size() == 3) {
             const auto etaMin = parseNumber(fields[2]);
             if (!etaMin) {
                 badSchedule(text, "ETA_MIN '" + std::string(fields[2]) + "' is not a number");
             }
-            s.eta_min = *etaMin;
+            s.etaMin = *etaMin;
         }
     } else {
         badSchedule(text, "unknown schedule '" + std::string(kind) + "'");
@@ -198,14 +198,14 @@ std::string formatSchedule(const LrSchedule& schedule) {
         case ScheduleKind::Constant:
             return "constant";
         case ScheduleKind::Step:
-            return "step:" + numberText(schedule.step_size) + ":" + numberText(schedule.gamma);
+            return "step:" + numberText(schedule.stepSize) + ":" + numberText(schedule.gamma);
         case ScheduleKind::Exponential:
             return "exp:" + numberText(schedule.gamma);
         case ScheduleKind::Cosine:
-            if (schedule.eta_min == 0.0) {
-                return "cosine:" + numberText(schedule.t_max);
+            if (schedule.etaMin == 0.0) {
+                return "cosine:" + numberText(schedule.tMax);
             }
-            return "cosine:" + numberText(schedule.t_max) + ":" + numberText(schedule.eta_min);
+            return "cosine:" + numberText(schedule.tMax) + ":" + numberText(schedule.etaMin);
     }
     return "constant";  // unreachable for a valid enumerator
 }
@@ -214,8 +214,8 @@ void validate(const LrSchedule& schedule) {
     if (const auto problem = scheduleProblem(schedule)) {
         badSchedule(formatSchedule(schedule), *problem);
     }
-    if (schedule.warmup_epochs < 0) {
-        throw InputError::setting("warmup", numberText(schedule.warmup_epochs) +
+    if (schedule.warmupEpochs < 0) {
+        throw InputError::setting("warmup", numberText(schedule.warmupEpochs) +
                                                 " is out of range; expected warmup >= 0");
     }
 }

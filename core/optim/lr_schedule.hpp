@@ -17,15 +17,15 @@ enum class ScheduleKind { Constant, Step, Exponential, Cosine };
 
 struct LrSchedule {
     ScheduleKind kind = ScheduleKind::Constant;
-    int step_size = 1;     // Step
+    int stepSize = 1;     // Step
     double gamma = 0.1;    // Step, Exponential
-    int t_max = 100;       // Cosine
-    double eta_min = 0.0;  // Cosine
-    int warmup_epochs = 0;
+    int tMax = 100;       // Cosine
+    double etaMin = 0.0;  // Cosine
+    int warmupEpochs = 0;
 };
 
 // Learning rate in force during `epoch` (1-based) for a base rate `base_lr`.
-double learningRateAt(const LrSchedule& schedule, double base_lr, int epoch);
+double learningRateAt(const LrSchedule& schedule, double baseLr, int epoch);
 
 // "constant", "step:K:GAMMA", "exp:GAMMA", "cosine:TMAX[:ETA_MIN]". Throws InputError.
 // Warm-up is a separate setting and keeps its current value.

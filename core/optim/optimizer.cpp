@@ -106,8 +106,8 @@ OptimizerSettings defaultsFor(OptimizerKind kind) {
             break;
         case OptimizerKind::Adagrad:
             s.lr = 0.01;
-            s.lr_decay = 0.0;
-            s.initial_accumulator = 0.0;
+            s.lrDecay = 0.0;
+            s.initialAccumulator = 0.0;
             s.eps = 1e-10;
             break;
         case OptimizerKind::Adadelta:
@@ -134,7 +134,7 @@ OptimizerSettings defaultsFor(OptimizerKind kind) {
             s.beta1 = 0.9;
             s.beta2 = 0.999;
             s.eps = 1e-8;
-            s.weight_decay = 1e-2;
+            s.weightDecay = 1e-2;
             s.amsgrad = false;
             break;
     }
@@ -168,7 +168,7 @@ void validate(const OptimizerSettings& settings) {
     }
     requireUnitHalfOpen("momentum", settings.momentum, "0 <= momentum < 1");
     requireUnitClosed("dampening", settings.dampening, "0 <= dampening <= 1");
-    requireAtLeastZero("weight-decay", settings.weight_decay, "weight_decay >= 0");
+    requireAtLeastZero("weight-decay", settings.weightDecay, "weight_decay >= 0");
     requireUnitClosed("rho", settings.rho, "0 <= rho <= 1");
     requireUnitClosed("alpha", settings.alpha, "0 <= alpha <= 1");
     requireUnitHalfOpen("beta1", settings.beta1, "0 <= beta1 < 1");
@@ -176,8 +176,8 @@ void validate(const OptimizerSettings& settings) {
     if (!(std::isfinite(settings.eps) && settings.eps > 0.0)) {
         outOfRange("eps", settings.eps, "eps > 0");
     }
-    requireAtLeastZero("lr-decay", settings.lr_decay, "lr_decay >= 0");
-    requireAtLeastZero("initial-accumulator", settings.initial_accumulator,
+    requireAtLeastZero("lr-decay", settings.lrDecay, "lr_decay >= 0");
+    requireAtLeastZero("initial-accumulator", settings.initialAccumulator,
                        "initial_accumulator >= 0");
     if (settings.kind == OptimizerKind::Nesterov) {
         // torch.optim.SGD: "Nesterov momentum requires a momentum and zero dampening".

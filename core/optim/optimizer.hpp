@@ -23,7 +23,7 @@ inline constexpr OptimizerKind kAllOptimizers[] = {OptimizerKind::Sgd,      Opti
 struct OptimizerSettings {
     OptimizerKind kind = OptimizerKind::Sgd;
     double lr = 0.01;
-    double weight_decay = 0.0;         // all (L2 added to the gradient; AdamW: decoupled)
+    double weightDecay = 0.0;         // all (L2 added to the gradient; AdamW: decoupled)
     double momentum = 0.0;             // momentum, nesterov, rmsprop
     double dampening = 0.0;            // momentum
     double rho = 0.9;                  // adadelta
@@ -31,8 +31,8 @@ struct OptimizerSettings {
     double beta1 = 0.9;                // adam, adamw
     double beta2 = 0.999;              // adam, adamw
     double eps = 1e-8;                 // adagrad, adadelta, rmsprop, adam, adamw
-    double lr_decay = 0.0;             // adagrad
-    double initial_accumulator = 0.0;  // adagrad
+    double lrDecay = 0.0;             // adagrad
+    double initialAccumulator = 0.0;  // adagrad
     bool centered = false;             // rmsprop
     bool amsgrad = false;              // adam, adamw
 };

@@ -16,11 +16,11 @@ public:
 private:
     double alpha_;
     double eps_;
-    double weight_decay_;
+    double weightDecay_;
     double momentum_;
     bool centered_;
-    Vector square_avg_;  // v
-    Vector grad_avg_;    // a (centered only)
+    Vector squareAvg_;  // v
+    Vector gradAvg_;    // a (centered only)
     Vector buffer_;      // b (momentum > 0 only)
     Vector avg_;         // s, scratch space reused every step
 };

@@ -7,25 +7,25 @@ namespace lrscope::core {
 SgdRule::SgdRule(const OptimizerSettings& settings, Eigen::Index parameterCount)
     : momentum_(settings.momentum),
       dampening_(settings.dampening),
-      weight_decay_(settings.weight_decay),
+      weightDecay_(settings.weightDecay),
       nesterov_(settings.kind == OptimizerKind::Nesterov),
       buffer_(Vector::Zero(momentum_ != 0.0 ? parameterCount : 0)) {}
 
 void SgdRule::step(Vector& params, Vector& grad, double lr) {
     assert(params.size() == grad.size());
-    if (weight_decay_ != 0.0) {
-        grad.array() += weight_decay_ * params.array();
+    if (weightDecay_ != 0.0) {
+        grad.array() += weightDecay_ * params.array();
     }
     if (momentum_ == 0.0) {
         params.array() += -lr * grad.array();
         return;
     }
     assert(buffer_.size() == grad.size());
-    if (has_buffer_) {
+    if (hasBuffer_) {
         buffer_.array() = buffer_.array() * momentum_ + (1.0 - dampening_) * grad.array();
     } else {
         buffer_ = grad;
-        has_buffer_ = true;
+        hasBuffer_ = true;
     }
     if (nesterov_) {
         grad.array() += momentum_ * buffer_.array();

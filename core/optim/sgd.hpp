@@ -16,9 +16,9 @@ public:
 private:
     double momentum_;
     double dampening_;
-    double weight_decay_;
+    double weightDecay_;
     bool nesterov_;
-    bool has_buffer_ = false;  // torch starts the buffer as a copy of the first gradient
+    bool hasBuffer_ = false;  // torch starts the buffer as a copy of the first gradient
     Vector buffer_;
 };
 

@@ -12,17 +12,17 @@ using RunId = std::uint64_t;
 // (error for regression, test values without a test split, step statistics for epoch 0) are
 // empty.
 struct EpochRecord {
-    RunId run_id = 0;
+    RunId runId = 0;
     int epoch = 0;
-    double train_loss = 0.0;
-    std::optional<double> train_error;  // fraction misclassified
-    std::optional<double> test_loss;
-    std::optional<double> test_error;
+    double trainLoss = 0.0;
+    std::optional<double> trainError;  // fraction misclassified
+    std::optional<double> testLoss;
+    std::optional<double> testError;
     double lr = 0.0;                      // rate in force during the epoch (at its last batch)
-    std::optional<double> grad_norm;      // mean over the epoch's batches of ||g||
-    std::optional<double> update_ratio;   // ||w_end - w_start|| / ||w_start|| over the epoch
-    std::optional<double> step_size;      // mean over batches of mean_i |dw_i| / |g_i|
-    std::optional<double> lr_changed_to;  // set when the rate was changed live in this epoch
+    std::optional<double> gradNorm;      // mean over the epoch's batches of ||g||
+    std::optional<double> updateRatio;   // ||w_end - w_start|| / ||w_start|| over the epoch
+    std::optional<double> stepSize;      // mean over batches of mean_i |dw_i| / |g_i|
+    std::optional<double> lrChangedTo;  // set when the rate was changed live in this epoch
 };
 
 }  // namespace lrscope::core

@@ -9,13 +9,13 @@ namespace lrscope::core {
 
 void validate(const RunConfig& config) {
     validate(config.data);
-    if (config.hidden_layers.size() > static_cast<size_t>(kMaxHiddenLayers)) {
-        throw InputError::setting("layers", std::to_string(config.hidden_layers.size()) +
+    if (config.hiddenLayers.size() > static_cast<size_t>(kMaxHiddenLayers)) {
+        throw InputError::setting("layers", std::to_string(config.hiddenLayers.size()) +
                                                 " hidden layers; expected at most " +
                                                 std::to_string(kMaxHiddenLayers));
     }
-    for (size_t i = 0; i < config.hidden_layers.size(); ++i) {
-        const int width = config.hidden_layers[i];
+    for (size_t i = 0; i < config.hiddenLayers.size(); ++i) {
+        const int width = config.hiddenLayers[i];
         if (width < 1 || width > kMaxLayerWidth) {
             throw InputError::setting("layers", "hidden layer " + std::to_string(i + 1) +
                                                     " has width " + std::to_string(width) +
@@ -28,14 +28,14 @@ void validate(const RunConfig& config) {
           config.init.low <= config.init.high)) {
         throw InputError::setting("init", "uniform range must be two finite numbers A <= B");
     }
-    if (config.init.fixed_bias && !std::isfinite(config.init.bias_value)) {
+    if (config.init.fixedBias && !std::isfinite(config.init.biasValue)) {
         throw InputError::setting("bias-init", "expected a finite number");
     }
     validate(config.optimizer);
     validate(config.schedule);
-    if (config.batch_size < 0) {
+    if (config.batchSize < 0) {
         throw InputError::setting("batch-size",
-                                  std::to_string(config.batch_size) +
+                                  std::to_string(config.batchSize) +
                                       " is negative; expected 0 (full batch) or a positive size");
     }
     if (config.epochs < 1 || config.epochs > kMaxEpochs) {
@@ -43,7 +43,7 @@ void validate(const RunConfig& config) {
                                                 " is out of range; expected 1 to " +
                                                 std::to_string(kMaxEpochs));
     }
-    if (config.loss == LossKind::CrossEntropy && config.data.csv_path.empty() &&
+    if (config.loss == LossKind::CrossEntropy && config.data.csvPath.empty() &&
         config.data.dataset == "sine") {
         throw InputError::setting(
             "loss",
@@ -52,7 +52,7 @@ void validate(const RunConfig& config) {
             "--loss: cross_entropy needs class labels, but 'sine' is a regression data set; "
             "expected --loss mse");
     }
-    if (config.loss == LossKind::CrossEntropy && !config.data.csv_path.empty() &&
+    if (config.loss == LossKind::CrossEntropy && !config.data.csvPath.empty() &&
         config.data.task == Task::Regress) {
         throw InputError::setting(
             "loss",
@@ -65,9 +65,9 @@ void validate(const RunConfig& config) {
 
 std::vector<int> layerSizes(const RunConfig& config, int inputs, int outputs) {
     std::vector<int> sizes;
-    sizes.reserve(config.hidden_layers.size() + 2);
+    sizes.reserve(config.hiddenLayers.size() + 2);
     sizes.push_back(inputs);
-    sizes.insert(sizes.end(), config.hidden_layers.begin(), config.hidden_layers.end());
+    sizes.insert(sizes.end(), config.hiddenLayers.begin(), config.hiddenLayers.end());
     sizes.push_back(outputs);
     return sizes;
 }

@@ -19,14 +19,14 @@ namespace lrscope::core {
 // map to this one struct.
 struct RunConfig {
     DataSpec data;
-    std::vector<int> hidden_layers = {8, 8};
+    std::vector<int> hiddenLayers = {8, 8};
     Activation activation = Activation::Tanh;
     LossKind loss = LossKind::CrossEntropy;
     InitSettings init;
-    std::optional<NetworkWeights> initial_weights;  // replaces `init` when set
+    std::optional<NetworkWeights> initialWeights;  // replaces `init` when set
     OptimizerSettings optimizer;
     LrSchedule schedule;
-    long batch_size = 10;  // 0 = full batch
+    long batchSize = 10;  // 0 = full batch
     bool shuffle = true;
     int epochs = 100;
     std::uint64_t seed = 1;

@@ -44,12 +44,12 @@ private:
     std::atomic<bool> attention_{false};
     bool paused_ = false;                 // guarded by mutex_
     bool stepping_ = false;               // guarded by mutex_; an allowed epoch is running
-    int step_budget_ = 0;                 // guarded by mutex_; epochs requested by stepEpoch()
+    int stepBudget_ = 0;                 // guarded by mutex_; epochs requested by stepEpoch()
     bool stop_ = false;                   // guarded by mutex_
-    bool lr_pending_ = false;             // guarded by mutex_
-    double pending_lr_ = 0.0;             // guarded by mutex_
-    double max_epochs_per_second_ = 0.0;  // guarded by mutex_
-    std::chrono::steady_clock::time_point last_epoch_end_{};  // trainer thread only
+    bool lrPending_ = false;             // guarded by mutex_
+    double pendingLr_ = 0.0;             // guarded by mutex_
+    double maxEpochsPerSecond_ = 0.0;  // guarded by mutex_
+    std::chrono::steady_clock::time_point lastEpochEnd_{};  // trainer thread only
 };
 
 }  // namespace lrscope::core

@@ -15,10 +15,10 @@ RunPool::RunPool(unsigned threads) {
 RunPool::~RunPool() {
     {
         std::lock_guard lock(mutex_);
-        shutting_down_ = true;
+        shuttingDown_ = true;
         queue_.clear();
     }
-    work_available_.notify_all();
+    workAvailable_.notify_all();
     for (auto& worker : workers_) {
         worker.join();
     }
@@ -29,7 +29,7 @@ void RunPool::submit(std::function<void()> job) {
         std::lock_guard lock(mutex_);
         queue_.push_back(std::move(job));
     }
-    work_available_.notify_one();
+    workAvailable_.notify_one();
 }
 
 void RunPool::waitIdle() {
@@ -56,8 +56,8 @@ void RunPool::workerLoop() {
         std::function<void()> job;
         {
             std::unique_lock lock(mutex_);
-            work_available_.wait(lock, [this] { return shutting_down_ || !queue_.empty(); });
-            if (shutting_down_) {
+            workAvailable_.wait(lock, [this] { return shuttingDown_ || !queue_.empty(); });
+            if (shuttingDown_) {
                 return;
             }
             job = std::move(queue_.front());

@@ -34,11 +34,11 @@ private:
     void workerLoop();
 
     mutable std::mutex mutex_;
-    std::condition_variable work_available_;
+    std::condition_variable workAvailable_;
     std::condition_variable idle_;
     std::deque<std::function<void()>> queue_;
     std::size_t running_ = 0;
-    bool shutting_down_ = false;
+    bool shuttingDown_ = false;
     std::vector<std::thread> workers_;
 };
 

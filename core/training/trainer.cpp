@@ -98,21 +98,21 @@ void gatherBatch(const Dataset& data, const std::vector<Eigen::Index>& order, si
 EpochRecord makeRecord(RunId id, int epoch, double lr, const SplitScore& train,
                        const SplitScore& test, bool hasTest) {
     EpochRecord record;
-    record.run_id = id;
+    record.runId = id;
     record.epoch = epoch;
     record.lr = lr;
-    record.train_loss = train.loss;
-    record.train_error = train.error;
+    record.trainLoss = train.loss;
+    record.trainError = train.error;
     if (hasTest) {
-        record.test_loss = test.loss;
-        record.test_error = test.error;
+        record.testLoss = test.loss;
+        record.testError = test.error;
     }
     return record;
 }
 
 bool isFinite(const EpochRecord& record) {
-    return std::isfinite(record.train_loss) &&
-           (!record.test_loss || std::isfinite(*record.test_loss));
+    return std::isfinite(record.trainLoss) &&
+           (!record.testLoss || std::isfinite(*record.testLoss));
 }
 
 void checkDataFitsConfig(const RunConfig& config, const DataSplit& data) {
@@ -170,8 +170,8 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
     const bool hasTest = data.test.sampleCount() > 0;
     Network network(layerSizes(config, trainSet.featureCount(), trainSet.outputCount()),
                     config.activation);
-    if (config.initial_weights) {
-        assignWeights(network, *config.initial_weights);
+    if (config.initialWeights) {
+        assignWeights(network, *config.initialWeights);
     } else {
         Rng initRng(config.seed);
         initializeNetwork(network, config.init, initRng);
@@ -180,7 +180,7 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
     auto rule = makeUpdateRule(config.optimizer, network.parameterCount());
 
     RunResult result;
-    result.run_id = id;
+    result.runId = id;
     ForwardCache cache;
     EvaluationCaches trainEvaluation;  // apart from `cache`: training keeps its batch shape
     EvaluationCaches testEvaluation;
@@ -188,7 +188,7 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
 
     auto finish = [&](RunStatus status) -> RunResult {
         result.status = status;
-        result.final_weights = weightsOf(network);
+        result.finalWeights = weightsOf(network);
         observer.onFinished(result);
         return std::move(result);
     };
@@ -196,7 +196,7 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
     Vector epochStart;
     auto diverged = [&](int epoch) -> RunResult {
         network.parameters() = epochStart;
-        result.diverged_at = epoch;
+        result.divergedAt = epoch;
         return finish(RunStatus::Diverged);
     };
     auto emit = [&](EpochRecord record) {
@@ -209,16 +209,16 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
             makeRecord(id, 0, baseLr, evaluate(network, config.loss, trainSet, trainEvaluation),
                        evaluate(network, config.loss, data.test, testEvaluation), hasTest);
         if (!isFinite(initial)) {
-            result.diverged_at = 0;
+            result.divergedAt = 0;
             return finish(RunStatus::Diverged);
         }
         emit(initial);
     }
 
     const auto sampleCount = static_cast<size_t>(trainSet.sampleCount());
-    const size_t batchSize = config.batch_size <= 0
+    const size_t batchSize = config.batchSize <= 0
                                  ? sampleCount
-                                 : std::min(sampleCount, static_cast<size_t>(config.batch_size));
+                                 : std::min(sampleCount, static_cast<size_t>(config.batchSize));
     std::vector<Eigen::Index> order(sampleCount);
     std::iota(order.begin(), order.end(), Eigen::Index{0});
 
@@ -302,13 +302,13 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
         if (!isFinite(record)) {
             return diverged(epoch);
         }
-        record.grad_norm = gradNormSum / static_cast<double>(batches);
+        record.gradNorm = gradNormSum / static_cast<double>(batches);
         const double startNorm = epochStart.norm();
         if (startNorm > 0.0) {
-            record.update_ratio = (network.parameters() - epochStart).norm() / startNorm;
+            record.updateRatio = (network.parameters() - epochStart).norm() / startNorm;
         }
-        record.step_size = stepSize;
-        record.lr_changed_to = changedTo;
+        record.stepSize = stepSize;
+        record.lrChangedTo = changedTo;
         emit(record);
         if (epoch < config.epochs && !control.endOfEpoch()) {
             return finish(RunStatus::Stopped);

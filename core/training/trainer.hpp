@@ -15,11 +15,11 @@ class RunControl;
 enum class RunStatus { Completed, Stopped, Diverged };
 
 struct RunResult {
-    RunId run_id = 0;
+    RunId runId = 0;
     RunStatus status = RunStatus::Completed;
-    std::optional<int> diverged_at;    // epoch in which a NaN/Inf appeared
+    std::optional<int> divergedAt;    // epoch in which a NaN/Inf appeared
     std::vector<EpochRecord> history;  // finite records only, epoch 0 first
-    NetworkWeights final_weights;      // last finite weights
+    NetworkWeights finalWeights;      // last finite weights
 };
 
 // Hooks called on the training thread. The trainer never knows who listens.

@@ -35,7 +35,7 @@ OptimizerSettings settingsOf(const nlohmann::json& referenceCase) {
         if (key == "lr") {
             s.lr = value.get<double>();
         } else if (key == "weight_decay") {
-            s.weight_decay = value.get<double>();
+            s.weightDecay = value.get<double>();
         } else if (key == "momentum") {
             s.momentum = value.get<double>();
         } else if (key == "dampening") {
@@ -51,9 +51,9 @@ OptimizerSettings settingsOf(const nlohmann::json& referenceCase) {
         } else if (key == "eps") {
             s.eps = value.get<double>();
         } else if (key == "lr_decay") {
-            s.lr_decay = value.get<double>();
+            s.lrDecay = value.get<double>();
         } else if (key == "initial_accumulator") {
-            s.initial_accumulator = value.get<double>();
+            s.initialAccumulator = value.get<double>();
         } else if (key == "centered") {
             s.centered = value.get<bool>();
         } else if (key == "amsgrad") {

@@ -55,9 +55,9 @@ std::string textError(std::string_view text, CsvDataOptions options = {}) {
 TEST(CsvDataset, BomCrlfAndStringLabels) {
     const Dataset data = load("good/bom_crlf.csv");
     EXPECT_EQ(data.task, Task::Classify);
-    EXPECT_EQ(data.feature_names, (Names{"x1", "x2"}));
-    EXPECT_EQ(data.target_name, "label");
-    EXPECT_EQ(data.class_names, (Names{"cat", "dog"}));
+    EXPECT_EQ(data.featureNames, (Names{"x1", "x2"}));
+    EXPECT_EQ(data.targetName, "label");
+    EXPECT_EQ(data.classNames, (Names{"cat", "dog"}));
     EXPECT_EQ(data.labels, (std::vector<int>{0, 1, 0}));
     ASSERT_EQ(data.features.rows(), 2);
     ASSERT_EQ(data.features.cols(), 3);
@@ -71,9 +71,9 @@ TEST(CsvDataset, BomCrlfAndStringLabels) {
 
 TEST(CsvDataset, QuotedHeadersAndMultiLineLabels) {
     const Dataset data = load("good/quoted.csv");
-    EXPECT_EQ(data.feature_names, (Names{"x, first", "the \"second\""}));
-    EXPECT_EQ(data.target_name, "fruit");
-    EXPECT_EQ(data.class_names, (Names{"apple, red", "banana\nyellow", "say \"cherry\""}));
+    EXPECT_EQ(data.featureNames, (Names{"x, first", "the \"second\""}));
+    EXPECT_EQ(data.targetName, "fruit");
+    EXPECT_EQ(data.classNames, (Names{"apple, red", "banana\nyellow", "say \"cherry\""}));
     EXPECT_EQ(data.labels, (std::vector<int>{0, 1, 2, 0}));
     EXPECT_EQ(data.features(0, 3), 7.0);
     EXPECT_EQ(data.features(1, 3), 8.0);
@@ -89,13 +89,13 @@ TEST(CsvDataset, NoTrailingNewline) {
 TEST(CsvDataset, BlankLinesAreSkipped) {
     const Dataset data = load("good/blank_lines.csv");
     EXPECT_EQ(data.sampleCount(), 2);
-    EXPECT_EQ(data.class_names, (Names{"a", "b"}));
+    EXPECT_EQ(data.classNames, (Names{"a", "b"}));
 }
 
 TEST(CsvDataset, NumericLabelsSortNumerically) {
     const Dataset data = load("good/numeric_labels.csv");
     // 1 < 2 < 10; "2.0" is the same class as "2" and keeps the first spelling.
-    EXPECT_EQ(data.class_names, (Names{"1", "2", "10"}));
+    EXPECT_EQ(data.classNames, (Names{"1", "2", "10"}));
     EXPECT_EQ(data.labels, (std::vector<int>{2, 1, 0, 1, 2}));
     EXPECT_EQ(data.outputCount(), 3);
 }
@@ -103,10 +103,10 @@ TEST(CsvDataset, NumericLabelsSortNumerically) {
 TEST(CsvDataset, Regression) {
     const Dataset data = load("good/regression.csv", {"", Task::Regress, std::nullopt});
     EXPECT_EQ(data.task, Task::Regress);
-    EXPECT_EQ(data.feature_names, (Names{"x", "noise"}));
-    EXPECT_EQ(data.target_name, "y");
+    EXPECT_EQ(data.featureNames, (Names{"x", "noise"}));
+    EXPECT_EQ(data.targetName, "y");
     EXPECT_TRUE(data.labels.empty());
-    EXPECT_TRUE(data.class_names.empty());
+    EXPECT_TRUE(data.classNames.empty());
     ASSERT_EQ(data.targets.rows(), 1);
     ASSERT_EQ(data.targets.cols(), 3);
     EXPECT_EQ(data.targets(0, 0), 0.5);
@@ -116,38 +116,38 @@ TEST(CsvDataset, Regression) {
 
 TEST(CsvDataset, TrailingCommas) {
     const Dataset data = load("good/trailing_comma.csv");
-    EXPECT_EQ(data.feature_names, (Names{"x1", "x2"}));
-    EXPECT_EQ(data.class_names, (Names{"a", "b"}));
+    EXPECT_EQ(data.featureNames, (Names{"x1", "x2"}));
+    EXPECT_EQ(data.classNames, (Names{"a", "b"}));
 }
 
 TEST(CsvDataset, TargetByNameOrIndex) {
     const std::string text = "a,y,b\n1,p,2\n3,q,4\n5,p,6\n";
-    const Dataset by_name = fromText(text, {"y", Task::Classify, std::nullopt});
-    EXPECT_EQ(by_name.feature_names, (Names{"a", "b"}));
-    EXPECT_EQ(by_name.labels, (std::vector<int>{0, 1, 0}));
-    EXPECT_EQ(by_name.features(1, 2), 6.0);
+    const Dataset byName = fromText(text, {"y", Task::Classify, std::nullopt});
+    EXPECT_EQ(byName.featureNames, (Names{"a", "b"}));
+    EXPECT_EQ(byName.labels, (std::vector<int>{0, 1, 0}));
+    EXPECT_EQ(byName.features(1, 2), 6.0);
 
-    const Dataset by_index = fromText(text, {"1", Task::Classify, std::nullopt});
-    EXPECT_EQ(by_index.target_name, "y");
-    EXPECT_EQ(by_index.features, by_name.features);
+    const Dataset byIndex = fromText(text, {"1", Task::Classify, std::nullopt});
+    EXPECT_EQ(byIndex.targetName, "y");
+    EXPECT_EQ(byIndex.features, byName.features);
 
     const Dataset first = fromText("c,x\n0,1.5\n1,2.5\n", {"0", Task::Classify, std::nullopt});
-    EXPECT_EQ(first.target_name, "c");
-    EXPECT_EQ(first.feature_names, (Names{"x"}));
+    EXPECT_EQ(first.targetName, "c");
+    EXPECT_EQ(first.featureNames, (Names{"x"}));
 }
 
 TEST(CsvDataset, AColumnNamedLikeAnIndexWinsOverTheIndex) {
     // Column 0 is named "2"; index 2 would be column "y".
     const Dataset data = fromText("2,x,y\np,1,3\nq,2,4\n", {"2", Task::Classify, std::nullopt});
-    EXPECT_EQ(data.target_name, "2");
-    EXPECT_EQ(data.class_names, (Names{"p", "q"}));
-    EXPECT_EQ(data.feature_names, (Names{"x", "y"}));
+    EXPECT_EQ(data.targetName, "2");
+    EXPECT_EQ(data.classNames, (Names{"p", "q"}));
+    EXPECT_EQ(data.featureNames, (Names{"x", "y"}));
 }
 
 TEST(CsvDataset, MaxRowsUsesTheFirstRows) {
     const Dataset data = load("good/numeric_labels.csv", {"", Task::Classify, 3L});
     EXPECT_EQ(data.sampleCount(), 3);
-    EXPECT_EQ(data.class_names, (Names{"1", "2", "10"}));
+    EXPECT_EQ(data.classNames, (Names{"1", "2", "10"}));
     EXPECT_EQ(data.features(0, 2), 0.3);
 
     const Dataset all = load("good/numeric_labels.csv", {"", Task::Classify, 1000L});

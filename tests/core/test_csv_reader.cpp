@@ -28,7 +28,7 @@ TEST(CsvReader, ReadsHeaderRowsAndLineNumbers) {
     ASSERT_EQ(table.rows.size(), 2u);
     EXPECT_EQ(table.rows[0], (Row{"1", "2", "3"}));
     EXPECT_EQ(table.rows[1], (Row{"4", "5", "6"}));
-    EXPECT_EQ(table.row_lines, (std::vector<int>{2, 3}));
+    EXPECT_EQ(table.rowLines, (std::vector<int>{2, 3}));
 }
 
 TEST(CsvReader, StripsAUtf8ByteOrderMark) {
@@ -39,11 +39,11 @@ TEST(CsvReader, StripsAUtf8ByteOrderMark) {
 TEST(CsvReader, AcceptsCrlfAndLoneCrLineEnds) {
     const CsvTable crlf = parseCsv("x,y\r\n1,2\r\n3,4\r\n", "data.csv");
     EXPECT_EQ(crlf.rows, (std::vector<Row>{{"1", "2"}, {"3", "4"}}));
-    EXPECT_EQ(crlf.row_lines, (std::vector<int>{2, 3}));
+    EXPECT_EQ(crlf.rowLines, (std::vector<int>{2, 3}));
 
     const CsvTable cr = parseCsv("x,y\r1,2\r3,4", "data.csv");
     EXPECT_EQ(cr.rows, (std::vector<Row>{{"1", "2"}, {"3", "4"}}));
-    EXPECT_EQ(cr.row_lines, (std::vector<int>{2, 3}));
+    EXPECT_EQ(cr.rowLines, (std::vector<int>{2, 3}));
 }
 
 TEST(CsvReader, LastLineWithoutNewline) {
@@ -55,7 +55,7 @@ TEST(CsvReader, SkipsBlankLinesButCountsThem) {
     const CsvTable table = parseCsv("\nx,y\n\n1,2\n  \t \n\r\n3,4\n\n", "data.csv");
     EXPECT_EQ(table.header, (Row{"x", "y"}));
     EXPECT_EQ(table.rows, (std::vector<Row>{{"1", "2"}, {"3", "4"}}));
-    EXPECT_EQ(table.row_lines, (std::vector<int>{4, 7}));
+    EXPECT_EQ(table.rowLines, (std::vector<int>{4, 7}));
 }
 
 TEST(CsvReader, QuotedFieldsWithCommasQuotesAndNewlines) {
@@ -67,7 +67,7 @@ TEST(CsvReader, QuotedFieldsWithCommasQuotesAndNewlines) {
     EXPECT_EQ(table.rows[1], (Row{"", "x\r\ny"}));
     EXPECT_EQ(table.rows[2], (Row{"5", "6"}));
     // Physical lines: the quoted line breaks push later rows down.
-    EXPECT_EQ(table.row_lines, (std::vector<int>{2, 4, 6}));
+    EXPECT_EQ(table.rowLines, (std::vector<int>{2, 4, 6}));
 }
 
 TEST(CsvReader, TrimsSpacesAroundFields) {

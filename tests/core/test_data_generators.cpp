@@ -43,8 +43,8 @@ TEST(DataGenerators, ShapesAndNames) {
         if (g.classes == 0) {
             EXPECT_EQ(data.task, Task::Regress);
             EXPECT_EQ(data.featureCount(), 1);
-            EXPECT_EQ(data.feature_names, (Names{"x"}));
-            EXPECT_EQ(data.target_name, "y");
+            EXPECT_EQ(data.featureNames, (Names{"x"}));
+            EXPECT_EQ(data.targetName, "y");
             EXPECT_EQ(data.targets.rows(), 1);
             EXPECT_EQ(data.targets.cols(), 90);
             EXPECT_TRUE(data.labels.empty());
@@ -52,11 +52,11 @@ TEST(DataGenerators, ShapesAndNames) {
         } else {
             EXPECT_EQ(data.task, Task::Classify);
             EXPECT_EQ(data.featureCount(), 2);
-            EXPECT_EQ(data.feature_names, (Names{"x1", "x2"}));
-            EXPECT_EQ(data.target_name, "class");
+            EXPECT_EQ(data.featureNames, (Names{"x1", "x2"}));
+            EXPECT_EQ(data.targetName, "class");
             EXPECT_EQ(data.outputCount(), g.classes);
             const Names expected = g.classes == 2 ? Names{"0", "1"} : Names{"0", "1", "2"};
-            EXPECT_EQ(data.class_names, expected);
+            EXPECT_EQ(data.classNames, expected);
             EXPECT_EQ(data.labels.size(), 90u);
         }
     }
@@ -111,12 +111,12 @@ TEST(DataGenerators, XorQuadrantsWithoutNoise) {
 
 TEST(DataGenerators, NoiseMovesPointsAcrossTheXorBoundary) {
     const Dataset data = make(allGenerators()[0], 400, 0.5, 5);
-    int wrong_side = 0;
+    int wrongSide = 0;
     for (Eigen::Index i = 0; i < data.sampleCount(); ++i) {
         const bool positive = data.features(0, i) * data.features(1, i) > 0;
-        wrong_side += (positive ? 1 : 0) != data.labels[static_cast<size_t>(i)] ? 1 : 0;
+        wrongSide += (positive ? 1 : 0) != data.labels[static_cast<size_t>(i)] ? 1 : 0;
     }
-    EXPECT_GT(wrong_side, 10);
+    EXPECT_GT(wrongSide, 10);
 }
 
 TEST(DataGenerators, CircleRadii) {
@@ -130,12 +130,12 @@ TEST(DataGenerators, CircleRadii) {
 
 TEST(DataGenerators, SpiralArmsAreHalfATurnApart) {
     const Dataset data = make(allGenerators()[2], 400, 0.0, 11);
-    double max_radius = 0.0;
+    double maxRadius = 0.0;
     for (Eigen::Index i = 0; i < data.sampleCount(); ++i) {
         const double x = data.features(0, i);
         const double y = data.features(1, i);
         const double radius = std::hypot(x, y);
-        max_radius = std::max(max_radius, radius);
+        maxRadius = std::max(maxRadius, radius);
         ASSERT_GE(radius, 0.05 - 1e-12);
         ASSERT_LE(radius, 1.0 + 1e-12);
         // Radius r fixes the position along the arm, t = (r - 0.05) / 0.95, and with it the
@@ -146,7 +146,7 @@ TEST(DataGenerators, SpiralArmsAreHalfATurnApart) {
         EXPECT_NEAR(x, radius * std::cos(angle), 1e-9);
         EXPECT_NEAR(y, radius * std::sin(angle), 1e-9);
     }
-    EXPECT_GT(max_radius, 0.95);
+    EXPECT_GT(maxRadius, 0.95);
 }
 
 TEST(DataGenerators, BlobMeansSitOnTheirCentres) {
@@ -193,12 +193,12 @@ TEST(DataGenerators, SineTargetsWithAndWithoutNoise) {
     }
     // Noise goes into the target only, with roughly the requested standard deviation.
     const Dataset noisy = make(allGenerators()[5], 4000, 0.2, 19);
-    double sum_sq = 0.0;
+    double sumSq = 0.0;
     for (Eigen::Index i = 0; i < noisy.sampleCount(); ++i) {
         const double residual = noisy.targets(0, i) - std::sin(noisy.features(0, i));
-        sum_sq += residual * residual;
+        sumSq += residual * residual;
     }
-    EXPECT_NEAR(std::sqrt(sum_sq / 4000.0), 0.2, 0.01);
+    EXPECT_NEAR(std::sqrt(sumSq / 4000.0), 0.2, 0.01);
 }
 
 TEST(DataGenerators, RejectBadArguments) {

@@ -46,7 +46,7 @@ std::string prepareError(const DataSpec& spec, std::uint64_t seed = 1) {
 DataSpec csvSpec(const std::string& path) {
     DataSpec spec;
     spec.dataset.clear();
-    spec.csv_path = path;
+    spec.csvPath = path;
     return spec;
 }
 
@@ -90,11 +90,11 @@ TEST(DataSpecValidate, MessagesNameTheFlag) {
     EXPECT_EQ(validateError(spec), "--noise must be a finite number >= 0, got inf");
 
     spec = {};
-    spec.test_fraction = 1.0;
+    spec.testFraction = 1.0;
     EXPECT_EQ(validateError(spec), "--test-fraction must be in [0, 1), got 1");
-    spec.test_fraction = -0.1;
+    spec.testFraction = -0.1;
     EXPECT_EQ(validateError(spec), "--test-fraction must be in [0, 1), got -0.1");
-    spec.test_fraction = std::nan("");
+    spec.testFraction = std::nan("");
     EXPECT_EQ(validateError(spec), "--test-fraction must be in [0, 1), got nan");
 
     spec = {};
@@ -110,12 +110,12 @@ TEST(DataSpecValidate, MessagesNameTheFlag) {
 
 TEST(DataSpecValidate, ExactlyOneSource) {
     DataSpec spec;
-    spec.csv_path = "data.csv";
+    spec.csvPath = "data.csv";
     EXPECT_EQ(validateError(spec),
               "--dataset 'spiral' and --data 'data.csv' were both given; choose one");
     spec.dataset.clear();
     EXPECT_NO_THROW(validate(spec));
-    spec.csv_path.clear();
+    spec.csvPath.clear();
     EXPECT_EQ(validateError(spec),
               "no data set given; set --dataset (xor, circles, spiral, blobs, moons, sine, "
               "iris, breast_cancer, digits) or --data FILE.csv");
@@ -126,8 +126,8 @@ TEST(PrepareData, GeneratedSplitSizesAndDeterminism) {
     const DataSplit a = prepareData(spec, 7);
     EXPECT_EQ(a.train.sampleCount(), 160);
     EXPECT_EQ(a.test.sampleCount(), 40);
-    EXPECT_EQ(a.train.class_names, (Names{"0", "1"}));
-    EXPECT_EQ(a.test.class_names, (Names{"0", "1"}));
+    EXPECT_EQ(a.train.classNames, (Names{"0", "1"}));
+    EXPECT_EQ(a.test.classNames, (Names{"0", "1"}));
     EXPECT_EQ(a.train.labels.size(), 160u);
     EXPECT_EQ(a.test.labels.size(), 40u);
 
@@ -144,7 +144,7 @@ TEST(PrepareData, SplitRoundsTheTrainingShare) {
     DataSpec spec;
     spec.dataset = "xor";
     spec.samples = 11;
-    spec.test_fraction = 0.25;  // 11 * 0.75 = 8.25 -> 8 train
+    spec.testFraction = 0.25;  // 11 * 0.75 = 8.25 -> 8 train
     const DataSplit split = prepareData(spec, 3);
     EXPECT_EQ(split.train.sampleCount(), 8);
     EXPECT_EQ(split.test.sampleCount(), 3);
@@ -155,9 +155,9 @@ TEST(PrepareData, SplitIsAPermutationOfTheData) {
     spec.dataset = "blobs";
     spec.samples = 60;
     spec.standardize = false;
-    spec.test_fraction = 0.0;
+    spec.testFraction = 0.0;
     const DataSplit all = prepareData(spec, 5);
-    spec.test_fraction = 0.5;
+    spec.testFraction = 0.5;
     const DataSplit split = prepareData(spec, 5);
 
     auto columns = [](const Dataset& d) {
@@ -177,7 +177,7 @@ TEST(PrepareData, SplitIsAPermutationOfTheData) {
 
 TEST(PrepareData, ZeroTestFractionKeepsFileOrder) {
     DataSpec spec = csvSpec(fixture("good/numeric_labels.csv"));
-    spec.test_fraction = 0.0;
+    spec.testFraction = 0.0;
     spec.standardize = false;
     const DataSplit split = prepareData(spec, 1);
     ASSERT_EQ(split.train.sampleCount(), 5);
@@ -187,14 +187,14 @@ TEST(PrepareData, ZeroTestFractionKeepsFileOrder) {
     EXPECT_EQ(split.train.labels, (std::vector<int>{2, 1, 0, 1, 2}));
     EXPECT_EQ(split.test.sampleCount(), 0);
     EXPECT_EQ(split.test.featureCount(), 1);
-    EXPECT_EQ(split.test.class_names, (Names{"1", "2", "10"}));
-    EXPECT_EQ(split.test.feature_names, (Names{"f"}));
+    EXPECT_EQ(split.test.classNames, (Names{"1", "2", "10"}));
+    EXPECT_EQ(split.test.featureNames, (Names{"f"}));
 }
 
 TEST(PrepareData, RowsAreTakenBeforeTheSplit) {
     DataSpec spec = csvSpec(fixture("good/numeric_labels.csv"));
     spec.rows = 4;
-    spec.test_fraction = 0.25;
+    spec.testFraction = 0.25;
     spec.standardize = false;
     const DataSplit split = prepareData(spec, 9);
     EXPECT_EQ(split.train.sampleCount(), 3);
@@ -208,7 +208,7 @@ TEST(PrepareData, RowsAreTakenBeforeTheSplit) {
     std::sort(seen.begin(), seen.end());
     EXPECT_EQ(seen, (std::vector<double>{0.1, 0.2, 0.3, 0.4}));  // never row 5 (0.5)
     // Labels stay global: all three classes even though only some appear in the test row.
-    EXPECT_EQ(split.test.class_names, (Names{"1", "2", "10"}));
+    EXPECT_EQ(split.test.classNames, (Names{"1", "2", "10"}));
 }
 
 TEST(PrepareData, RowsLimitGeneratedData) {
@@ -216,7 +216,7 @@ TEST(PrepareData, RowsLimitGeneratedData) {
     spec.dataset = "moons";
     spec.samples = 100;
     spec.rows = 10;
-    spec.test_fraction = 0.0;
+    spec.testFraction = 0.0;
     spec.standardize = false;
     const DataSplit limited = prepareData(spec, 4);
     spec.rows.reset();
@@ -232,7 +232,7 @@ TEST(PrepareData, StandardizesWithTrainingStatisticsOnly) {
     DataSpec spec;
     spec.dataset = "blobs";
     spec.samples = 101;
-    spec.test_fraction = 0.3;
+    spec.testFraction = 0.3;
     spec.standardize = false;
     const DataSplit raw = prepareData(spec, 21);
     spec.standardize = true;
@@ -244,8 +244,8 @@ TEST(PrepareData, StandardizesWithTrainingStatisticsOnly) {
         const double mean = train.mean();
         const double std = std::sqrt((train - mean).square().mean());  // population std
         EXPECT_NEAR(z.train.features.row(f).mean(), 0.0, 1e-12);
-        const double z_std = std::sqrt(z.train.features.row(f).array().square().mean());
-        EXPECT_NEAR(z_std, 1.0, 1e-12);
+        const double zStd = std::sqrt(z.train.features.row(f).array().square().mean());
+        EXPECT_NEAR(zStd, 1.0, 1e-12);
         for (Eigen::Index i = 0; i < raw.test.sampleCount(); ++i) {
             EXPECT_NEAR(z.test.features(f, i), (raw.test.features(f, i) - mean) / std, 1e-12);
         }
@@ -260,7 +260,7 @@ TEST(PrepareData, ConstantColumnIsOnlyCentred) {
     DataSpec spec = csvSpec(path);
     spec.task = Task::Regress;
     spec.rows = 2;  // noise = 1, 1: constant
-    spec.test_fraction = 0.0;
+    spec.testFraction = 0.0;
     const DataSplit split = prepareData(spec, 1);
     EXPECT_EQ(split.train.features(1, 0), 0.0);
     EXPECT_EQ(split.train.features(1, 1), 0.0);
@@ -271,7 +271,7 @@ TEST(PrepareData, ConstantColumnIsOnlyCentred) {
 TEST(PrepareData, RegressionTargetsAreNotStandardized) {
     DataSpec spec = csvSpec(fixture("good/regression.csv"));
     spec.task = Task::Regress;
-    spec.test_fraction = 0.0;
+    spec.testFraction = 0.0;
     const DataSplit split = prepareData(spec, 1);
     EXPECT_EQ(split.train.task, Task::Regress);
     ASSERT_EQ(split.train.targets.cols(), 3);
@@ -286,11 +286,11 @@ TEST(PrepareData, CsvTargetAndTaskComeFromTheSpec) {
     DataSpec spec = csvSpec(fixture("good/regression.csv"));
     spec.target = "x";
     spec.task = Task::Regress;
-    spec.test_fraction = 0.0;
+    spec.testFraction = 0.0;
     spec.standardize = false;
     const DataSplit split = prepareData(spec, 1);
-    EXPECT_EQ(split.train.target_name, "x");
-    EXPECT_EQ(split.train.feature_names, (Names{"noise", "y"}));
+    EXPECT_EQ(split.train.targetName, "x");
+    EXPECT_EQ(split.train.featureNames, (Names{"noise", "y"}));
     EXPECT_EQ(split.train.targets(0, 2), 2.0);
 }
 
@@ -301,21 +301,21 @@ TEST(PrepareData, ShippedDatasets) {
     EXPECT_EQ(iris.train.sampleCount(), 120);
     EXPECT_EQ(iris.test.sampleCount(), 30);
     EXPECT_EQ(iris.train.featureCount(), 4);
-    EXPECT_EQ(iris.train.target_name, "species");
-    EXPECT_EQ(iris.train.class_names, (Names{"setosa", "versicolor", "virginica"}));
+    EXPECT_EQ(iris.train.targetName, "species");
+    EXPECT_EQ(iris.train.classNames, (Names{"setosa", "versicolor", "virginica"}));
 
     spec.dataset = "breast_cancer";
     const DataSplit cancer = prepareData(spec, 1);
     EXPECT_EQ(cancer.train.sampleCount() + cancer.test.sampleCount(), 569);
     EXPECT_EQ(cancer.train.featureCount(), 30);
-    EXPECT_EQ(cancer.train.class_names, (Names{"benign", "malignant"}));
+    EXPECT_EQ(cancer.train.classNames, (Names{"benign", "malignant"}));
 
     spec.dataset = "digits";
     spec.rows = 100;
     const DataSplit digits = prepareData(spec, 1);
     EXPECT_EQ(digits.train.sampleCount() + digits.test.sampleCount(), 100);
     EXPECT_EQ(digits.train.featureCount(), 64);
-    EXPECT_EQ(digits.train.class_names, (Names{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}));
+    EXPECT_EQ(digits.train.classNames, (Names{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}));
 }
 
 TEST(PrepareData, ShippedDatasetErrorsNameTheDataset) {
@@ -331,11 +331,11 @@ TEST(PrepareData, EmptyTestSideIsAnError) {
     DataSpec spec;
     spec.dataset = "xor";
     spec.samples = 2;
-    spec.test_fraction = 0.2;
+    spec.testFraction = 0.2;
     EXPECT_EQ(prepareError(spec),
               "--test-fraction 0.2 leaves no test samples out of 2; use more samples or a "
               "larger fraction, or --test-fraction 0");
-    spec.test_fraction = 0.0;
+    spec.testFraction = 0.0;
     EXPECT_EQ(prepareData(spec, 1).train.sampleCount(), 2);
 }
 
@@ -399,14 +399,14 @@ TEST(DataShape, AgreesWithThePreparedDataForCsvFiles) {
     DataSpec spec = csvSpec(fixture("good/numeric_labels.csv"));  // "2" and "2.0": one class
     expectSameShape(dataShape(spec), preparedShape(spec), "numeric labels");
     spec = csvSpec(fixture("good/quoted.csv"));
-    spec.test_fraction = 0.0;
+    spec.testFraction = 0.0;
     expectSameShape(dataShape(spec), preparedShape(spec), "quoted");
     spec.rows = 2;
     expectSameShape(dataShape(spec), preparedShape(spec), "quoted, 2 rows");
     spec = csvSpec(fixture("good/regression.csv"));
     spec.target = "x";
     spec.task = Task::Regress;
-    spec.test_fraction = 0.0;
+    spec.testFraction = 0.0;
     expectSameShape(dataShape(spec), preparedShape(spec), "regression");
     EXPECT_EQ(dataShape(spec).inputs, 2);
 }
@@ -418,9 +418,9 @@ TEST(DataShape, TableShapeCountsTheClassesOfTheRowsUsed) {
     EXPECT_EQ(all.inputs, 2);
     EXPECT_EQ(all.outputs, 3);
     EXPECT_EQ(all.rows, 4);
-    options.max_rows = 2;
+    options.maxRows = 2;
     EXPECT_EQ(tableShape(table, options, "t.csv").outputs, 2);
-    options.max_rows.reset();
+    options.maxRows.reset();
     options.target = "a";
     options.task = Task::Regress;
     EXPECT_EQ(tableShape(table, options, "t.csv").outputs, 1);

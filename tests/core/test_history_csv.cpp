@@ -17,17 +17,17 @@ namespace {
 
 EpochRecord fullRecord() {
     EpochRecord record;
-    record.run_id = 3;
+    record.runId = 3;
     record.epoch = 12;
-    record.train_loss = 0.1;
-    record.train_error = 0.25;
-    record.test_loss = 0.30000000000000004;
-    record.test_error = 0.5;
+    record.trainLoss = 0.1;
+    record.trainError = 0.25;
+    record.testLoss = 0.30000000000000004;
+    record.testError = 0.5;
     record.lr = 3e-3;
-    record.grad_norm = 1.5;
-    record.update_ratio = 1e-5;
-    record.step_size = 2.0;
-    record.lr_changed_to = 0.01;
+    record.gradNorm = 1.5;
+    record.updateRatio = 1e-5;
+    record.stepSize = 2.0;
+    record.lrChangedTo = 0.01;
     return record;
 }
 
@@ -45,7 +45,7 @@ TEST(HistoryCsv, RowWithEveryField) {
 TEST(HistoryCsv, EmptyFieldsWhereAValueDoesNotApply) {
     EpochRecord record;
     record.epoch = 0;
-    record.train_loss = 0.6931471805599453;
+    record.trainLoss = 0.6931471805599453;
     record.lr = 0.1;
     EXPECT_EQ(historyCsvRow(record), "0,0.6931471805599453,,,,0.1,,,,");
 }
@@ -67,7 +67,7 @@ TEST(HistoryCsv, LongFormat) {
     run.run = 2;
     run.name = "SGD lr=3e-3";
     run.optimizer = "sgd";
-    run.base_lr = 3e-3;
+    run.baseLr = 3e-3;
     EXPECT_EQ(longCsvRow(run, fullRecord()),
               "2,SGD lr=3e-3,sgd,0.003,12,0.1,0.25,0.30000000000000004,0.5,0.003,1.5,1e-05,2,"
               "0.01");
@@ -78,9 +78,9 @@ TEST(HistoryCsv, LongFormatQuotesNamesWithCommasOrQuotes) {
     run.run = 1;
     run.name = "Adam, \"fast\"";
     run.optimizer = "adam";
-    run.base_lr = 0.001;
+    run.baseLr = 0.001;
     EpochRecord record;
-    record.train_loss = 1.0;
+    record.trainLoss = 1.0;
     record.lr = 0.001;
     const std::string row = longCsvRow(run, record);
     EXPECT_EQ(row, "1,\"Adam, \"\"fast\"\"\",adam,0.001,0,1,,,,0.001,,,,");
@@ -118,17 +118,17 @@ std::string readError(const std::string& text) {
 }
 
 void expectSameRecord(const EpochRecord& got, const EpochRecord& expected) {
-    EXPECT_EQ(got.run_id, expected.run_id);
+    EXPECT_EQ(got.runId, expected.runId);
     EXPECT_EQ(got.epoch, expected.epoch);
-    EXPECT_EQ(got.train_loss, expected.train_loss);
-    EXPECT_EQ(got.train_error, expected.train_error);
-    EXPECT_EQ(got.test_loss, expected.test_loss);
-    EXPECT_EQ(got.test_error, expected.test_error);
+    EXPECT_EQ(got.trainLoss, expected.trainLoss);
+    EXPECT_EQ(got.trainError, expected.trainError);
+    EXPECT_EQ(got.testLoss, expected.testLoss);
+    EXPECT_EQ(got.testError, expected.testError);
     EXPECT_EQ(got.lr, expected.lr);
-    EXPECT_EQ(got.grad_norm, expected.grad_norm);
-    EXPECT_EQ(got.update_ratio, expected.update_ratio);
-    EXPECT_EQ(got.step_size, expected.step_size);
-    EXPECT_EQ(got.lr_changed_to, expected.lr_changed_to);
+    EXPECT_EQ(got.gradNorm, expected.gradNorm);
+    EXPECT_EQ(got.updateRatio, expected.updateRatio);
+    EXPECT_EQ(got.stepSize, expected.stepSize);
+    EXPECT_EQ(got.lrChangedTo, expected.lrChangedTo);
 }
 
 TEST(LongCsvReader, RoundTripsEveryField) {
@@ -136,34 +136,34 @@ TEST(LongCsvReader, RoundTripsEveryField) {
     adam.run = 7;
     adam.name = "Adam, \"fast\"\nsecond line";
     adam.optimizer = "adam";
-    adam.base_lr = 1.0 / 3.0;
+    adam.baseLr = 1.0 / 3.0;
     EpochRecord first;  // epoch 0: only the required values
-    first.run_id = 7;
-    first.train_loss = 0.6931471805599453;
+    first.runId = 7;
+    first.trainLoss = 0.6931471805599453;
     first.lr = 1.0 / 3.0;
     EpochRecord full = fullRecord();
-    full.run_id = 7;
+    full.runId = 7;
     full.epoch = 1;
-    full.train_loss = 1e-300;
-    full.update_ratio = 2.5e-17;
+    full.trainLoss = 1e-300;
+    full.updateRatio = 2.5e-17;
     EpochRecord partial;
-    partial.run_id = 7;
+    partial.runId = 7;
     partial.epoch = 5;
-    partial.train_loss = 123456789.125;
-    partial.test_loss = 0.1 + 0.2;
+    partial.trainLoss = 123456789.125;
+    partial.testLoss = 0.1 + 0.2;
     partial.lr = 0.05;
-    partial.lr_changed_to = 0.05;
+    partial.lrChangedTo = 0.05;
     adam.history = {first, full, partial};
 
     NamedHistory sgd;
     sgd.run = 2;
     sgd.name = "";
     sgd.optimizer = "sgd";
-    sgd.base_lr = 10.0;
+    sgd.baseLr = 10.0;
     EpochRecord sgdRecord = fullRecord();
-    sgdRecord.run_id = 2;
-    sgdRecord.train_error.reset();
-    sgdRecord.grad_norm.reset();
+    sgdRecord.runId = 2;
+    sgdRecord.trainError.reset();
+    sgdRecord.gradNorm.reset();
     sgd.history = {sgdRecord};
 
     const std::vector<NamedHistory> runs = readText(longCsv({adam, sgd}));
@@ -173,7 +173,7 @@ TEST(LongCsvReader, RoundTripsEveryField) {
         EXPECT_EQ(runs[i].run, written[i]->run);
         EXPECT_EQ(runs[i].name, written[i]->name);
         EXPECT_EQ(runs[i].optimizer, written[i]->optimizer);
-        EXPECT_EQ(runs[i].base_lr, written[i]->base_lr);
+        EXPECT_EQ(runs[i].baseLr, written[i]->baseLr);
         ASSERT_EQ(runs[i].history.size(), written[i]->history.size());
         for (size_t r = 0; r < runs[i].history.size(); ++r) {
             SCOPED_TRACE("run " + std::to_string(i) + ", row " + std::to_string(r));
@@ -194,7 +194,7 @@ TEST(LongCsvReader, RunsInOrderOfFirstAppearanceWhateverTheColumnOrder) {
     EXPECT_EQ(runs[0].run, 3);
     EXPECT_EQ(runs[0].name, "b");
     ASSERT_EQ(runs[0].history.size(), 2u);
-    EXPECT_EQ(runs[0].history[1].train_loss, 0.5);
+    EXPECT_EQ(runs[0].history[1].trainLoss, 0.5);
     EXPECT_EQ(runs[1].run, 1);
     EXPECT_EQ(runs[1].optimizer, "adam");
     EXPECT_EQ(runs[1].history[0].lr, 0.2);
@@ -243,9 +243,9 @@ TEST(LongCsvReader, ReadsAFileAndNamesItInMessages) {
     run.run = 1;
     run.name = "SGD";
     run.optimizer = "sgd";
-    run.base_lr = 0.1;
+    run.baseLr = 0.1;
     run.history = {fullRecord()};
-    run.history[0].run_id = 1;
+    run.history[0].runId = 1;
     writeFileAtomically(path, longCsv({run}));
     const auto runs = readLongCsvFile(path);
     ASSERT_EQ(runs.size(), 1u);

@@ -43,7 +43,7 @@ TEST(InputError, PlainErrorsHaveNoKey) {
             [] {
                 DataSpec spec;
                 spec.dataset.clear();
-                spec.csv_path = "/nonexistent/gone.csv";
+                spec.csvPath = "/nonexistent/gone.csv";
                 return spec;
             }(),
             1);
@@ -62,13 +62,13 @@ TEST(InputError, SettingMessageIsTheFlagThenTheDetail) {
 
 TEST(InputError, ValidationErrorsCarryKeyAndDetail) {
     RunConfig config;
-    config.batch_size = -3;
+    config.batchSize = -3;
     expectSetting(errorOf([&] { validate(config); }), "batch-size",
                   "-3 is negative; expected 0 (full batch) or a positive size",
                   "--batch-size: -3 is negative; expected 0 (full batch) or a positive size");
 
     config = RunConfig{};
-    config.optimizer.weight_decay = -1.0;
+    config.optimizer.weightDecay = -1.0;
     expectSetting(errorOf([&] { validate(config); }), "weight-decay",
                   "-1 is out of range; expected weight_decay >= 0",
                   "--weight-decay: -1 is out of range; expected weight_decay >= 0");
@@ -88,7 +88,7 @@ TEST(InputError, ValidationErrorsCarryKeyAndDetail) {
                   "--samples must be between 1 and 1000000, got 0");
 
     config = RunConfig{};
-    config.data.csv_path = "data.csv";
+    config.data.csvPath = "data.csv";
     expectSetting(errorOf([&] { validate(config); }), "dataset",
                   "'spiral' and the CSV file 'data.csv' were both given; choose one",
                   "--dataset 'spiral' and --data 'data.csv' were both given; choose one");
@@ -113,7 +113,7 @@ TEST(InputError, ParserErrorsCarryKeyAndDetail) {
 TEST(InputError, TestSplitErrorKeepsItsCliWording) {
     DataSpec spec;
     spec.samples = 2;
-    spec.test_fraction = 0.2;
+    spec.testFraction = 0.2;
     expectSetting(errorOf([&] { prepareData(spec, 1); }), "test-fraction",
                   "0.2 leaves no test samples out of 2; use more samples or a larger fraction, "
                   "or 0",

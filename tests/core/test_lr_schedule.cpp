@@ -89,7 +89,7 @@ TEST(LrSchedule, CosineReachesEtaMinAtTmaxAndComesBack) {
 
 TEST(LrSchedule, WarmupRampsLinearlyThenHandsOver) {
     LrSchedule s = parseSchedule("exp:0.5");
-    s.warmup_epochs = 4;
+    s.warmupEpochs = 4;
     // min(1, epoch / 4) times the schedule: 0.25 * 1, 0.5 * 0.5, 0.75 * 0.25, 1 * 0.125
     EXPECT_EQ(learningRateAt(s, 1.0, 1), 0.25);
     EXPECT_EQ(learningRateAt(s, 1.0, 2), 0.25);
@@ -97,13 +97,13 @@ TEST(LrSchedule, WarmupRampsLinearlyThenHandsOver) {
     EXPECT_EQ(learningRateAt(s, 1.0, 4), 0.125);
     EXPECT_EQ(learningRateAt(s, 1.0, 5), 0.0625);
     s = LrSchedule{};
-    s.warmup_epochs = 1;  // a one-epoch warm-up changes nothing
+    s.warmupEpochs = 1;  // a one-epoch warm-up changes nothing
     EXPECT_EQ(learningRateAt(s, 0.3, 1), 0.3);
 }
 
 TEST(LrSchedule, EpochsBeforeTheFirstCountAsTheFirst) {
     LrSchedule s = parseSchedule("exp:0.5");
-    s.warmup_epochs = 2;
+    s.warmupEpochs = 2;
     EXPECT_EQ(learningRateAt(s, 1.0, 0), learningRateAt(s, 1.0, 1));
     EXPECT_EQ(learningRateAt(s, 1.0, -5), learningRateAt(s, 1.0, 1));
 }
@@ -112,21 +112,21 @@ TEST(LrSchedule, ParsesEveryForm) {
     EXPECT_EQ(parseSchedule("constant").kind, ScheduleKind::Constant);
     const LrSchedule step = parseSchedule("step:30:0.1");
     EXPECT_EQ(step.kind, ScheduleKind::Step);
-    EXPECT_EQ(step.step_size, 30);
+    EXPECT_EQ(step.stepSize, 30);
     EXPECT_EQ(step.gamma, 0.1);
     const LrSchedule exp = parseSchedule("exp:0.95");
     EXPECT_EQ(exp.kind, ScheduleKind::Exponential);
     EXPECT_EQ(exp.gamma, 0.95);
     const LrSchedule cosine = parseSchedule("cosine:50");
     EXPECT_EQ(cosine.kind, ScheduleKind::Cosine);
-    EXPECT_EQ(cosine.t_max, 50);
-    EXPECT_EQ(cosine.eta_min, 0.0);
+    EXPECT_EQ(cosine.tMax, 50);
+    EXPECT_EQ(cosine.etaMin, 0.0);
     const LrSchedule withMin = parseSchedule("cosine:50:1e-4");
-    EXPECT_EQ(withMin.t_max, 50);
-    EXPECT_EQ(withMin.eta_min, 1e-4);
+    EXPECT_EQ(withMin.tMax, 50);
+    EXPECT_EQ(withMin.etaMin, 1e-4);
     EXPECT_EQ(parseSchedule("STEP:+3:2.5e-1").gamma, 0.25);
     EXPECT_EQ(parseSchedule("exponential:0.5").kind, ScheduleKind::Exponential);
-    EXPECT_EQ(parseSchedule("step:3:0.5").warmup_epochs, 0);
+    EXPECT_EQ(parseSchedule("step:3:0.5").warmupEpochs, 0);
 }
 
 TEST(LrSchedule, FormatRoundTrips) {
@@ -180,18 +180,18 @@ TEST(LrSchedule, ValidateChecksTheFieldsTheKindUses) {
     EXPECT_NE(validationMessage(s), "");
     s = LrSchedule{};
     s.kind = ScheduleKind::Step;
-    s.step_size = 0;
+    s.stepSize = 0;
     EXPECT_EQ(validationMessage(s),
               "--schedule: 'step:0:0.1' \u2014 step size must be a positive integer" + kForms);
     s = LrSchedule{};
     s.kind = ScheduleKind::Cosine;
-    s.t_max = 0;
+    s.tMax = 0;
     EXPECT_NE(validationMessage(s), "");
-    s.t_max = 10;
-    s.eta_min = std::numeric_limits<double>::quiet_NaN();
+    s.tMax = 10;
+    s.etaMin = std::numeric_limits<double>::quiet_NaN();
     EXPECT_NE(validationMessage(s), "");
     s = LrSchedule{};
-    s.warmup_epochs = -1;
+    s.warmupEpochs = -1;
     EXPECT_EQ(validationMessage(s), "--warmup: -1 is out of range; expected warmup >= 0");
 }
 

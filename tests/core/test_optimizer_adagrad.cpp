@@ -19,8 +19,8 @@ TEST(OptimizerAdagrad, MatchesTorchStepByStep) {
 
 TEST(OptimizerAdagrad, TwoStepsByHand) {
     OptimizerSettings s = defaultsFor(OptimizerKind::Adagrad);  // eps 1e-10
-    s.lr_decay = 0.5;
-    s.initial_accumulator = 3.0;
+    s.lrDecay = 0.5;
+    s.initialAccumulator = 3.0;
     const auto rule = makeUpdateRule(s, 1);
     Vector p = Vector::Constant(1, 1.0);
     // Step 1, g = 1: clr = 0.1 / (1 + 0 * 0.5) = 0.1; s = 3 + 1 = 4;

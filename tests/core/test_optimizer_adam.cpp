@@ -51,8 +51,8 @@ TEST(OptimizerAdam, FirstStepHasSizeLearningRate) {
 
 TEST(OptimizerAdamW, DecaysParametersBeforeTheAdamStep) {
     OptimizerSettings s = defaultsFor(OptimizerKind::AdamW);
-    ASSERT_EQ(s.weight_decay, 1e-2);
-    s.weight_decay = 0.5;
+    ASSERT_EQ(s.weightDecay, 1e-2);
+    s.weightDecay = 0.5;
     const auto rule = makeUpdateRule(s, 1);
     Vector p = Vector::Constant(1, 2.0);
     Vector g = Vector::Zero(1);
@@ -97,9 +97,9 @@ TEST(OptimizerAdam, ConvergesOnQuadratic) {
 TEST(OptimizerAdamW, ConvergesOnQuadratic) {
     OptimizerSettings s = defaultsFor(OptimizerKind::AdamW);
     s.lr = 0.01;
-    s.weight_decay = 0.0;  // without decay the minimum is the quadratic's own
+    s.weightDecay = 0.0;  // without decay the minimum is the quadratic's own
     EXPECT_LT(distanceAfter(s, 5000), 1e-6);
-    s.weight_decay = 1e-2;  // decoupled decay pulls the fixed point towards 0, a little
+    s.weightDecay = 1e-2;  // decoupled decay pulls the fixed point towards 0, a little
     EXPECT_LT(distanceAfter(s, 5000), 5e-2);
 }
 

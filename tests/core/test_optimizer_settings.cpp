@@ -80,7 +80,7 @@ TEST(OptimizerSettings, DefaultsAreTorchDefaults) {
         const OptimizerSettings want = optimizer_test::settingsOf(
             {{"optimizer", std::string(optimizerName(kind))}, {"settings", values}});
         EXPECT_EQ(s.lr, want.lr);
-        EXPECT_EQ(s.weight_decay, want.weight_decay);
+        EXPECT_EQ(s.weightDecay, want.weightDecay);
         EXPECT_EQ(s.momentum, want.momentum);
         EXPECT_EQ(s.dampening, want.dampening);
         EXPECT_EQ(s.rho, want.rho);
@@ -88,14 +88,14 @@ TEST(OptimizerSettings, DefaultsAreTorchDefaults) {
         EXPECT_EQ(s.beta1, want.beta1);
         EXPECT_EQ(s.beta2, want.beta2);
         EXPECT_EQ(s.eps, want.eps);
-        EXPECT_EQ(s.lr_decay, want.lr_decay);
-        EXPECT_EQ(s.initial_accumulator, want.initial_accumulator);
+        EXPECT_EQ(s.lrDecay, want.lrDecay);
+        EXPECT_EQ(s.initialAccumulator, want.initialAccumulator);
         EXPECT_EQ(s.centered, want.centered);
         EXPECT_EQ(s.amsgrad, want.amsgrad);
     }
     EXPECT_EQ(defaultsFor(OptimizerKind::Adagrad).eps, 1e-10);
     EXPECT_EQ(defaultsFor(OptimizerKind::Adadelta).lr, 1.0);
-    EXPECT_EQ(defaultsFor(OptimizerKind::AdamW).weight_decay, 1e-2);
+    EXPECT_EQ(defaultsFor(OptimizerKind::AdamW).weightDecay, 1e-2);
 }
 
 TEST(OptimizerSettings, DefaultsAreValid) {
@@ -139,16 +139,16 @@ TEST(OptimizerSettings, EachSettingNamesItsFlagValueAndRange) {
          "--momentum: 1 is out of range; expected 0 <= momentum < 1"},
         {[](OptimizerSettings& s) { s.dampening = 1.25; },
          "--dampening: 1.25 is out of range; expected 0 <= dampening <= 1"},
-        {[](OptimizerSettings& s) { s.weight_decay = -1e-3; },
+        {[](OptimizerSettings& s) { s.weightDecay = -1e-3; },
          "--weight-decay: -0.001 is out of range; expected weight_decay >= 0"},
         {[](OptimizerSettings& s) { s.rho = 2.0; },
          "--rho: 2 is out of range; expected 0 <= rho <= 1"},
         {[](OptimizerSettings& s) { s.alpha = -1.0; },
          "--alpha: -1 is out of range; expected 0 <= alpha <= 1"},
         {[](OptimizerSettings& s) { s.eps = 0.0; }, "--eps: 0 is out of range; expected eps > 0"},
-        {[](OptimizerSettings& s) { s.lr_decay = -0.5; },
+        {[](OptimizerSettings& s) { s.lrDecay = -0.5; },
          "--lr-decay: -0.5 is out of range; expected lr_decay >= 0"},
-        {[](OptimizerSettings& s) { s.initial_accumulator = -2.0; },
+        {[](OptimizerSettings& s) { s.initialAccumulator = -2.0; },
          "--initial-accumulator: -2 is out of range; expected initial_accumulator >= 0"},
     };
     for (const Case& c : cases) {
@@ -163,7 +163,7 @@ TEST(OptimizerSettings, EachSettingNamesItsFlagValueAndRange) {
 TEST(OptimizerSettings, NonFiniteValuesAreRejectedEverywhere) {
     void (*const setters[])(OptimizerSettings&, double) = {
         [](OptimizerSettings& s, double v) { s.lr = v; },
-        [](OptimizerSettings& s, double v) { s.weight_decay = v; },
+        [](OptimizerSettings& s, double v) { s.weightDecay = v; },
         [](OptimizerSettings& s, double v) { s.momentum = v; },
         [](OptimizerSettings& s, double v) { s.dampening = v; },
         [](OptimizerSettings& s, double v) { s.rho = v; },
@@ -171,8 +171,8 @@ TEST(OptimizerSettings, NonFiniteValuesAreRejectedEverywhere) {
         [](OptimizerSettings& s, double v) { s.beta1 = v; },
         [](OptimizerSettings& s, double v) { s.beta2 = v; },
         [](OptimizerSettings& s, double v) { s.eps = v; },
-        [](OptimizerSettings& s, double v) { s.lr_decay = v; },
-        [](OptimizerSettings& s, double v) { s.initial_accumulator = v; },
+        [](OptimizerSettings& s, double v) { s.lrDecay = v; },
+        [](OptimizerSettings& s, double v) { s.initialAccumulator = v; },
     };
     for (const auto set : setters) {
         for (const double bad : {kNan, kInf, -kInf}) {
@@ -191,12 +191,12 @@ TEST(OptimizerSettings, BoundariesAreAccepted) {
     s.alpha = 1.0;
     s.beta1 = 0.0;
     s.beta2 = 0.0;
-    s.weight_decay = 0.0;
+    s.weightDecay = 0.0;
     EXPECT_NO_THROW(validate(s));
     s.rho = 1.0;
     s.alpha = 0.0;
     s.eps = 1e-300;
-    s.weight_decay = 1e3;
+    s.weightDecay = 1e3;
     EXPECT_NO_THROW(validate(s));
 }
 

@@ -19,7 +19,7 @@ TEST(OptimizerSgd, MatchesTorchStepByStep) {
 
 TEST(OptimizerSgd, PlainStepIsLearningRateTimesGradient) {
     OptimizerSettings s = defaultsFor(OptimizerKind::Sgd);
-    s.weight_decay = 0.5;
+    s.weightDecay = 0.5;
     Vector p = (Vector(2) << 1.0, -2.0).finished();
     Vector g = (Vector(2) << 0.5, 1.0).finished();
     makeUpdateRule(s, 2)->step(p, g, 0.25);

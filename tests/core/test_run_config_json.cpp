@@ -57,27 +57,27 @@ std::string messageOf(const std::string& text) {
 TEST(RunConfigJson, ReadsEveryFieldTheWindowStoredBefore) {
     const RunConfig c = runConfigFromJsonText(kStoredByQt);
     EXPECT_EQ(c.data.dataset, "");
-    EXPECT_EQ(c.data.csv_path, "/home/ada/data/flowers, \"v2\".csv");
+    EXPECT_EQ(c.data.csvPath, "/home/ada/data/flowers, \"v2\".csv");
     EXPECT_EQ(c.data.target, "kind");
     EXPECT_EQ(c.data.task, Task::Regress);
     EXPECT_EQ(c.data.samples, 1000000);
     EXPECT_EQ(c.data.noise, 0.25);
     EXPECT_EQ(c.data.rows, 150);
-    EXPECT_EQ(c.data.test_fraction, 0.3);
+    EXPECT_EQ(c.data.testFraction, 0.3);
     EXPECT_FALSE(c.data.standardize);
-    EXPECT_EQ(c.hidden_layers, (std::vector<int>{16, 4, 3}));
+    EXPECT_EQ(c.hiddenLayers, (std::vector<int>{16, 4, 3}));
     EXPECT_EQ(c.activation, Activation::LeakyRelu);
     EXPECT_EQ(c.loss, LossKind::Mse);
     EXPECT_EQ(c.init.scheme, InitScheme::Uniform);
     EXPECT_EQ(c.init.low, -0.5);
     EXPECT_EQ(c.init.high, 0.25);
-    EXPECT_TRUE(c.init.fixed_bias);
-    EXPECT_EQ(c.init.bias_value, 0.125);
-    EXPECT_FALSE(c.initial_weights.has_value());
+    EXPECT_TRUE(c.init.fixedBias);
+    EXPECT_EQ(c.init.biasValue, 0.125);
+    EXPECT_FALSE(c.initialWeights.has_value());
     const OptimizerSettings& o = c.optimizer;
     EXPECT_EQ(o.kind, OptimizerKind::Adam);
     EXPECT_EQ(o.lr, 0.0025);
-    EXPECT_EQ(o.weight_decay, 0.01);
+    EXPECT_EQ(o.weightDecay, 0.01);
     EXPECT_EQ(o.momentum, 0.5);
     EXPECT_EQ(o.dampening, 0.1);
     EXPECT_EQ(o.rho, 0.8);
@@ -85,15 +85,15 @@ TEST(RunConfigJson, ReadsEveryFieldTheWindowStoredBefore) {
     EXPECT_EQ(o.beta1, 0.85);
     EXPECT_EQ(o.beta2, 0.995);
     EXPECT_EQ(o.eps, 1e-7);
-    EXPECT_EQ(o.lr_decay, 0.001);
-    EXPECT_EQ(o.initial_accumulator, 0.2);
+    EXPECT_EQ(o.lrDecay, 0.001);
+    EXPECT_EQ(o.initialAccumulator, 0.2);
     EXPECT_TRUE(o.centered);
     EXPECT_TRUE(o.amsgrad);
     EXPECT_EQ(c.schedule.kind, ScheduleKind::Cosine);
-    EXPECT_EQ(c.schedule.t_max, 50);
-    EXPECT_EQ(c.schedule.eta_min, 1e-4);
-    EXPECT_EQ(c.schedule.warmup_epochs, 5);
-    EXPECT_EQ(c.batch_size, 32);
+    EXPECT_EQ(c.schedule.tMax, 50);
+    EXPECT_EQ(c.schedule.etaMin, 1e-4);
+    EXPECT_EQ(c.schedule.warmupEpochs, 5);
+    EXPECT_EQ(c.batchSize, 32);
     EXPECT_FALSE(c.shuffle);
     EXPECT_EQ(c.epochs, 250);
     EXPECT_EQ(c.seed, 987654321012u);
@@ -111,7 +111,7 @@ TEST(RunConfigJson, WritesWhatTheWindowWroteBefore) {
     EXPECT_EQ(digits.init.scheme, InitScheme::He);
     EXPECT_EQ(digits.optimizer.kind, OptimizerKind::Nesterov);
     EXPECT_EQ(digits.schedule.kind, ScheduleKind::Step);
-    EXPECT_EQ(digits.schedule.step_size, 10);
+    EXPECT_EQ(digits.schedule.stepSize, 10);
     EXPECT_EQ(digits.schedule.gamma, 0.5);
 }
 
@@ -128,7 +128,7 @@ TEST(RunConfigJson, RoundTripsExactly) {
     const RunConfig back = runConfigFromJsonText(text);
     EXPECT_EQ(back.data.noise, c.data.noise);
     EXPECT_EQ(back.optimizer.lr, c.optimizer.lr);
-    EXPECT_EQ(back.optimizer.weight_decay, c.optimizer.weight_decay);
+    EXPECT_EQ(back.optimizer.weightDecay, c.optimizer.weightDecay);
     EXPECT_EQ(back.schedule.gamma, 0.97);
     EXPECT_EQ(back.seed, c.seed);
     EXPECT_EQ(runConfigToJsonText(back), text);

@@ -50,9 +50,9 @@ RunConfig longConfig() {
     RunConfig config;
     config.data.dataset = "circles";
     config.data.samples = 100;
-    config.hidden_layers = {4};
+    config.hiddenLayers = {4};
     config.epochs = 100000;
-    config.batch_size = 10;
+    config.batchSize = 10;
     config.optimizer.lr = 0.05;
     return config;
 }
@@ -97,10 +97,10 @@ TEST(RunControl, LearningRateChangeIsRecordedInTheEpochItHappens) {
     const auto records = watcher.records();
     ASSERT_GE(records.size(), 3u);
     EXPECT_DOUBLE_EQ(records[1].lr, 0.05);
-    EXPECT_FALSE(records[1].lr_changed_to.has_value());
+    EXPECT_FALSE(records[1].lrChangedTo.has_value());
     EXPECT_DOUBLE_EQ(records[2].lr, 0.5);
-    ASSERT_TRUE(records[2].lr_changed_to.has_value());
-    EXPECT_DOUBLE_EQ(*records[2].lr_changed_to, 0.5);
+    ASSERT_TRUE(records[2].lrChangedTo.has_value());
+    EXPECT_DOUBLE_EQ(*records[2].lrChangedTo, 0.5);
 }
 
 TEST(RunControl, StopWakesAPausedRun) {

@@ -15,7 +15,7 @@ RunConfig configWithLr(double lr, OptimizerKind kind) {
     RunConfig config;
     config.data.dataset = "moons";
     config.data.samples = 120;
-    config.hidden_layers = {8, 8};
+    config.hiddenLayers = {8, 8};
     config.epochs = 25;
     config.optimizer = defaultsFor(kind);
     config.optimizer.lr = lr;
@@ -50,10 +50,10 @@ TEST(RunPool, RunsAreBitIdenticalWhateverTheThreadCountOrNeighbours) {
         const auto alone = trainAll({configs[i]}, 1).front();
         ASSERT_EQ(one[i].history.size(), alone.history.size());
         for (size_t e = 0; e < alone.history.size(); ++e) {
-            EXPECT_EQ(one[i].history[e].train_loss, alone.history[e].train_loss);
-            EXPECT_EQ(two[i].history[e].train_loss, alone.history[e].train_loss);
-            EXPECT_EQ(four[i].history[e].train_loss, alone.history[e].train_loss);
-            EXPECT_EQ(four[i].history[e].test_loss, alone.history[e].test_loss);
+            EXPECT_EQ(one[i].history[e].trainLoss, alone.history[e].trainLoss);
+            EXPECT_EQ(two[i].history[e].trainLoss, alone.history[e].trainLoss);
+            EXPECT_EQ(four[i].history[e].trainLoss, alone.history[e].trainLoss);
+            EXPECT_EQ(four[i].history[e].testLoss, alone.history[e].testLoss);
         }
     }
 }

@@ -26,9 +26,9 @@ RunConfig smallConfig() {
     RunConfig config;
     config.data.dataset = "xor";
     config.data.samples = 80;
-    config.hidden_layers = {6};
+    config.hiddenLayers = {6};
     config.epochs = 12;
-    config.batch_size = 8;
+    config.batchSize = 8;
     config.optimizer = defaultsFor(OptimizerKind::Sgd);
     config.optimizer.lr = 0.1;
     config.seed = 3;
@@ -52,17 +52,17 @@ TEST(Trainer, EmitsEpochZeroThenOneRecordPerEpochWithTheRunId) {
     for (size_t i = 0; i < recorder.records.size(); ++i) {
         const auto& record = recorder.records[i];
         EXPECT_EQ(record.epoch, static_cast<int>(i));
-        EXPECT_EQ(record.run_id, 7u);
-        EXPECT_TRUE(record.train_error.has_value());
-        EXPECT_TRUE(record.test_loss.has_value());
+        EXPECT_EQ(record.runId, 7u);
+        EXPECT_TRUE(record.trainError.has_value());
+        EXPECT_TRUE(record.testLoss.has_value());
         EXPECT_DOUBLE_EQ(record.lr, 0.1);
     }
     // Epoch 0 is before any update: no step statistics yet.
-    EXPECT_FALSE(recorder.records[0].grad_norm.has_value());
-    EXPECT_FALSE(recorder.records[0].update_ratio.has_value());
-    EXPECT_TRUE(recorder.records[1].grad_norm.has_value());
+    EXPECT_FALSE(recorder.records[0].gradNorm.has_value());
+    EXPECT_FALSE(recorder.records[0].updateRatio.has_value());
+    EXPECT_TRUE(recorder.records[1].gradNorm.has_value());
     // Plain SGD moves each parameter by exactly lr * gradient.
-    EXPECT_NEAR(*recorder.records[1].step_size, 0.1, 1e-9);
+    EXPECT_NEAR(*recorder.records[1].stepSize, 0.1, 1e-9);
     EXPECT_EQ(result.history.size(), recorder.records.size());
 }
 
@@ -71,25 +71,25 @@ TEST(Trainer, SameConfigGivesBitIdenticalHistories) {
     const auto b = trainQuietly(smallConfig());
     ASSERT_EQ(a.history.size(), b.history.size());
     for (size_t i = 0; i < a.history.size(); ++i) {
-        EXPECT_EQ(a.history[i].train_loss, b.history[i].train_loss);
-        EXPECT_EQ(a.history[i].test_loss, b.history[i].test_loss);
+        EXPECT_EQ(a.history[i].trainLoss, b.history[i].trainLoss);
+        EXPECT_EQ(a.history[i].testLoss, b.history[i].testLoss);
     }
     RunConfig other = smallConfig();
     other.seed = 4;
-    EXPECT_NE(trainQuietly(other).history.back().train_loss, a.history.back().train_loss);
+    EXPECT_NE(trainQuietly(other).history.back().trainLoss, a.history.back().trainLoss);
 }
 
 TEST(Trainer, LearnsXorWithAdam) {
     RunConfig config = smallConfig();
     config.data.samples = 200;
     config.data.noise = 0.0;
-    config.hidden_layers = {8, 8};
+    config.hiddenLayers = {8, 8};
     config.optimizer = defaultsFor(OptimizerKind::Adam);
     config.optimizer.lr = 0.01;
     config.epochs = 150;
     const auto result = trainQuietly(config);
-    EXPECT_LT(result.history.back().train_loss, 0.5 * result.history.front().train_loss);
-    EXPECT_LT(*result.history.back().train_error, 0.1);
+    EXPECT_LT(result.history.back().trainLoss, 0.5 * result.history.front().trainLoss);
+    EXPECT_LT(*result.history.back().trainError, 0.1);
 }
 
 TEST(Trainer, ScheduleSetsTheRateOfEachEpoch) {
@@ -111,12 +111,12 @@ TEST(Trainer, DivergenceStopsTheRunAndKeepsTheFiniteHistory) {
     Recorder recorder;
     const auto result = train(1, config, control, recorder);
     EXPECT_EQ(result.status, RunStatus::Diverged);
-    ASSERT_TRUE(result.diverged_at.has_value());
-    EXPECT_EQ(static_cast<size_t>(*result.diverged_at), result.history.size());
+    ASSERT_TRUE(result.divergedAt.has_value());
+    EXPECT_EQ(static_cast<size_t>(*result.divergedAt), result.history.size());
     for (const auto& record : result.history) {
-        EXPECT_TRUE(std::isfinite(record.train_loss));
+        EXPECT_TRUE(std::isfinite(record.trainLoss));
     }
-    for (const auto& layer : result.final_weights.layers) {
+    for (const auto& layer : result.finalWeights.layers) {
         EXPECT_TRUE(layer.weight.allFinite());
     }
     EXPECT_EQ(recorder.status, RunStatus::Diverged);
@@ -143,7 +143,7 @@ TEST(Trainer, InitialWeightsOfTheWrongShapeAreAnInputError) {
     NetworkWeights weights;
     weights.layers.push_back({Matrix::Zero(3, 2), Vector::Zero(3)});
     weights.layers.push_back({Matrix::Zero(2, 3), Vector::Zero(2)});
-    config.initial_weights = weights;  // the config asks for one hidden layer of 6
+    config.initialWeights = weights;  // the config asks for one hidden layer of 6
     EXPECT_THROW(trainQuietly(config), InputError);
 }
 
@@ -152,8 +152,8 @@ TEST(Trainer, RegressionHasNoErrorRate) {
     config.data.dataset = "sine";
     config.loss = LossKind::Mse;
     const auto result = trainQuietly(config);
-    EXPECT_FALSE(result.history.back().train_error.has_value());
-    EXPECT_LT(result.history.back().train_loss, result.history.front().train_loss);
+    EXPECT_FALSE(result.history.back().trainError.has_value());
+    EXPECT_LT(result.history.back().trainLoss, result.history.front().trainLoss);
 }
 
 }  // namespace

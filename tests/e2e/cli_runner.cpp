@@ -59,7 +59,7 @@ CliResult runCli(const std::vector<std::string>& args, const std::string& workin
     command += " </dev/null >" + quote(scratch + "/out") + " 2>" + quote(scratch + "/err");
     const int status = std::system(command.c_str());
     CliResult result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     result.out = readText(scratch + "/out");
     result.err = readText(scratch + "/err");
     std::filesystem::remove_all(scratch);

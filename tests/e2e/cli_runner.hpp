@@ -6,7 +6,7 @@
 namespace lrscope::test {
 
 struct CliResult {
-    int exit_code = -1;
+    int exitCode = -1;
     std::string out;
     std::string err;
 };

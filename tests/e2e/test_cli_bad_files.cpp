@@ -30,7 +30,7 @@ std::string testName(const ::testing::TestParamInfo<std::string>& info) {
 }
 
 void expectCleanRejection(const CliResult& run, const std::string& file) {
-    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_EQ(run.exitCode, 2) << run.err;
     EXPECT_NE(run.err.find(file), std::string::npos) << run.err;
     EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
     EXPECT_TRUE(run.out.empty()) << "nothing is trained from a bad file";
@@ -69,7 +69,7 @@ TEST_P(TrickyButValidCsv, Trains) {
         args.insert(args.end(), {"--task", "regress"});
     }
     const CliResult run = runCli(args, std::string(LRSCOPE_TEST_DATA_DIR) + "/data/good");
-    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.exitCode, 0) << run.err;
     EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 4);
 }
 

@@ -39,7 +39,7 @@ TEST(CliDeterminism, RepeatedTrainRunsAreByteIdentical) {
     const auto args = with({"train"}, kRun);
     const CliResult a = runCli(args);
     const CliResult b = runCli(args);
-    ASSERT_EQ(a.exit_code, 0) << a.err;
+    ASSERT_EQ(a.exitCode, 0) << a.err;
     EXPECT_EQ(a.out, b.out);
 }
 
@@ -47,7 +47,7 @@ TEST(CliDeterminism, SweepMatchesEachRunAloneWithOneOrTwoThreads) {
     const auto sweep = with({"sweep", "--optimizer", "sgd,adam", "--lr", "0.01,0.3"}, kRun);
     const CliResult one = runCli(with(sweep, {"--threads", "1"}));
     const CliResult two = runCli(with(sweep, {"--threads", "2"}));
-    ASSERT_EQ(one.exit_code, 0) << one.err;
+    ASSERT_EQ(one.exitCode, 0) << one.err;
     EXPECT_EQ(one.out, two.out);
 
     int run = 1;
@@ -55,7 +55,7 @@ TEST(CliDeterminism, SweepMatchesEachRunAloneWithOneOrTwoThreads) {
         for (const char* lr : {"0.01", "0.3"}) {
             const CliResult alone =
                 runCli(with({"train", "--optimizer", optimizer, "--lr", lr}, kRun));
-            ASSERT_EQ(alone.exit_code, 0) << alone.err;
+            ASSERT_EQ(alone.exitCode, 0) << alone.err;
             const std::string body = alone.out.substr(alone.out.find('\n') + 1);
             EXPECT_EQ(sweepRowsOf(one.out, run), body) << optimizer << " lr=" << lr;
             ++run;
@@ -66,7 +66,7 @@ TEST(CliDeterminism, SweepMatchesEachRunAloneWithOneOrTwoThreads) {
 TEST(CliDeterminism, SweepSummaryMarksDivergedRuns) {
     const CliResult run = runCli({"sweep", "--dataset", "xor", "--samples", "40", "--epochs", "200",
                                   "--loss", "mse", "--activation", "relu", "--lr", "0.01,100"});
-    ASSERT_EQ(run.exit_code, 0) << run.err;
+    ASSERT_EQ(run.exitCode, 0) << run.err;
     EXPECT_NE(run.err.find("diverged @ epoch"), std::string::npos) << run.err;
     EXPECT_NE(run.err.find("done"), std::string::npos) << run.err;
 }

@@ -26,7 +26,7 @@ class CliBadUsage : public ::testing::TestWithParam<BadUsage> {};
 TEST_P(CliBadUsage, ExitsTwoWithOneLineNamingTheProblem) {
     const auto& usage = GetParam();
     const CliResult run = runCli(usage.args);
-    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_EQ(run.exitCode, 2) << run.err;
     EXPECT_NE(run.err.find(usage.message), std::string::npos) << run.err;
     EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
     EXPECT_EQ(run.err.rfind("lrscope-cli: ", 0), 0u) << run.err;
@@ -83,7 +83,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(Cli, HelpListsEveryTrainFlag) {
     const CliResult run = runCli({"train", "--help"});
-    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_EQ(run.exitCode, 0);
     for (const char* flag :
          {"--dataset",      "--data",      "--target",       "--task",
           "--samples",      "--noise",     "--rows",         "--test-fraction",
@@ -101,7 +101,7 @@ TEST(Cli, HelpListsEveryTrainFlag) {
 
 TEST(Cli, TrainPrintsTheDocumentedHeaderAndOneRowPerEpoch) {
     const CliResult run = runCli({"train", "--dataset", "xor", "--epochs", "4", "--samples", "40"});
-    ASSERT_EQ(run.exit_code, 0) << run.err;
+    ASSERT_EQ(run.exitCode, 0) << run.err;
     EXPECT_EQ(run.out.rfind("epoch,train_loss,train_error,test_loss,test_error,lr,grad_norm,"
                             "update_ratio",
                             0),
@@ -115,7 +115,7 @@ TEST(Cli, BadInputLeavesAnExistingOutputFileUntouched) {
     const std::string out = dir + "/run.csv";
     writeText(out, "precious\n");
     const CliResult run = runCli({"train", "--out", out, "--data", kData + "/bad/ragged.csv"});
-    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_EQ(run.exitCode, 2);
     EXPECT_EQ(readText(out), "precious\n");
     std::filesystem::remove_all(dir);
 }
@@ -123,7 +123,7 @@ TEST(Cli, BadInputLeavesAnExistingOutputFileUntouched) {
 TEST(Cli, DivergedRunIsAResultWithAMessage) {
     const CliResult run = runCli({"train", "--dataset", "xor", "--samples", "40", "--lr", "100",
                                   "--loss", "mse", "--activation", "relu", "--epochs", "300"});
-    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_EQ(run.exitCode, 0);
     EXPECT_NE(run.err.find("diverged at epoch"), std::string::npos) << run.err;
 }
 
@@ -131,12 +131,12 @@ TEST(Cli, OutAndSaveWeightsWriteFilesThatLoadBack) {
     const std::string dir = makeTempDirectory();
     const CliResult first = runCli({"train", "--dataset", "iris", "--epochs", "5", "--out",
                                     dir + "/a.csv", "--save-weights", dir + "/w.json"});
-    ASSERT_EQ(first.exit_code, 0) << first.err;
+    ASSERT_EQ(first.exitCode, 0) << first.err;
     EXPECT_TRUE(first.out.empty());
     // Training zero further updates from the saved weights reproduces the last loss.
     const CliResult again = runCli({"train", "--dataset", "iris", "--epochs", "1", "--lr", "1e-300",
                                     "--init-weights", dir + "/w.json"});
-    ASSERT_EQ(again.exit_code, 0) << again.err;
+    ASSERT_EQ(again.exitCode, 0) << again.err;
     const std::string saved = readText(dir + "/a.csv");
     const std::string lastRow = saved.substr(saved.rfind('\n', saved.size() - 2) + 1);
     const std::string firstRow = again.out.substr(again.out.find('\n') + 1);

@@ -61,7 +61,7 @@ class PyTorchReference : public ::testing::TestWithParam<std::string> {};
 TEST_P(PyTorchReference, PerEpochLossErrorAndRateMatchWithin1e9Relative) {
     const std::string name = GetParam();
     const CliResult run = runCli(readArgs(name), kCases);
-    ASSERT_EQ(run.exit_code, 0) << run.err;
+    ASSERT_EQ(run.exitCode, 0) << run.err;
 
     const auto expected = core::parseCsv(readText(kCases + "/" + name + ".expected.csv"), name);
     const auto actual = core::parseCsv(run.out, "stdout");

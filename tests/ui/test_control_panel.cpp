@@ -68,8 +68,8 @@ private slots:
         QVERIFY(field(panel, QStringLiteral("beta1"))->isVisibleTo(&panel));
         QVERIFY(!field(panel, QStringLiteral("momentum"))->isVisibleTo(&panel));
         panel.optimizerPanel()->setKind(core::OptimizerKind::AdamW);
-        QCOMPARE(panel.config()->optimizer.weight_decay,
-                 core::defaultsFor(core::OptimizerKind::AdamW).weight_decay);
+        QCOMPARE(panel.config()->optimizer.weightDecay,
+                 core::defaultsFor(core::OptimizerKind::AdamW).weightDecay);
     }
 
     void invalidEntriesGiveAReasonNamingTheSetting() {
@@ -94,7 +94,7 @@ private slots:
         field(panel, QStringLiteral("test fraction"))->setText(QStringLiteral("0.25"));
         QVERIFY(panel.config().has_value());
         QCOMPARE(panel.config()->epochs, 50);
-        QCOMPARE(panel.config()->data.test_fraction, 0.25);
+        QCOMPARE(panel.config()->data.testFraction, 0.25);
     }
 
     void crossEntropyNeedsClasses() {
@@ -130,12 +130,12 @@ private slots:
                  qPrintable(loss));
         QVERIFY2(!loss.contains(QStringLiteral("--")), qPrintable(loss));
         config = *panel.config();
-        config.batch_size = -2;
+        config.batchSize = -2;
         QCOMPARE(panel.setConfig(config),
                  QStringLiteral("Batch size: -2 is negative; expected 0 (full batch) or a "
                                 "positive size"));
         config = *panel.config();
-        config.schedule.warmup_epochs = -1;
+        config.schedule.warmupEpochs = -1;
         QCOMPARE(panel.setConfig(config),
                  QStringLiteral("Warm-up (epochs): -1 is out of range; expected warmup >= 0"));
         QVERIFY(panel.config().has_value());
@@ -153,7 +153,7 @@ private slots:
         ui::ControlPanel panel;
         QCOMPARE(panel.dataPanel()->openCsv(path), QString());
         QVERIFY(panel.config().has_value());
-        QCOMPARE(panel.config()->data.csv_path, path.toStdString());
+        QCOMPARE(panel.config()->data.csvPath, path.toStdString());
         QCOMPARE(panel.config()->data.target, std::string("kind"));
         QVERIFY(panel.config()->data.dataset.empty());
         const auto shape = panel.dataPanel()->shape();
@@ -184,13 +184,13 @@ private slots:
         config.optimizer.lr = 2.5e-4;
         config.optimizer.centered = true;
         config.schedule = core::parseSchedule("step:10:0.5");
-        config.schedule.warmup_epochs = 3;
-        config.hidden_layers = {16, 4};
+        config.schedule.warmupEpochs = 3;
+        config.hiddenLayers = {16, 4};
         config.activation = core::Activation::Relu;
         config.data.dataset = "iris";
         config.data.rows = 120;
-        config.data.test_fraction = 0.3;
-        config.batch_size = 0;
+        config.data.testFraction = 0.3;
+        config.batchSize = 0;
         config.epochs = 77;
         config.seed = 12345;
         QCOMPARE(panel.setConfig(config), QString());
@@ -204,7 +204,7 @@ private slots:
         const QString before = json(*panel.config());
         core::RunConfig config = *panel.config();
         config.data.dataset.clear();
-        config.data.csv_path = "/nonexistent/gone.csv";
+        config.data.csvPath = "/nonexistent/gone.csv";
         QVERIFY(panel.setConfig(config).contains(QStringLiteral("gone.csv")));
         config = *panel.config();
         config.optimizer.beta1 = 3.0;
@@ -225,14 +225,14 @@ private slots:
         }
         panel.networkPanel()->setInitialWeights(weights, QStringLiteral("w.json"));
         QVERIFY(panel.config().has_value());
-        QVERIFY(panel.config()->initial_weights.has_value());
+        QVERIFY(panel.config()->initialWeights.has_value());
         weights.layers[1].weight = core::Matrix::Constant(8, 4, 0.1);
         panel.networkPanel()->setInitialWeights(weights, QStringLiteral("bad.json"));
         QVERIFY(!panel.config().has_value());
         QVERIFY(panel.invalidReason().contains(QStringLiteral("bad.json")));
         panel.networkPanel()->clearInitialWeights();
         QVERIFY(panel.config().has_value());
-        QVERIFY(!panel.config()->initial_weights.has_value());
+        QVERIFY(!panel.config()->initialWeights.has_value());
     }
 };
 

@@ -94,9 +94,9 @@ private slots:
         std::vector<double> testSuccess;
         for (const auto& record : expected) {
             epochs.push_back(record.epoch);
-            trainLoss.push_back(record.train_loss);
-            testLoss.push_back(*record.test_loss);
-            testSuccess.push_back((1.0 - *record.test_error) * 100.0);
+            trainLoss.push_back(record.trainLoss);
+            testLoss.push_back(*record.testLoss);
+            testSuccess.push_back((1.0 - *record.testError) * 100.0);
         }
         const ui::RunPlot& loss = window().lossPlot();
         QCOMPARE(keys(loss.trainGraph(id)), epochs);
@@ -117,7 +117,7 @@ private slots:
         // Switching the metric redraws from the run list's history (the plots keep no copy).
         std::vector<double> trainErrorPercent;
         for (const auto& record : expected) {
-            trainErrorPercent.push_back(*record.train_error * 100.0);
+            trainErrorPercent.push_back(*record.trainError * 100.0);
         }
         window().lossPlot().setMetric(ui::PlotMetric::ErrorPercent);
         QCOMPARE(keys(window().lossPlot().trainGraph(id)), epochs);
@@ -171,7 +171,7 @@ private slots:
 
         const core::EpochRecord& record = window().runs().entry(id)->history.back();
         QCOMPARE(record.epoch, lastEpoch + 1);
-        QCOMPARE(record.lr_changed_to, std::optional<double>(0.05));
+        QCOMPARE(record.lrChangedTo, std::optional<double>(0.05));
         const auto markers = window().lossPlot().lrMarkers(id);
         QCOMPARE(markers.size(), size_t{1});
         QCOMPARE(markers.front().first, lastEpoch + 1);

@@ -103,7 +103,7 @@ private slots:
 
     void remembersTheLastPanelState() {
         core::RunConfig config;
-        config.hidden_layers = {3};
+        config.hiddenLayers = {3};
         {
             ui::PresetStore store(ini());
             QVERIFY(!store.lastState().has_value());
@@ -112,7 +112,7 @@ private slots:
         ui::PresetStore store(ini());
         const auto last = store.lastState();
         QVERIFY(last.has_value());
-        QCOMPARE(last->hidden_layers, std::vector<int>({3}));
+        QCOMPARE(last->hiddenLayers, std::vector<int>({3}));
     }
 };
 

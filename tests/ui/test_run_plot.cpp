@@ -66,7 +66,7 @@ private slots:
         ui::RunPlot plot(ui::PlotMetric::SuccessPercent);
         plot.setSeries(ui::SeriesChoice::TestOnly);
         core::RunConfig config = test::smallConfig(3);
-        config.data.test_fraction = 0.0;
+        config.data.testFraction = 0.0;
         addRun(plot, 1, config);
         QVERIFY2(plot.noteText().contains(QStringLiteral("test split")),
                  qPrintable(plot.noteText()));
@@ -120,7 +120,7 @@ private slots:
         QCOMPARE(points(sourced.trainGraph(1)).size(), records.size());
         QVERIFY(points(sourced.trainGraph(1)) == points(copying.trainGraph(1)));
         QVERIFY(points(sourced.testGraph(1)) == points(copying.testGraph(1)));
-        QCOMPARE(sourced.trainGraph(1)->data()->at(3)->value, *records[3].train_error * 100.0);
+        QCOMPARE(sourced.trainGraph(1)->data()->at(3)->value, *records[3].trainError * 100.0);
     }
 };
 

@@ -17,10 +17,10 @@ inline core::RunConfig smallConfig(int epochs = 20) {
     core::RunConfig config;
     config.data.dataset = "moons";
     config.data.samples = 120;
-    config.hidden_layers = {6};
+    config.hiddenLayers = {6};
     config.optimizer = core::defaultsFor(core::OptimizerKind::Sgd);
     config.optimizer.lr = 0.1;
-    config.batch_size = 10;
+    config.batchSize = 10;
     config.epochs = epochs;
     config.seed = 7;
     return config;
@@ -38,11 +38,11 @@ inline std::vector<core::EpochRecord> coreRecords(core::RunId id, const core::Ru
 }
 
 inline bool sameRecord(const core::EpochRecord& a, const core::EpochRecord& b) {
-    return a.run_id == b.run_id && a.epoch == b.epoch && a.train_loss == b.train_loss &&
-           a.train_error == b.train_error && a.test_loss == b.test_loss &&
-           a.test_error == b.test_error && a.lr == b.lr && a.grad_norm == b.grad_norm &&
-           a.update_ratio == b.update_ratio && a.step_size == b.step_size &&
-           a.lr_changed_to == b.lr_changed_to;
+    return a.runId == b.runId && a.epoch == b.epoch && a.trainLoss == b.trainLoss &&
+           a.trainError == b.trainError && a.testLoss == b.testLoss &&
+           a.testError == b.testError && a.lr == b.lr && a.gradNorm == b.gradNorm &&
+           a.updateRatio == b.updateRatio && a.stepSize == b.stepSize &&
+           a.lrChangedTo == b.lrChangedTo;
 }
 
 }  // namespace lrscope::test

@@ -143,15 +143,15 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(recorder.count(id), held + 1, 5000);
         const core::EpochRecord& changed = recorder.records[id].back();
         QCOMPARE(changed.epoch, lastEpoch + 1);
-        QCOMPARE(changed.lr_changed_to, std::optional<double>(0.05));
+        QCOMPARE(changed.lrChangedTo, std::optional<double>(0.05));
         QCOMPARE(changed.lr, 0.05);
         for (size_t i = 0; i + 1 < recorder.records[id].size(); ++i) {
-            QVERIFY(!recorder.records[id][i].lr_changed_to.has_value());
+            QVERIFY(!recorder.records[id][i].lrChangedTo.has_value());
             QCOMPARE(recorder.records[id][i].lr, 0.1);
         }
         controller.step(id);
         QTRY_COMPARE_WITH_TIMEOUT(recorder.count(id), held + 2, 5000);
-        QVERIFY(!recorder.records[id].back().lr_changed_to.has_value());  // recorded once
+        QVERIFY(!recorder.records[id].back().lrChangedTo.has_value());  // recorded once
         QCOMPARE(recorder.records[id].back().lr, 0.05);                   // and kept
         controller.stop(id);
     }
@@ -197,7 +197,7 @@ private slots:
     void aRunThatCannotStartReportsWhy() {
         core::RunConfig config = test::smallConfig();
         config.data.dataset.clear();
-        config.data.csv_path = "/nonexistent/lrscope-missing.csv";
+        config.data.csvPath = "/nonexistent/lrscope-missing.csv";
         TrainingController controller(1);
         QSignalSpy failed(&controller, &TrainingController::runFailed);
         controller.start(config);
@@ -210,7 +210,7 @@ private slots:
         // prepared, in the worker.
         core::RunConfig config = test::smallConfig();
         config.data.samples = 10;
-        config.data.test_fraction = 0.01;
+        config.data.testFraction = 0.01;
         TrainingController controller(1);
         QSignalSpy failed(&controller, &TrainingController::runFailed);
         controller.start(config);

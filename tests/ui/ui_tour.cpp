@@ -70,7 +70,7 @@ int main(int argc, char* argv[]) {
     ui::ControlPanel& panel = window.panel();
     core::RunConfig base = *panel.config();
     base.data.dataset = "moons";
-    base.hidden_layers = {8, 8};
+    base.hiddenLayers = {8, 8};
     core::RunConfig sine = base;
     sine.data.dataset = "sine";
     sine.data.task = core::Task::Regress;

@@ -29,7 +29,7 @@ std::string runsCsv(const RunListModel& model) {
         core::NamedHistory named;
         named.name = run.name.toStdString();
         named.optimizer = std::string(core::optimizerName(run.config.optimizer.kind));
-        named.base_lr = run.config.optimizer.lr;
+        named.baseLr = run.config.optimizer.lr;
         named.run = static_cast<int>(run.id);
         for (const core::EpochRecord& record : run.history) {
             text += core::longCsvRow(named, record);

@@ -143,11 +143,11 @@ void DataPanel::chooseCsvFile() {
 }
 
 QString DataPanel::prepareFor(const core::DataSpec& spec) {
-    if (spec.csv_path.empty()) {
+    if (spec.csvPath.empty()) {
         const QString name = QString::fromStdString(spec.dataset);
         return dataset_->findData(name) >= 0 ? QString() : tr("Unknown data set '%1'.").arg(name);
     }
-    const QString path = QFileInfo(QString::fromStdString(spec.csv_path)).absoluteFilePath();
+    const QString path = QFileInfo(QString::fromStdString(spec.csvPath)).absoluteFilePath();
     if (csvFiles_.count(path) != 0) {
         return {};
     }
@@ -315,7 +315,7 @@ void DataPanel::applyTo(core::RunConfig& config) const {
     d = core::DataSpec{};
     if (const CsvFile* file = chosenCsv()) {
         d.dataset.clear();
-        d.csv_path = file->path.toStdString();
+        d.csvPath = file->path.toStdString();
         d.target = target_->currentText().toStdString();
         if (std::count(file->table.header.begin(), file->table.header.end(), d.target) != 1) {
             d.target = std::to_string(target_->currentData().toInt());
@@ -331,7 +331,7 @@ void DataPanel::applyTo(core::RunConfig& config) const {
     } else if (rowsMode_->currentIndex() == 1) {
         d.rows = rows_->integerValue();
     }
-    d.test_fraction = *testFraction_->value();
+    d.testFraction = *testFraction_->value();
     d.standardize = standardize_->isChecked();
 }
 
@@ -339,10 +339,10 @@ void DataPanel::setFrom(const core::RunConfig& config) {
     const core::DataSpec& d = config.data;
     {
         QSignalBlocker block(dataset_);
-        if (d.csv_path.empty()) {
+        if (d.csvPath.empty()) {
             dataset_->setCurrentIndex(dataset_->findData(QString::fromStdString(d.dataset)));
         } else {
-            const QString path = QFileInfo(QString::fromStdString(d.csv_path)).absoluteFilePath();
+            const QString path = QFileInfo(QString::fromStdString(d.csvPath)).absoluteFilePath();
             const int index = dataset_->findData(QLatin1String(kCsvPrefix) + path);
             dataset_->setCurrentIndex(index);
             if (const CsvFile* file = chosenCsv()) {
@@ -356,7 +356,7 @@ void DataPanel::setFrom(const core::RunConfig& config) {
     }
     samples_->setInteger(d.samples);
     noise_->setNumber(d.noise);
-    testFraction_->setNumber(d.test_fraction);
+    testFraction_->setNumber(d.testFraction);
     standardize_->setChecked(d.standardize);
     rowsMode_->setCurrentIndex(d.rows ? 1 : 0);
     rows_->setInteger(d.rows.value_or(100));

@@ -117,26 +117,26 @@ void LearningRatePanel::applyTo(core::RunConfig& config) const {
     s = core::LrSchedule{};
     s.kind = static_cast<core::ScheduleKind>(schedule_->currentData().toInt());
     if (s.kind == core::ScheduleKind::Step) {
-        s.step_size = static_cast<int>(stepSize_->integerValue());
+        s.stepSize = static_cast<int>(stepSize_->integerValue());
         s.gamma = *gamma_->value();
     } else if (s.kind == core::ScheduleKind::Exponential) {
         s.gamma = *gamma_->value();
     } else if (s.kind == core::ScheduleKind::Cosine) {
-        s.t_max = static_cast<int>(tMax_->integerValue());
-        s.eta_min = *etaMin_->value();
+        s.tMax = static_cast<int>(tMax_->integerValue());
+        s.etaMin = *etaMin_->value();
     }
-    s.warmup_epochs = static_cast<int>(warmup_->integerValue());
+    s.warmupEpochs = static_cast<int>(warmup_->integerValue());
 }
 
 void LearningRatePanel::setFrom(const core::RunConfig& config) {
     slider_->setValue(config.optimizer.lr);
     const core::LrSchedule& s = config.schedule;
     schedule_->setCurrentIndex(schedule_->findData(static_cast<int>(s.kind)));
-    stepSize_->setInteger(s.step_size);
+    stepSize_->setInteger(s.stepSize);
     gamma_->setNumber(s.gamma);
-    tMax_->setInteger(s.t_max);
-    etaMin_->setNumber(s.eta_min);
-    warmup_->setInteger(s.warmup_epochs);
+    tMax_->setInteger(s.tMax);
+    etaMin_->setNumber(s.etaMin);
+    warmup_->setInteger(s.warmupEpochs);
     showScheduleFields();
     notifyChanged();
 }

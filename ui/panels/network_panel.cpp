@@ -219,7 +219,7 @@ void NetworkPanel::refresh() {
 }
 
 void NetworkPanel::applyTo(core::RunConfig& config) const {
-    config.hidden_layers = std::get<std::vector<int>>(parseHiddenLayers(hidden_->text()));
+    config.hiddenLayers = std::get<std::vector<int>>(parseHiddenLayers(hidden_->text()));
     config.activation = static_cast<core::Activation>(activation_->currentData().toInt());
     config.loss = static_cast<core::LossKind>(loss_->currentData().toInt());
     core::InitSettings init;
@@ -228,17 +228,17 @@ void NetworkPanel::applyTo(core::RunConfig& config) const {
         init.low = *low_->value();
         init.high = *high_->value();
     }
-    init.fixed_bias = fixedBias_->isChecked();
-    if (init.fixed_bias) {
-        init.bias_value = *biasValue_->value();
+    init.fixedBias = fixedBias_->isChecked();
+    if (init.fixedBias) {
+        init.biasValue = *biasValue_->value();
     }
     config.init = init;
-    config.initial_weights = initialWeights_;
+    config.initialWeights = initialWeights_;
 }
 
 void NetworkPanel::setFrom(const core::RunConfig& config) {
     QStringList widths;
-    for (const int width : config.hidden_layers) {
+    for (const int width : config.hiddenLayers) {
         widths << QString::number(width);
     }
     const QSignalBlocker blockHidden(hidden_);
@@ -251,10 +251,10 @@ void NetworkPanel::setFrom(const core::RunConfig& config) {
     }
     low_->setNumber(config.init.low);
     high_->setNumber(config.init.high);
-    fixedBias_->setChecked(config.init.fixed_bias);
-    biasValue_->setNumber(config.init.bias_value);
-    if (config.initial_weights) {
-        initialWeights_ = config.initial_weights;
+    fixedBias_->setChecked(config.init.fixedBias);
+    biasValue_->setNumber(config.init.biasValue);
+    if (config.initialWeights) {
+        initialWeights_ = config.initialWeights;
         if (weightsSource_.isEmpty()) {
             weightsSource_ = tr("a previous run");
         }

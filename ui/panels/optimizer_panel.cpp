@@ -131,9 +131,9 @@ void OptimizerPanel::showSettings(const core::OptimizerSettings& s) {
     beta1_->setNumber(s.beta1);
     beta2_->setNumber(s.beta2);
     eps_->setNumber(s.eps);
-    lrDecay_->setNumber(s.lr_decay);
-    initialAccumulator_->setNumber(s.initial_accumulator);
-    weightDecay_->setNumber(s.weight_decay);
+    lrDecay_->setNumber(s.lrDecay);
+    initialAccumulator_->setNumber(s.initialAccumulator);
+    weightDecay_->setNumber(s.weightDecay);
     centered_->setChecked(s.centered);
     amsgrad_->setChecked(s.amsgrad);
     const std::vector<QWidget*> used = fieldsFor(s.kind);
@@ -164,9 +164,9 @@ void OptimizerPanel::applyTo(core::RunConfig& config) const {
     s.beta1 = beta1_->value().value_or(s.beta1);
     s.beta2 = beta2_->value().value_or(s.beta2);
     s.eps = eps_->value().value_or(s.eps);
-    s.lr_decay = lrDecay_->value().value_or(s.lr_decay);
-    s.initial_accumulator = initialAccumulator_->value().value_or(s.initial_accumulator);
-    s.weight_decay = weightDecay_->value().value_or(s.weight_decay);
+    s.lrDecay = lrDecay_->value().value_or(s.lrDecay);
+    s.initialAccumulator = initialAccumulator_->value().value_or(s.initialAccumulator);
+    s.weightDecay = weightDecay_->value().value_or(s.weightDecay);
     s.centered = centered_->isChecked();
     s.amsgrad = amsgrad_->isChecked();
     config.optimizer = s;

@@ -41,14 +41,14 @@ TrainingPanel::TrainingPanel(QWidget* parent)
 }
 
 void TrainingPanel::applyTo(core::RunConfig& config) const {
-    config.batch_size = batchSize_->integerValue();
+    config.batchSize = batchSize_->integerValue();
     config.epochs = static_cast<int>(epochs_->integerValue());
     config.seed = static_cast<std::uint64_t>(seed_->integerValue());
     config.shuffle = shuffle_->isChecked();
 }
 
 void TrainingPanel::setFrom(const core::RunConfig& config) {
-    batchSize_->setInteger(config.batch_size);
+    batchSize_->setInteger(config.batchSize);
     epochs_->setInteger(config.epochs);
     seed_->setInteger(static_cast<long>(config.seed));
     shuffle_->setChecked(config.shuffle);

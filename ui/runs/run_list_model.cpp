@@ -37,8 +37,8 @@ QPixmap swatch(const QColor& colour) {
 // The rate last in force differs from the base rate after a live change.
 std::optional<double> liveRate(const RunEntry& run) {
     for (auto it = run.history.rbegin(); it != run.history.rend(); ++it) {
-        if (it->lr_changed_to) {
-            return it->lr_changed_to;
+        if (it->lrChangedTo) {
+            return it->lrChangedTo;
         }
     }
     return std::nullopt;
@@ -257,7 +257,7 @@ void RunListModel::appendRecords(core::RunId id, const std::vector<core::EpochRe
         return;
     }
     for (const core::EpochRecord& record : records) {
-        const double loss = record.test_loss.value_or(record.train_loss);
+        const double loss = record.testLoss.value_or(record.trainLoss);
         if (!run->bestLoss || loss < *run->bestLoss) {
             run->bestLoss = loss;
         }

@@ -112,8 +112,8 @@ core::RunId TrainingController::start(const core::RunConfig& config) {
         try {
             core::RunResult result = core::train(slot->id, config, slot->control, observer);
             const std::lock_guard lock(slot->mutex);
-            slot->outcome = RunOutcome{result.status, result.diverged_at};
-            slot->pendingWeights = std::move(result.final_weights);
+            slot->outcome = RunOutcome{result.status, result.divergedAt};
+            slot->pendingWeights = std::move(result.finalWeights);
         } catch (const core::InputError& error) {
             const std::lock_guard lock(slot->mutex);
             slot->inputError = error;
@@ -169,7 +169,7 @@ void TrainingController::drain() {
             d.started = true;
         }
         // Records carry their run id; anything else in this buffer is dropped.
-        std::erase_if(d.records, [id = id](const core::EpochRecord& r) { return r.run_id != id; });
+        std::erase_if(d.records, [id = id](const core::EpochRecord& r) { return r.runId != id; });
         drained += d.records.size();
         if (d.outcome || d.failure) {
             slot->finished = true;

@@ -23,15 +23,15 @@ std::optional<double> successPercent(const std::optional<double>& errorFraction)
 MetricValues metricValues(PlotMetric metric, const core::EpochRecord& record) {
     switch (metric) {
         case PlotMetric::Loss:
-            return {record.train_loss, record.test_loss};
+            return {record.trainLoss, record.testLoss};
         case PlotMetric::ErrorPercent:
-            return {percent(record.train_error), percent(record.test_error)};
+            return {percent(record.trainError), percent(record.testError)};
         case PlotMetric::SuccessPercent:
-            return {successPercent(record.train_error), successPercent(record.test_error)};
+            return {successPercent(record.trainError), successPercent(record.testError)};
         case PlotMetric::GradientNorm:
-            return {record.grad_norm, std::nullopt};
+            return {record.gradNorm, std::nullopt};
         case PlotMetric::StepSize:
-            return {record.step_size, std::nullopt};
+            return {record.stepSize, std::nullopt};
     }
     return {};
 }

@@ -164,7 +164,7 @@ void RunPlot::addMarker(Curves& c, const core::EpochRecord& record) {
     text->position->setParentAnchor(tracer->position);
     text->position->setCoords(0, -8);
     text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-    text->setText(QStringLiteral("lr→%1").arg(compact(*record.lr_changed_to)));
+    text->setText(QStringLiteral("lr→%1").arg(compact(*record.lrChangedTo)));
     text->setBrush(QColor(255, 255, 255, 200));
     text->setPadding(QMargins(2, 0, 2, 0));
     QFont small = font();
@@ -201,14 +201,14 @@ void RunPlot::addPoints(Curves& c, const std::vector<core::EpochRecord>& records
             testValues.push_back(*values.test);
             c.testExtent.include(key, *values.test, cap);
         }
-        newMarker = newMarker || record.lr_changed_to.has_value();
+        newMarker = newMarker || record.lrChangedTo.has_value();
     }
     c.train->appendSorted(trainKeys, trainValues);
     c.test->appendSorted(testKeys, testValues);
     pointCount_ += trainKeys.size() + testKeys.size();
     if (newMarker) {
         for (const core::EpochRecord& record : records) {
-            if (record.lr_changed_to) {
+            if (record.lrChangedTo) {
                 addMarker(c, record);
             }
         }
@@ -226,8 +226,8 @@ void RunPlot::appendRecords(core::RunId id, const std::vector<core::EpochRecord>
         c.records.insert(c.records.end(), records.begin(), records.end());
     }
     c.recordCount += static_cast<long>(records.size());
-    c.hasClassLabels = c.hasClassLabels || records.back().train_error.has_value();
-    c.hasTestSplit = c.hasTestSplit || records.back().test_loss.has_value();
+    c.hasClassLabels = c.hasClassLabels || records.back().trainError.has_value();
+    c.hasTestSplit = c.hasTestSplit || records.back().testLoss.has_value();
     addPoints(c, records);
     updatePens();
     refreshNote();
