@@ -20,8 +20,8 @@
 #include "core/io/history_csv.hpp"
 #include "core/training/trainer.hpp"
 #include "ui/export/plot_export.hpp"
-#include "ui/runs/run_list_model.hpp"
-#include "ui/runs/run_palette.hpp"
+#include "ui/runs/run_labels.hpp"
+#include "ui/runs/run_store.hpp"
 #include "ui/views/curves/run_plot.hpp"
 
 namespace lrscope::cli {
@@ -174,25 +174,23 @@ std::unique_ptr<QApplication> ensureApplication() {
 
 void render(const std::vector<PlotRun>& runs, const FigureOptions& options) {
     const auto app = ensureApplication();
-    ui::RunPlot plot(options.metric);
+    ui::RunStore store;
+    ui::RunPlot plot(store, options.metric);
     plot.resize(options.size.width, options.size.height);
     plot.setSeries(options.series);
     plot.setLogY(options.logY);
     for (size_t i = 0; i < runs.size(); ++i) {
-        const auto id = static_cast<core::RunId>(i + 1);
-        ui::RunEntry entry;
-        entry.name = QString::fromStdString(runs[i].name);
-        entry.divergedAt = runs[i].divergedAt;
-        plot.addRun(id, ui::runColour(static_cast<int>(i)), ui::legendLabel(entry),
-                    runs[i].plannedEpochs);
-        std::vector<core::EpochRecord> history = runs[i].history;
-        for (auto& record : history) {
-            record.runId = id;
+        ui::Run run;
+        run.id = static_cast<core::RunId>(i + 1);
+        run.name = QString::fromStdString(runs[i].name);
+        run.config.epochs = runs[i].plannedEpochs;
+        run.divergedAt = runs[i].divergedAt;
+        run.state = runs[i].divergedAt ? ui::RunState::Diverged : ui::RunState::Done;
+        run.history = runs[i].history;
+        for (auto& record : run.history) {
+            record.runId = run.id;
         }
-        plot.appendRecords(id, history);
-        if (runs[i].divergedAt) {
-            plot.markDiverged(id, *runs[i].divergedAt);
-        }
+        store.addFinishedRun(std::move(run));
     }
     const QString error = ui::exportFigure(plot, QString::fromStdString(options.out), options.size);
     if (!error.isEmpty()) {

@@ -22,8 +22,9 @@
 #include <QTimer>
 
 #include "core/nn/linalg.hpp"
+#include "ui/commands/run_commands.hpp"
 #include "ui/panels/control_panel.hpp"
-#include "ui/runs/run_palette.hpp"
+#include "ui/runs/run_store.hpp"
 #include "ui/runs/training_controller.hpp"
 #include "ui/views/curves/run_plot.hpp"
 #include "ui/window/main_window.hpp"
@@ -51,7 +52,7 @@ Delays measureEventLoop(int runs, int seconds) {
     config.epochs = core::kMaxEpochs;
     window.panel().setConfig(config);
     for (int i = 0; i < runs; ++i) {
-        window.trainAction()->trigger();
+        window.commands().trainAction()->trigger();
     }
     QCoreApplication::processEvents();
 
@@ -124,13 +125,18 @@ std::vector<core::EpochRecord> syntheticHistory(core::RunId id, int epochs, int 
 void measureReplot(const char* pngPath) {
     constexpr int kRuns = 20;
     constexpr int kEpochs = 10'000;
-    ui::RunPlot plot(ui::PlotMetric::Loss);
+    ui::RunStore store;
+    ui::RunPlot plot(store, ui::PlotMetric::Loss);
     plot.resize(1200, 700);
     plot.show();
     for (int r = 0; r < kRuns; ++r) {
-        const auto id = static_cast<core::RunId>(r + 1);
-        plot.addRun(id, ui::runColour(r), QStringLiteral("Run %1  lr=1e-3").arg(r + 1), kEpochs);
-        plot.appendRecords(id, syntheticHistory(id, kEpochs, r));
+        ui::Run run;
+        run.id = static_cast<core::RunId>(r + 1);
+        run.name = QStringLiteral("Run %1  lr=1e-3").arg(r + 1);
+        run.config.epochs = kEpochs;
+        run.state = ui::RunState::Done;
+        run.history = syntheticHistory(run.id, kEpochs, r);
+        store.addFinishedRun(std::move(run));
     }
     QCoreApplication::processEvents();
     plot.replot(QCustomPlot::rpImmediateRefresh);  // warm caches

@@ -7,13 +7,19 @@
 #include <QTest>
 
 #include "test_support.hpp"
+#include "ui/commands/run_commands.hpp"
 #include "ui/panels/control_panel.hpp"
 #include "ui/panels/learning_rate_panel.hpp"
 #include "ui/panels/network_panel.hpp"
 #include "ui/runs/run_list_model.hpp"
 #include "ui/runs/run_list_view.hpp"
+#include "ui/runs/run_selection.hpp"
+#include "ui/runs/run_store.hpp"
 #include "ui/runs/training_controller.hpp"
+#include "ui/views/curves/curves_view.hpp"
+#include "ui/views/curves/plot_view.hpp"
 #include "ui/views/curves/run_plot.hpp"
+#include "ui/views/run_list/run_list_page.hpp"
 #include "ui/widgets/log_slider.hpp"
 #include "ui/widgets/number_field.hpp"
 #include "ui/window/main_window.hpp"
@@ -56,14 +62,34 @@ private:
     std::unique_ptr<ui::MainWindow> window_;
 
     ui::MainWindow& window() { return *window_; }
+    ui::RunCommands& commands() { return window_->commands(); }
+    const ui::Run* run(core::RunId id) { return window_->store().run(id); }
+    ui::RunPlot& plotOf(const char* key) {
+        auto* view = dynamic_cast<ui::CurvesView*>(window_->view(QString::fromLatin1(key)));
+        return *view->plotView()->plot();
+    }
+    ui::RunPlot& lossPlot() { return plotOf("curves"); }
+    ui::RunPlot& secondPlot() { return plotOf("signals"); }
+    ui::RunListModel& runList() {
+        return *dynamic_cast<ui::RunListPage*>(window_->view(QStringLiteral("runs")))
+                    ->list()
+                    ->model();
+    }
+    int countIn(ui::RunState state) {
+        int count = 0;
+        for (const ui::Run& r : window_->store().runs()) {
+            count += r.state == state ? 1 : 0;
+        }
+        return count;
+    }
     core::RunId trainWith(const core::RunConfig& config) {
         const QString error = window().panel().setConfig(config);
         if (!error.isEmpty()) {
             qWarning() << error;
             return 0;
         }
-        window().trainAction()->trigger();
-        return window().runs().runs().empty() ? 0 : window().runs().runs().back().id;
+        commands().trainAction()->trigger();
+        return window().store().empty() ? 0 : window().store().runs().back().id;
     }
 
 private slots:
@@ -83,7 +109,7 @@ private slots:
         QSignalSpy finished(&window().controller(), &ui::TrainingController::runFinished);
         const core::RunId id = trainWith(config);
         QVERIFY(id != 0);
-        QCOMPARE(window().runs().rowCount(), 1);
+        QCOMPARE(runList().rowCount(), 1);
         QVERIFY(finished.wait(10000));
 
         const auto expected = test::coreRecords(id, config);
@@ -98,14 +124,14 @@ private slots:
             testLoss.push_back(*record.testLoss);
             testSuccess.push_back((1.0 - *record.testError) * 100.0);
         }
-        const ui::RunPlot& loss = window().lossPlot();
+        const ui::RunPlot& loss = lossPlot();
         QCOMPARE(keys(loss.trainGraph(id)), epochs);
         QCOMPARE(values(loss.trainGraph(id)), trainLoss);
         QCOMPARE(keys(loss.testGraph(id)), epochs);
         QCOMPARE(values(loss.testGraph(id)), testLoss);
-        QCOMPARE(values(window().secondPlot().testGraph(id)), testSuccess);
+        QCOMPARE(values(secondPlot().testGraph(id)), testSuccess);
 
-        const ui::RunEntry* entry = window().runs().entry(id);
+        const ui::Run* entry = run(id);
         QVERIFY(entry != nullptr);
         QCOMPARE(entry->history.size(), expected.size());
         for (size_t i = 0; i < expected.size(); ++i) {
@@ -119,82 +145,82 @@ private slots:
         for (const auto& record : expected) {
             trainErrorPercent.push_back(*record.trainError * 100.0);
         }
-        window().lossPlot().setMetric(ui::PlotMetric::ErrorPercent);
-        QCOMPARE(keys(window().lossPlot().trainGraph(id)), epochs);
-        QCOMPARE(values(window().lossPlot().trainGraph(id)), trainErrorPercent);
+        lossPlot().setMetric(ui::PlotMetric::ErrorPercent);
+        QCOMPARE(keys(lossPlot().trainGraph(id)), epochs);
+        QCOMPARE(values(lossPlot().trainGraph(id)), trainErrorPercent);
     }
 
     void pauseResumeStepAndStopThroughTheActions() {
         window().controller().setMaxEpochsPerSecond(100);
         const core::RunId id = trainWith(test::smallConfig(core::kMaxEpochs));
-        window().runList().selectRun(id);
-        QTRY_VERIFY_WITH_TIMEOUT(window().runs().entry(id)->history.size() >= 3, 5000);
-        QVERIFY(window().pauseAction()->isEnabled());
+        window().selection().selectOnly(id);
+        QTRY_VERIFY_WITH_TIMEOUT(run(id)->history.size() >= 3, 5000);
+        QVERIFY(commands().pauseAction()->isEnabled());
 
-        window().pauseAction()->trigger();
-        QCOMPARE(window().runs().entry(id)->state, ui::RunState::Paused);
-        QVERIFY(window().pauseAction()->text().contains(QStringLiteral("Resume")));
+        commands().pauseAction()->trigger();
+        QCOMPARE(run(id)->state, ui::RunState::Paused);
+        QVERIFY(commands().pauseAction()->text().contains(QStringLiteral("Resume")));
         QTest::qWait(300);
-        const size_t held = window().runs().entry(id)->history.size();
+        const size_t held = run(id)->history.size();
         QTest::qWait(300);
-        QCOMPARE(window().runs().entry(id)->history.size(), held);
+        QCOMPARE(run(id)->history.size(), held);
 
-        window().stepAction()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(window().runs().entry(id)->history.size(), held + 1, 5000);
-        QCOMPARE(window().lossPlot().trainGraph(id)->data()->size(), static_cast<int>(held + 1));
+        commands().stepAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(run(id)->history.size(), held + 1, 5000);
+        QCOMPARE(lossPlot().trainGraph(id)->data()->size(), static_cast<int>(held + 1));
 
-        window().pauseAction()->trigger();  // resume
-        QCOMPARE(window().runs().entry(id)->state, ui::RunState::Training);
-        QTRY_VERIFY_WITH_TIMEOUT(window().runs().entry(id)->history.size() >= held + 4, 5000);
+        commands().pauseAction()->trigger();  // resume
+        QCOMPARE(run(id)->state, ui::RunState::Training);
+        QTRY_VERIFY_WITH_TIMEOUT(run(id)->history.size() >= held + 4, 5000);
 
-        window().stopAction()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(window().runs().entry(id)->state, ui::RunState::Stopped, 5000);
-        QVERIFY(!window().pauseAction()->isEnabled());
-        QVERIFY(!window().stopAllAction()->isEnabled());
+        commands().stopAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(run(id)->state, ui::RunState::Stopped, 5000);
+        QVERIFY(!commands().pauseAction()->isEnabled());
+        QVERIFY(!commands().stopAllAction()->isEnabled());
     }
 
     void aLiveRateChangeIsRecordedAndMarked() {
         window().controller().setMaxEpochsPerSecond(100);
         const core::RunId id = trainWith(test::smallConfig(core::kMaxEpochs));
-        window().runList().selectRun(id);
-        QTRY_VERIFY_WITH_TIMEOUT(window().runs().entry(id)->history.size() >= 2, 5000);
-        window().pauseAction()->trigger();
+        window().selection().selectOnly(id);
+        QTRY_VERIFY_WITH_TIMEOUT(run(id)->history.size() >= 2, 5000);
+        commands().pauseAction()->trigger();
         QTest::qWait(300);
-        const size_t held = window().runs().entry(id)->history.size();
-        const int lastEpoch = window().runs().entry(id)->history.back().epoch;
+        const size_t held = run(id)->history.size();
+        const int lastEpoch = run(id)->history.back().epoch;
 
         ui::LogSlider* slider = window().panel().learningRatePanel()->slider();
         slider->entry()->setText(QStringLiteral("0.05"));
         QTest::keyClick(slider->entry(), Qt::Key_Return);  // commits: live change
-        window().stepAction()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(window().runs().entry(id)->history.size(), held + 1, 5000);
+        commands().stepAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(run(id)->history.size(), held + 1, 5000);
 
-        const core::EpochRecord& record = window().runs().entry(id)->history.back();
+        const core::EpochRecord& record = run(id)->history.back();
         QCOMPARE(record.epoch, lastEpoch + 1);
         QCOMPARE(record.lrChangedTo, std::optional<double>(0.05));
-        const auto markers = window().lossPlot().lrMarkers(id);
+        const auto markers = lossPlot().lrMarkers(id);
         QCOMPARE(markers.size(), size_t{1});
         QCOMPARE(markers.front().first, lastEpoch + 1);
         QCOMPARE(markers.front().second, QStringLiteral("lr→0.05"));
         // The next run starts at the new rate too.
         QCOMPARE(window().panel().config()->optimizer.lr, 0.05);
-        window().stopAll();
+        commands().stopAll();
     }
 
     void deletingATrainingRunRemovesItEverywhere() {
         QSignalSpy records(&window().controller(), &ui::TrainingController::recordsArrived);
         const core::RunId id = trainWith(test::smallConfig(core::kMaxEpochs));
         QVERIFY(records.wait(5000));
-        window().runList().selectRun(id);
-        window().deleteRuns(window().runList().selectedRuns());
-        QCOMPARE(window().runs().rowCount(), 0);
-        QVERIFY(!window().lossPlot().hasRun(id));
-        QVERIFY(!window().secondPlot().hasRun(id));
+        window().selection().selectOnly(id);
+        commands().deleteRuns(window().selection().selected());
+        QCOMPARE(runList().rowCount(), 0);
+        QVERIFY(!lossPlot().hasRun(id));
+        QVERIFY(!secondPlot().hasRun(id));
         QVERIFY(!window().controller().contains(id));
         records.clear();
         QTest::qWait(300);
         QCOMPARE(records.count(), 0);  // late records of the deleted run are dropped
-        QCOMPARE(window().lossPlot().graphCount(), 0);
+        QCOMPARE(lossPlot().graphCount(), 0);
     }
 
     void aDivergedRunIsMarkedAndOthersCarryOn() {
@@ -202,49 +228,49 @@ private slots:
         const core::RunId good = trainWith(test::smallConfig(40));
         const core::RunId bad = trainWith(divergingConfig());
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
-        const ui::RunEntry* diverged = window().runs().entry(bad);
+        const ui::Run* diverged = run(bad);
         QCOMPARE(diverged->state, ui::RunState::Diverged);
         QVERIFY(diverged->divergedAt.has_value());
-        QCOMPARE(window().runs().entry(good)->state, ui::RunState::Done);
-        QCOMPARE(window().runs().entry(good)->history.size(), size_t{41});
-        const QString legend = window().lossPlot().trainGraph(bad)->name();
+        QCOMPARE(run(good)->state, ui::RunState::Done);
+        QCOMPARE(run(good)->history.size(), size_t{41});
+        const QString legend = lossPlot().trainGraph(bad)->name();
         QCOMPARE(legend,
                  QStringLiteral("SGD  lr=10  diverged @ epoch %1").arg(*diverged->divergedAt));
-        const QModelIndex status =
-            window().runs().index(window().runs().rowOf(bad), ui::RunListModel::Status);
+        const QModelIndex status = runList().index(runList().rowOf(bad), ui::RunListModel::Status);
         QVERIFY(status.data().toString().startsWith(QStringLiteral("diverged")));
     }
 
     void invalidInputDisablesTrainWithAReason() {
-        QVERIFY(window().trainAction()->isEnabled());
+        QVERIFY(commands().trainAction()->isEnabled());
         ui::LogSlider* slider = window().panel().learningRatePanel()->slider();
         slider->entry()->setText(QStringLiteral("fast"));
-        QVERIFY(!window().trainAction()->isEnabled());
-        QVERIFY(window().trainAction()->toolTip().contains(QStringLiteral("Learning rate")));
-        QVERIFY(window().trainAction()->toolTip().contains(QStringLiteral("not a number")));
+        QVERIFY(!commands().trainAction()->isEnabled());
+        QVERIFY(commands().trainAction()->toolTip().contains(QStringLiteral("Learning rate")));
+        QVERIFY(commands().trainAction()->toolTip().contains(QStringLiteral("not a number")));
         QVERIFY(!slider->entry()->styleSheet().isEmpty());  // marked in place
-        QCOMPARE(window().train(), core::RunId{0});
-        QCOMPARE(window().runs().rowCount(), 0);
+        QCOMPARE(commands().train(), core::RunId{0});
+        QCOMPARE(runList().rowCount(), 0);
 
         slider->entry()->setText(QStringLiteral("0.01"));
-        QVERIFY(window().trainAction()->isEnabled());
+        QVERIFY(commands().trainAction()->isEnabled());
         QVERIFY(slider->entry()->styleSheet().isEmpty());
 
         auto* hidden = window().panel().networkPanel()->findChild<QLineEdit*>();
         QVERIFY(hidden != nullptr);
         hidden->setText(QStringLiteral("8,x"));
-        QVERIFY(!window().trainAction()->isEnabled());
-        QVERIFY(window().trainAction()->toolTip().contains(QStringLiteral("Hidden layers")));
+        QVERIFY(!commands().trainAction()->isEnabled());
+        QVERIFY(commands().trainAction()->toolTip().contains(QStringLiteral("Hidden layers")));
         hidden->setText(QStringLiteral("8,8"));
-        QVERIFY(window().trainAction()->isEnabled());
+        QVERIFY(commands().trainAction()->isEnabled());
     }
 
     void closingWhileRunsTrainStopsThemPromptly() {
         for (int i = 0; i < 3; ++i) {
             trainWith(test::smallConfig(core::kMaxEpochs));
         }
-        QTRY_VERIFY_WITH_TIMEOUT(window().controller().trainingCount() == 2, 5000);
-        QCOMPARE(window().controller().queuedCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(countIn(ui::RunState::Training) == 2, 5000);
+        QCOMPARE(countIn(ui::RunState::Queued), 1);
+        commands().setConfirm([](const QString&, const QString&) { return true; });
         window().close();
         QElapsedTimer timer;
         timer.start();

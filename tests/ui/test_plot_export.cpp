@@ -50,19 +50,20 @@ int runColoursFound(const QImage& image, int runs) {
 class TestPlotExport : public QObject {
     Q_OBJECT
 private:
+    ui::RunStore store_;
     std::unique_ptr<ui::RunPlot> plot_;
     QTemporaryDir dir_;
 
 private slots:
     void initTestCase() {
-        plot_ = std::make_unique<ui::RunPlot>(ui::PlotMetric::Loss);
+        plot_ = std::make_unique<ui::RunPlot>(store_, ui::PlotMetric::Loss);
         plot_->resize(640, 400);
         for (int r = 0; r < 3; ++r) {
             core::RunConfig config = test::smallConfig(30);
             config.optimizer.lr = 0.01 * (r + 1) * 5;
             const auto id = static_cast<core::RunId>(r + 1);
-            plot_->addRun(id, ui::runColour(r), QStringLiteral("run %1").arg(r + 1), 30);
-            plot_->appendRecords(id, test::coreRecords(id, config));
+            test::addTrainedRun(store_, id, config);
+            store_.setName(id, QStringLiteral("run %1").arg(r + 1));
         }
     }
 

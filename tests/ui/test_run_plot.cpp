@@ -3,7 +3,7 @@
 #include <QTest>
 
 #include "test_support.hpp"
-#include "ui/runs/run_palette.hpp"
+#include "ui/runs/run_store.hpp"
 #include "ui/views/curves/run_plot.hpp"
 
 using namespace lrscope;
@@ -17,9 +17,8 @@ core::RunConfig regressionConfig() {
     return config;
 }
 
-void addRun(ui::RunPlot& plot, core::RunId id, const core::RunConfig& config) {
-    plot.addRun(id, ui::runColour(static_cast<int>(id)), QStringLiteral("run"), config.epochs);
-    plot.appendRecords(id, test::coreRecords(id, config));
+void addRun(ui::RunStore& store, core::RunId id, const core::RunConfig& config) {
+    test::addTrainedRun(store, id, config);
 }
 
 }  // namespace
@@ -28,19 +27,21 @@ class TestRunPlot : public QObject {
     Q_OBJECT
 private slots:
     void emptyPlotShowsItsMessageUntilARunArrives() {
-        ui::RunPlot plot(ui::PlotMetric::Loss);
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
         QVERIFY(plot.noteText().isEmpty());
         plot.setEmptyMessage(QStringLiteral("Press Train"));
         QCOMPARE(plot.noteText(), QStringLiteral("Press Train"));
-        addRun(plot, 1, test::smallConfig(3));
+        addRun(store, 1, test::smallConfig(3));
         QVERIFY(plot.noteText().isEmpty());
-        plot.removeRun(1);
+        store.take({1});
         QCOMPARE(plot.noteText(), QStringLiteral("Press Train"));
     }
 
     void regressionRunsExplainTheMissingSuccessRate() {
-        ui::RunPlot plot(ui::PlotMetric::SuccessPercent);
-        addRun(plot, 1, regressionConfig());
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::SuccessPercent);
+        addRun(store, 1, regressionConfig());
         QVERIFY(plot.trainGraph(1)->data()->isEmpty());
         QVERIFY2(plot.noteText().contains(QStringLiteral("regression")),
                  qPrintable(plot.noteText()));
@@ -52,22 +53,24 @@ private slots:
     }
 
     void oneClassificationRunIsEnoughToDraw() {
-        ui::RunPlot plot(ui::PlotMetric::ErrorPercent);
-        addRun(plot, 1, regressionConfig());
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::ErrorPercent);
+        addRun(store, 1, regressionConfig());
         QVERIFY(!plot.noteText().isEmpty());
-        addRun(plot, 2, test::smallConfig(3));
+        addRun(store, 2, test::smallConfig(3));
         QVERIFY(plot.noteText().isEmpty());
         // Hiding the classification run leaves only the regression run to explain.
-        plot.setRunVisible(2, false);
+        store.setVisible(2, false);
         QVERIFY(plot.noteText().contains(QStringLiteral("regression")));
     }
 
     void runsWithoutATestSplitExplainTheMissingTestCurve() {
-        ui::RunPlot plot(ui::PlotMetric::SuccessPercent);
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::SuccessPercent);
         plot.setSeries(ui::SeriesChoice::TestOnly);
         core::RunConfig config = test::smallConfig(3);
         config.data.testFraction = 0.0;
-        addRun(plot, 1, config);
+        addRun(store, 1, config);
         QVERIFY2(plot.noteText().contains(QStringLiteral("test split")),
                  qPrintable(plot.noteText()));
         plot.setSeries(ui::SeriesChoice::TrainOnly);
@@ -76,51 +79,42 @@ private slots:
 
     void stepStatisticsWaitForTheFirstEpoch() {
         // Epoch 0 has no gradient norm yet: no note while only it has arrived.
-        ui::RunPlot plot(ui::PlotMetric::GradientNorm);
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::GradientNorm);
         const core::RunConfig config = test::smallConfig(3);
         const std::vector<core::EpochRecord> records = test::coreRecords(1, config);
-        plot.addRun(1, ui::runColour(0), QStringLiteral("run"), config.epochs);
-        plot.appendRecords(1, {records.front()});
+        store.addQueuedRun(1, config);
+        store.appendRecords(1, {records.front()});
         QVERIFY(plot.noteText().isEmpty());
-        plot.appendRecords(1, {records.begin() + 1, records.end()});
+        store.appendRecords(1, {records.begin() + 1, records.end()});
         QCOMPARE(plot.trainGraph(1)->data()->size(), static_cast<int>(records.size()) - 1);
         QVERIFY(plot.noteText().isEmpty());
     }
 
-    void aHistorySourceRedrawsLikeTheCopy() {
-        // One plot keeps its own copy of the records, the other reads them from a source;
-        // after a change of metric both draw the same points.
+    void aMetricSwitchRedrawsFromTheStoresHistory() {
+        // Records arrive in batches; after a change of metric the plot draws every record of
+        // the store's history again (it keeps no copy of its own).
         const core::RunConfig config = test::smallConfig(12);
         const std::vector<core::EpochRecord> records = test::coreRecords(1, config);
-        std::vector<core::EpochRecord> held;
-        ui::RunPlot copying(ui::PlotMetric::Loss);
-        ui::RunPlot sourced(ui::PlotMetric::Loss);
-        sourced.setHistorySource([&held](core::RunId id) { return id == 1 ? &held : nullptr; });
-        for (ui::RunPlot* plot : {&copying, &sourced}) {
-            plot->addRun(1, ui::runColour(0), QStringLiteral("run"), config.epochs);
-        }
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        store.addQueuedRun(1, config);
         for (size_t start = 0; start < records.size(); start += 5) {
-            const std::vector<core::EpochRecord> batch(
-                records.begin() + static_cast<long>(start),
-                records.begin() + static_cast<long>(std::min(records.size(), start + 5)));
-            held.insert(held.end(), batch.begin(), batch.end());
-            copying.appendRecords(1, batch);
-            sourced.appendRecords(1, batch);
+            store.appendRecords(
+                1, {records.begin() + static_cast<long>(start),
+                    records.begin() + static_cast<long>(std::min(records.size(), start + 5))});
         }
-        for (ui::RunPlot* plot : {&copying, &sourced}) {
-            plot->setMetric(ui::PlotMetric::ErrorPercent);
+        QCOMPARE(plot.trainGraph(1)->data()->size(), static_cast<int>(records.size()));
+        plot.setMetric(ui::PlotMetric::ErrorPercent);
+        QCOMPARE(plot.trainGraph(1)->data()->size(), static_cast<int>(records.size()));
+        QCOMPARE(plot.testGraph(1)->data()->size(), static_cast<int>(records.size()));
+        for (size_t i = 0; i < records.size(); ++i) {
+            const auto point = plot.trainGraph(1)->data()->at(static_cast<int>(i));
+            QCOMPARE(point->key, static_cast<double>(records[i].epoch));
+            QCOMPARE(point->value, *records[i].trainError * 100.0);
+            QCOMPARE(plot.testGraph(1)->data()->at(static_cast<int>(i))->value,
+                     *records[i].testError * 100.0);
         }
-        const auto points = [](const QCPGraph* graph) {
-            std::vector<std::pair<double, double>> out;
-            for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
-                out.emplace_back(it->key, it->value);
-            }
-            return out;
-        };
-        QCOMPARE(points(sourced.trainGraph(1)).size(), records.size());
-        QVERIFY(points(sourced.trainGraph(1)) == points(copying.trainGraph(1)));
-        QVERIFY(points(sourced.testGraph(1)) == points(copying.testGraph(1)));
-        QCOMPARE(sourced.trainGraph(1)->data()->at(3)->value, *records[3].trainError * 100.0);
     }
 };
 

@@ -9,6 +9,8 @@
 #include "core/training/run_config.hpp"
 #include "core/training/run_control.hpp"
 #include "core/training/trainer.hpp"
+#include "ui/runs/run_store.hpp"
+#include "ui/runs/training_controller.hpp"
 
 namespace lrscope::test {
 
@@ -37,12 +39,24 @@ inline std::vector<core::EpochRecord> coreRecords(core::RunId id, const core::Ru
     return collect.records;
 }
 
+// Streams a run into the store as the controller would: queued, its records, finished.
+inline void streamRun(ui::RunStore& store, core::RunId id, const core::RunConfig& config,
+                      const std::vector<core::EpochRecord>& records) {
+    store.addQueuedRun(id, config);
+    store.appendRecords(id, records);
+    store.finishRun(id, ui::RunOutcome{core::RunStatus::Completed, std::nullopt, std::nullopt});
+}
+
+// A finished run of `config`, trained by core and put into the store.
+inline void addTrainedRun(ui::RunStore& store, core::RunId id, const core::RunConfig& config) {
+    streamRun(store, id, config, coreRecords(id, config));
+}
+
 inline bool sameRecord(const core::EpochRecord& a, const core::EpochRecord& b) {
     return a.runId == b.runId && a.epoch == b.epoch && a.trainLoss == b.trainLoss &&
-           a.trainError == b.trainError && a.testLoss == b.testLoss &&
-           a.testError == b.testError && a.lr == b.lr && a.gradNorm == b.gradNorm &&
-           a.updateRatio == b.updateRatio && a.stepSize == b.stepSize &&
-           a.lrChangedTo == b.lrChangedTo;
+           a.trainError == b.trainError && a.testLoss == b.testLoss && a.testError == b.testError &&
+           a.lr == b.lr && a.gradNorm == b.gradNorm && a.updateRatio == b.updateRatio &&
+           a.stepSize == b.stepSize && a.lrChangedTo == b.lrChangedTo;
 }
 
 }  // namespace lrscope::test

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QGuiApplication>
@@ -16,15 +17,17 @@
 #include <QTimer>
 
 #include "core/nn/linalg.hpp"
+#include "ui/commands/run_commands.hpp"
+#include "ui/export/file_actions.hpp"
 #include "ui/export/save_plot_dialog.hpp"
 #include "ui/panels/control_panel.hpp"
 #include "ui/panels/learning_rate_panel.hpp"
 #include "ui/panels/optimizer_panel.hpp"
-#include "ui/runs/run_list_view.hpp"
-#include "ui/views/curves/run_plot.hpp"
+#include "ui/runs/run_selection.hpp"
 #include "ui/widgets/log_slider.hpp"
 #include "ui/widgets/number_field.hpp"
 #include "ui/window/main_window.hpp"
+#include "ui/window/training_toolbar.hpp"
 
 using namespace lrscope;
 
@@ -79,37 +82,39 @@ int main(int argc, char* argv[]) {
         {1200, [&] { shoot(window, out + QStringLiteral("/idle.png")); }},
         {100,
          [&] {
-             window.paceBox()->setCurrentIndex(2);  // 50 epochs/s
+             window.toolBar().paceBox()->setCurrentIndex(2);  // 50 epochs/s
              for (const auto& [kind, lr] : std::vector<std::pair<core::OptimizerKind, double>>{
                       {core::OptimizerKind::Sgd, 1e-3},
                       {core::OptimizerKind::Sgd, 0.1},
                       {core::OptimizerKind::Adam, 3e-3},
                       {core::OptimizerKind::Sgd, 3.0}}) {
                  panel.setConfig(withRate(base, kind, lr, 300));
-                 window.train();
+                 window.commands().train();
              }
          }},
         {3500, [&] { shoot(window, out + QStringLiteral("/training.png")); }},
-        {100, [&] { window.paceBox()->setCurrentIndex(0); }},
+        {100, [&] { window.toolBar().paceBox()->setCurrentIndex(0); }},
         {6000,
          [&] {
-             window.runList().selectRun(3);
+             window.selection().selectOnly(3);
              shoot(window, out + QStringLiteral("/done.png"));
-             window.clearAll();
+             window.commands().setConfirm([](const QString&, const QString&) { return true; });
+             window.commands().clearAll();
              for (const double lr : {3e-3, 0.03, 0.3, 10.0}) {
                  panel.setConfig(withRate(sine, core::OptimizerKind::Sgd, lr, 200));
-                 window.train();
+                 window.commands().train();
              }
          }},
-        {3000, [&] { window.runList().selectRun(8); }},
+        {3000, [&] { window.selection().selectOnly(8); }},
         {1000,
          [&] {
              shoot(window, out + QStringLiteral("/diverged.png"));
              // Eight long runs: 160,000 points, drawn thin, the dense curves column by column.
-             window.clearAll();
+             window.commands().setConfirm([](const QString&, const QString&) { return true; });
+             window.commands().clearAll();
              for (const double lr : {1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0}) {
                  panel.setConfig(withRate(base, core::OptimizerKind::Sgd, lr, 10'000));
-                 window.train();
+                 window.commands().train();
              }
          }},
         {12000, [&] { shoot(window, out + QStringLiteral("/long-runs.png")); }},
@@ -122,14 +127,16 @@ int main(int argc, char* argv[]) {
          }},
         {300,
          [&] {
-             auto* dialog =
-                 new ui::SavePlotDialog({{QStringLiteral("Loss / error plot"), &window.lossPlot()},
-                                         {QStringLiteral("Second plot"), &window.secondPlot()}},
-                                        QDir(out).filePath(QStringLiteral("figure.png")), &window);
-             dialog->setAttribute(Qt::WA_DeleteOnClose);
-             dialog->show();
+             // The dialog File > Save plot opens, shown without blocking the tour.
+             QTimer::singleShot(600, &window, [&] {
+                 shoot(window, out + QStringLiteral("/save-dialog.png"));
+                 if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+                     dialog->reject();
+                 }
+             });
+             window.files().savePlot()->trigger();
          }},
-        {800, [&] { shoot(window, out + QStringLiteral("/save-dialog.png")); }},
+        {1000, [] {}},
         {100, [&] { QApplication::quit(); }},
     };
     int delay = 0;

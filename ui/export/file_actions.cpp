@@ -18,14 +18,14 @@
 #include "core/io/weights_file.hpp"
 #include "core/nn/network_weights.hpp"
 #include "ui/panels/network_panel.hpp"
-#include "ui/runs/run_list_model.hpp"
-#include "ui/runs/training_controller.hpp"
+#include "ui/runs/run_selection.hpp"
+#include "ui/runs/run_store.hpp"
 
 namespace lrscope::ui {
 
-std::string runsCsv(const RunListModel& model) {
+std::string runsCsv(const RunStore& store) {
     std::string text = core::longCsvHeader() + "\n";
-    for (const RunEntry& run : model.runs()) {
+    for (const Run& run : store.runs()) {
         core::NamedHistory named;
         named.name = run.name.toStdString();
         named.optimizer = std::string(core::optimizerName(run.config.optimizer.kind));
@@ -69,14 +69,18 @@ FileActions::FileActions(Context context, QObject* parent)
     connect(exportRuns_, &QAction::triggered, this, &FileActions::onExportRuns);
     connect(exportWeights_, &QAction::triggered, this, &FileActions::onExportWeights);
     connect(importWeights_, &QAction::triggered, this, &FileActions::onImportWeights);
+    connect(context_.store, &RunStore::runAdded, this, &FileActions::refresh);
+    connect(context_.store, &RunStore::runRemoved, this, &FileActions::refresh);
+    connect(context_.store, &RunStore::cleared, this, &FileActions::refresh);
+    connect(context_.store, &RunStore::runChanged, this, &FileActions::refresh);
+    connect(context_.selection, &RunSelection::changed, this, &FileActions::refresh);
     refresh();
 }
 
 void FileActions::refresh() {
-    const bool anyRuns = !context_.model->runs().empty();
-    exportRuns_->setEnabled(anyRuns);
-    const core::RunId id = context_.currentRun ? context_.currentRun() : 0;
-    exportWeights_->setEnabled(id != 0 && context_.controller->finalWeights(id).has_value());
+    exportRuns_->setEnabled(!context_.store->empty());
+    const Run* run = context_.store->run(context_.selection->current());
+    exportWeights_->setEnabled(run != nullptr && run->finalWeights.has_value());
 }
 
 QString FileActions::lastFolder() const {
@@ -136,22 +140,23 @@ void FileActions::onExportRuns() {
         return;
     }
     try {
-        core::writeFileAtomically(path.toStdString(), runsCsv(*context_.model));
+        core::writeFileAtomically(path.toStdString(), runsCsv(*context_.store));
     } catch (const core::InputError& error) {
         QMessageBox::warning(context_.window, tr("Runs not exported"),
                              QString::fromStdString(error.what()));
         return;
     }
     rememberFolder(path);
-    const auto count = context_.model->runs().size();
+    const auto count = context_.store->runs().size();
     emit message(tr("Exported %1 to %2")
                      .arg(count == 1 ? tr("1 run") : tr("%1 runs").arg(count),
                           QDir::toNativeSeparators(path)));
 }
 
 void FileActions::onExportWeights() {
-    const core::RunId id = context_.currentRun ? context_.currentRun() : 0;
-    const auto weights = id != 0 ? context_.controller->finalWeights(id) : std::nullopt;
+    const core::RunId id = context_.selection->current();
+    const Run* run = context_.store->run(id);
+    const auto weights = run != nullptr ? run->finalWeights : std::nullopt;
     if (!weights) {
         QMessageBox::information(context_.window, tr("No weights to export"),
                                  tr("Select a finished run first: its trained weights are "

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <functional>
 #include <vector>
 
 #include <QObject>
@@ -14,11 +13,11 @@ class QWidget;
 namespace lrscope::ui {
 
 class NetworkPanel;
-class RunListModel;
-class TrainingController;
+class RunSelection;
+class RunStore;
 
 // Runs as the long CSV format of core/history_csv.hpp: one row per run and epoch.
-std::string runsCsv(const RunListModel& model);
+std::string runsCsv(const RunStore& store);
 
 // The window's file actions: save plot (dialog), copy plot, window screenshot, export runs as
 // CSV, export the selected run's trained weights, import weights as the next runs' start.
@@ -28,11 +27,10 @@ class FileActions : public QObject {
 public:
     struct Context {
         QWidget* window = nullptr;
-        RunListModel* model = nullptr;
-        TrainingController* controller = nullptr;
+        const RunStore* store = nullptr;
+        const RunSelection* selection = nullptr;
         NetworkPanel* network = nullptr;
         std::vector<SavePlotDialog::Choice> plots;  // the first is copied to the clipboard
-        std::function<core::RunId()> currentRun;
     };
 
     explicit FileActions(Context context, QObject* parent = nullptr);
@@ -44,7 +42,8 @@ public:
     QAction* exportWeights() const { return exportWeights_; }
     QAction* importWeights() const { return importWeights_; }
 
-    // Enables the actions that need runs or a finished selected run.
+    // Enables the actions that need runs or a finished selected run (on every change of the
+    // store or the selection).
     void refresh();
 
 signals:

@@ -4,19 +4,23 @@
 #include <QColorDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QPushButton>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "ui/runs/run_list_model.hpp"
+#include "ui/runs/run_selection.hpp"
+#include "ui/runs/run_store.hpp"
 
 namespace lrscope::ui {
 
-RunListView::RunListView(RunListModel* model, QWidget* parent)
+RunListView::RunListView(RunStore& store, RunSelection& selection, QWidget* parent)
     : QWidget(parent),
-      model_(model),
+      store_(store),
+      selection_(selection),
+      model_(new RunListModel(store, this)),
       table_(new QTableView(this)),
       delete_(new QPushButton(style()->standardIcon(QStyle::SP_TrashIcon), tr("Delete"), this)),
       useSettings_(new QPushButton(tr("Use these settings"), this)) {
@@ -35,12 +39,12 @@ RunListView::RunListView(RunListModel* model, QWidget* parent)
     header->setSectionResizeMode(RunListModel::Name, QHeaderView::Stretch);
     header->setMinimumSectionSize(40);
 
-    delete_->setToolTip(tr("Delete the selected runs (Del); a training run is stopped first"));
+    delete_->setToolTip(
+        tr("Delete the selected runs (Del); a training run is stopped first. "
+           "Edit > Undo brings them back."));
     useSettings_->setToolTip(tr("Copy the selected run's settings into the panel"));
-    auto* title = new QLabel(tr("<b>Runs</b>"), this);
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(4, 2, 4, 2);
-    bar->addWidget(title);
     bar->addStretch(1);
     bar->addWidget(useSettings_);
     bar->addWidget(delete_);
@@ -56,13 +60,12 @@ RunListView::RunListView(RunListModel* model, QWidget* parent)
     addAction(deleteAction);
     connect(deleteAction, &QAction::triggered, delete_, &QPushButton::click);
     connect(delete_, &QPushButton::clicked, this, [this] {
-        const auto ids = selectedRuns();
-        if (!ids.empty()) {
-            emit deleteRequested(ids);
+        if (!selection_.selected().empty()) {
+            emit deleteRequested(selection_.selected());
         }
     });
     connect(useSettings_, &QPushButton::clicked, this, [this] {
-        if (const core::RunId id = currentRun(); id != 0) {
+        if (const core::RunId id = selection_.current(); id != 0) {
             emit useSettingsRequested(id);
         }
     });
@@ -70,58 +73,71 @@ RunListView::RunListView(RunListModel* model, QWidget* parent)
         if (index.column() != RunListModel::Colour) {
             return;
         }
-        const RunEntry& run = model_->entryAt(index.row());
+        const Run& run = model_->runAt(index.row());
+        const core::RunId id = run.id;
         const QColor colour =
             QColorDialog::getColor(run.colour, this, tr("Colour of %1").arg(run.name));
-        if (colour.isValid()) {
-            model_->setColour(run.id, colour);
+        store_.setColour(id, colour);
+    });
+    connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RunListView::takeSelectionFromTable);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &RunListView::takeSelectionFromTable);
+    connect(&selection_, &RunSelection::changed, this, &RunListView::showSelection);
+    connect(&store_, &RunStore::runAdded, this, [this](core::RunId id) {
+        const int row = model_->rowOf(id);
+        if (row >= 0) {
+            table_->scrollTo(model_->index(row, RunListModel::Name));
         }
-    });
-    connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        updateButtons();
-        emit currentRunChanged(currentRun());
-    });
-    connect(model_, &QAbstractItemModel::modelReset, this, [this] {
-        updateButtons();
-        emit currentRunChanged(0);
     });
     updateButtons();
 }
 
-core::RunId RunListView::currentRun() const {
-    const QModelIndexList rows = table_->selectionModel()->selectedRows();
-    if (rows.isEmpty()) {
-        return 0;
-    }
-    const QModelIndex current = table_->selectionModel()->currentIndex();
-    const int row = current.isValid() && table_->selectionModel()->isRowSelected(current.row())
-                        ? current.row()
-                        : rows.last().row();
-    return model_->entryAt(row).id;
-}
-
-std::vector<core::RunId> RunListView::selectedRuns() const {
-    std::vector<core::RunId> ids;
-    for (const QModelIndex& index : table_->selectionModel()->selectedRows()) {
-        ids.push_back(model_->entryAt(index.row()).id);
-    }
-    return ids;
-}
-
-void RunListView::selectRun(core::RunId id) {
-    const int row = model_->rowOf(id);
-    if (row < 0) {
-        table_->clearSelection();
+void RunListView::takeSelectionFromTable() {
+    if (syncing_) {
         return;
     }
-    table_->selectionModel()->setCurrentIndex(
-        model_->index(row, RunListModel::Name),
-        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    table_->scrollTo(model_->index(row, RunListModel::Name));
+    std::vector<core::RunId> ids;
+    for (const QModelIndex& index : table_->selectionModel()->selectedRows()) {
+        ids.push_back(model_->idAt(index.row()));
+    }
+    const QModelIndex current = table_->selectionModel()->currentIndex();
+    const core::RunId currentId =
+        current.isValid() && table_->selectionModel()->isRowSelected(current.row())
+            ? model_->idAt(current.row())
+            : 0;
+    syncing_ = true;
+    selection_.select(std::move(ids), currentId);
+    syncing_ = false;
+    updateButtons();
+}
+
+void RunListView::showSelection() {
+    updateButtons();
+    if (syncing_) {
+        return;
+    }
+    syncing_ = true;
+    QItemSelection rows;
+    for (const core::RunId id : selection_.selected()) {
+        const int row = model_->rowOf(id);
+        if (row >= 0) {
+            rows.select(model_->index(row, 0), model_->index(row, RunListModel::kColumnCount - 1));
+        }
+    }
+    QItemSelectionModel* model = table_->selectionModel();
+    model->select(rows, QItemSelectionModel::ClearAndSelect);
+    const int currentRow = model_->rowOf(selection_.current());
+    if (currentRow >= 0) {
+        model->setCurrentIndex(model_->index(currentRow, RunListModel::Name),
+                               QItemSelectionModel::NoUpdate);
+        table_->scrollTo(model_->index(currentRow, RunListModel::Name));
+    }
+    syncing_ = false;
 }
 
 void RunListView::updateButtons() {
-    const bool any = !selectedRuns().empty();
+    const bool any = !selection_.selected().empty();
     delete_->setEnabled(any);
     useSettings_->setEnabled(any);
 }

@@ -12,33 +12,37 @@ class QTableView;
 namespace lrscope::ui {
 
 class RunListModel;
+class RunSelection;
+class RunStore;
 
 // The run list with its own actions: delete the selected runs, copy a run's settings back
-// into the panel, change a run's colour (click the swatch), rename (double-click the
-// name) and show or hide runs (check box).
+// into the panel, change a run's colour (click the swatch), rename (double-click the name)
+// and show or hide runs (check box). The table's selection is the shared RunSelection, both
+// ways; a new run scrolls into view.
 class RunListView : public QWidget {
     Q_OBJECT
 public:
-    explicit RunListView(RunListModel* model, QWidget* parent = nullptr);
+    RunListView(RunStore& store, RunSelection& selection, QWidget* parent = nullptr);
 
-    // The current run (the selection's last row), or 0 when nothing is selected.
-    core::RunId currentRun() const;
-    std::vector<core::RunId> selectedRuns() const;
-    void selectRun(core::RunId id);
     QTableView* table() const { return table_; }
+    RunListModel* model() const { return model_; }
 
 signals:
-    void currentRunChanged(lrscope::core::RunId id);
     void deleteRequested(const std::vector<lrscope::core::RunId>& ids);
     void useSettingsRequested(lrscope::core::RunId id);
 
 private:
     void updateButtons();
+    void takeSelectionFromTable();
+    void showSelection();
 
+    RunStore& store_;
+    RunSelection& selection_;
     RunListModel* model_;
     QTableView* table_;
     QPushButton* delete_;
     QPushButton* useSettings_;
+    bool syncing_ = false;
 };
 
 }  // namespace lrscope::ui

@@ -27,4 +27,25 @@ bool isFinished(RunState state) {
            state == RunState::Failed;
 }
 
+bool isLegalTransition(RunState from, RunState to) {
+    if (from == to || isFinished(from)) {
+        return false;
+    }
+    switch (to) {
+        case RunState::Queued:
+            return from == RunState::Paused;  // resumed before it left the queue
+        case RunState::Training:
+            return from == RunState::Queued || from == RunState::Paused;
+        case RunState::Paused:
+            return from == RunState::Queued || from == RunState::Training;
+        case RunState::Done:
+        case RunState::Diverged:
+            return from == RunState::Training || from == RunState::Paused;
+        case RunState::Stopped:
+        case RunState::Failed:
+            return true;
+    }
+    return false;
+}
+
 }  // namespace lrscope::ui

@@ -45,18 +45,16 @@ struct TrainingController::Slot {
     core::RunControl control;
     std::atomic<bool> started{false};
 
-    std::mutex mutex;  // guards the five below
+    std::mutex mutex;  // guards the four below
     std::vector<core::EpochRecord> pending;
     std::optional<RunOutcome> outcome;
     std::optional<QString> failure;
     std::optional<core::InputError> inputError;  // worded in the GUI thread
-    std::optional<core::NetworkWeights> pendingWeights;
 
     // GUI thread only.
     bool startReported = false;
     bool finished = false;
-    bool paused = false;
-    std::optional<core::NetworkWeights> finalWeights;
+    bool holdRequested = false;  // pause() or step() asked the run to hold; resume() cleared it
 };
 
 namespace {
@@ -112,8 +110,8 @@ core::RunId TrainingController::start(const core::RunConfig& config) {
         try {
             core::RunResult result = core::train(slot->id, config, slot->control, observer);
             const std::lock_guard lock(slot->mutex);
-            slot->outcome = RunOutcome{result.status, result.divergedAt};
-            slot->pendingWeights = std::move(result.finalWeights);
+            slot->outcome =
+                RunOutcome{result.status, result.divergedAt, std::move(result.finalWeights)};
         } catch (const core::InputError& error) {
             const std::lock_guard lock(slot->mutex);
             slot->inputError = error;
@@ -128,6 +126,7 @@ core::RunId TrainingController::start(const core::RunConfig& config) {
     if (!timer_.isActive()) {
         timer_.start();
     }
+    emit runQueued(id, config);
     return id;
 }
 
@@ -152,13 +151,9 @@ void TrainingController::drain() {
         {
             const std::lock_guard lock(slot->mutex);
             d.records.swap(slot->pending);
-            d.outcome = slot->outcome;
+            d.outcome = std::move(slot->outcome);
             d.failure = slot->failure;
             inputError = slot->inputError;
-            if (d.outcome || d.failure) {
-                slot->finalWeights = std::move(slot->pendingWeights);
-                slot->pendingWeights.reset();
-            }
         }
         if (inputError) {
             d.failure = inputErrorText_ ? inputErrorText_(*inputError)
@@ -168,8 +163,6 @@ void TrainingController::drain() {
             slot->startReported = true;
             d.started = true;
         }
-        // Records carry their run id; anything else in this buffer is dropped.
-        std::erase_if(d.records, [id = id](const core::EpochRecord& r) { return r.runId != id; });
         drained += d.records.size();
         if (d.outcome || d.failure) {
             slot->finished = true;
@@ -218,21 +211,24 @@ void TrainingController::updateRate(std::size_t drained) {
 void TrainingController::pause(core::RunId id) {
     if (Slot* slot = find(id); slot != nullptr && !slot->finished) {
         slot->control.pause();
-        slot->paused = true;
+        slot->holdRequested = true;
+        emit pauseChanged(id, true, slot->startReported);
     }
 }
 
 void TrainingController::resume(core::RunId id) {
     if (Slot* slot = find(id); slot != nullptr && !slot->finished) {
         slot->control.resume();
-        slot->paused = false;
+        slot->holdRequested = false;
+        emit pauseChanged(id, false, slot->startReported);
     }
 }
 
 void TrainingController::step(core::RunId id) {
     if (Slot* slot = find(id); slot != nullptr && !slot->finished) {
         slot->control.stepEpoch();
-        slot->paused = true;
+        slot->holdRequested = true;
+        emit pauseChanged(id, true, slot->startReported);
     }
 }
 
@@ -285,15 +281,7 @@ bool TrainingController::isActive(core::RunId id) const {
 
 bool TrainingController::isPaused(core::RunId id) const {
     const Slot* slot = find(id);
-    return slot != nullptr && !slot->finished && slot->paused;
-}
-
-int TrainingController::activeCount() const {
-    int count = 0;
-    for (const auto& [id, slot] : runs_) {
-        count += slot->finished ? 0 : 1;
-    }
-    return count;
+    return slot != nullptr && !slot->finished && slot->holdRequested;
 }
 
 int TrainingController::trainingCount() const {
@@ -312,12 +300,12 @@ int TrainingController::queuedCount() const {
     return count;
 }
 
-std::optional<core::NetworkWeights> TrainingController::finalWeights(core::RunId id) const {
-    const Slot* slot = find(id);
-    if (slot == nullptr) {
-        return std::nullopt;
+int TrainingController::activeCount() const {
+    int count = 0;
+    for (const auto& [id, slot] : runs_) {
+        count += slot->finished ? 0 : 1;
     }
-    return slot->finalWeights;
+    return count;
 }
 
 }  // namespace lrscope::ui

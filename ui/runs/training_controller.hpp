@@ -24,15 +24,16 @@ namespace lrscope::ui {
 struct RunOutcome {
     core::RunStatus status = core::RunStatus::Completed;
     std::optional<int> divergedAt;
+    std::optional<core::NetworkWeights> finalWeights;  // the last finite weights
 };
 
-// Owns the runs being trained. Each run trains on a worker of a core::RunPool (runs beyond
-// the thread count wait in its queue) and is steered only through its own core::RunControl.
-// The trainer's observer appends records to the run's buffer under a short lock; a timer in
-// the GUI thread (about 30 Hz) drains every buffer at once and emits typed signals, so the
-// GUI thread never waits for training and training never waits for painting. Records carry
-// their run id: records of a removed run are dropped. The destructor stops every run and
-// waits for the workers.
+// Owns the runs being trained (their mechanics only: where a run stands is the RunStore's). Each
+// run trains on a worker of a core::RunPool (runs beyond the thread count wait in its queue) and is
+// steered only through its own core::RunControl. The trainer's observer appends records to the
+// run's buffer under a short lock; a timer in the GUI thread (about 30 Hz) drains every buffer at
+// once and emits typed signals, so the GUI thread never waits for training and training never waits
+// for painting. Records carry their run id: records of a removed run are dropped. The destructor
+// stops every run and waits for the workers.
 class TrainingController : public QObject {
     Q_OBJECT
 public:
@@ -61,16 +62,15 @@ public:
     void removeAll();
 
     bool contains(core::RunId id) const { return runs_.count(id) != 0; }
+    // The mechanics of a run (what the window shows is the RunStore's state).
     bool isActive(core::RunId id) const;  // queued or training, not yet finished
-    bool isPaused(core::RunId id) const;
+    bool isPaused(core::RunId id) const;  // pause() or step() asked it to hold
     int activeCount() const;
-    int trainingCount() const;  // taken off the queue and not finished
+    int trainingCount() const;  // taken off the pool's queue and not finished
     int queuedCount() const;
     unsigned threadCount() const { return pool_.threadCount(); }
     // Epochs drained per second over the last second or so, all runs together.
     double epochsPerSecond() const { return epochsPerSecond_; }
-    // The weights a finished run ended with.
-    std::optional<core::NetworkWeights> finalWeights(core::RunId id) const;
 
     // Drains the buffers now instead of at the next timer tick.
     void drain();
@@ -80,7 +80,10 @@ public:
     void setInputErrorText(std::function<QString(const core::InputError&)> text);
 
 signals:
+    void runQueued(lrscope::core::RunId id, const lrscope::core::RunConfig& config);
     void runStarted(lrscope::core::RunId id);  // left the queue
+    // pause(), resume() or step() changed whether the run holds; `started`: it left the queue.
+    void pauseChanged(lrscope::core::RunId id, bool paused, bool started);
     void recordsArrived(lrscope::core::RunId id,
                         const std::vector<lrscope::core::EpochRecord>& records);
     void runFinished(lrscope::core::RunId id, const lrscope::ui::RunOutcome& outcome);

@@ -31,9 +31,10 @@ QString metricChoiceName(PlotMetric metric) {
 
 }  // namespace
 
-PlotView::PlotView(const std::vector<PlotMetric>& metrics, PlotMetric initial, QWidget* parent)
+PlotView::PlotView(const RunStore& store, const std::vector<PlotMetric>& metrics,
+                   PlotMetric initial, QWidget* parent)
     : QWidget(parent),
-      plot_(new RunPlot(initial, this)),
+      plot_(new RunPlot(store, initial, this)),
       metric_(new QComboBox(this)),
       series_(new QComboBox(this)),
       log_(new QAction(tr("Log y"), this)),

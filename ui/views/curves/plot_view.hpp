@@ -12,13 +12,15 @@ class QComboBox;
 namespace lrscope::ui {
 
 class RunPlot;
+class RunStore;
 
 // A RunPlot with its own small bar: metric, which curves (train solid / test dashed), log y,
 // and "Follow live data", which lights up once the user has zoomed or panned away.
 class PlotView : public QWidget {
     Q_OBJECT
 public:
-    PlotView(const std::vector<PlotMetric>& metrics, PlotMetric initial, QWidget* parent = nullptr);
+    PlotView(const RunStore& store, const std::vector<PlotMetric>& metrics, PlotMetric initial,
+             QWidget* parent = nullptr);
 
     RunPlot* plot() const { return plot_; }
     QAction* logAction() const { return log_; }

@@ -7,6 +7,8 @@
 #include <limits>
 
 #include "core/base/number_format.hpp"
+#include "ui/runs/run_labels.hpp"
+#include "ui/runs/run_store.hpp"
 
 namespace lrscope::ui {
 
@@ -41,7 +43,8 @@ void RunPlot::Extent::include(double key, double value, double cap) {
     high = std::max(high, std::min(value, limit));
 }
 
-RunPlot::RunPlot(PlotMetric metric, QWidget* parent) : QCustomPlot(parent), metric_(metric) {
+RunPlot::RunPlot(const RunStore& store, PlotMetric metric, QWidget* parent)
+    : QCustomPlot(parent), metric_(metric), store_(store) {
     replotTimer_.setSingleShot(true);
     connect(&replotTimer_, &QTimer::timeout, this, &RunPlot::replotNow);
     setPlottingHints(QCP::phCacheLabels | QCP::phFastPolylines);
@@ -81,6 +84,14 @@ RunPlot::RunPlot(PlotMetric metric, QWidget* parent) : QCustomPlot(parent), metr
         }
         showHover(event);
     });
+    connect(&store_, &RunStore::runAdded, this, &RunPlot::addRun);
+    connect(&store_, &RunStore::recordsAppended, this, &RunPlot::appendRecords);
+    connect(&store_, &RunStore::runChanged, this, &RunPlot::onRunChanged);
+    connect(&store_, &RunStore::runRemoved, this, &RunPlot::removeRun);
+    connect(&store_, &RunStore::cleared, this, &RunPlot::clearRuns);
+    for (const Run& run : store_.runs()) {
+        addRun(run.id);
+    }
     refreshAxes();
     refreshLegend();
     fitToData();
@@ -116,34 +127,38 @@ void RunPlot::styleCurves(Curves& c) {
     }
 }
 
-void RunPlot::addRun(core::RunId id, const QColor& colour, const QString& label,
-                     int plannedEpochs) {
-    if (runs_.count(id) != 0) {
+void RunPlot::addRun(core::RunId id) {
+    const Run* run = store_.run(id);
+    if (run == nullptr || runs_.count(id) != 0) {
         return;
     }
     Curves c;
-    c.colour = colour;
-    c.label = label;
-    c.plannedEpochs = plannedEpochs;
-    if (!historySource_) {
-        // Reserved whole: doubling a long history copies it all at once and stalls the window.
-        c.records.reserve(static_cast<size_t>(std::max(plannedEpochs, 0)) + 1);
-    }
+    c.colour = run->colour;
+    c.label = legendLabel(*run);
+    c.visible = run->visible;
+    c.plannedEpochs = run->config.epochs;
     c.train = new DenseGraph(xAxis, yAxis);
     c.test = new DenseGraph(xAxis, yAxis);
     for (DenseGraph* g : {c.train, c.test}) {
         g->setAdaptiveSampling(true);
-        g->reserve(std::max(plannedEpochs, 0) + 1);
+        g->reserve(std::max(c.plannedEpochs, 0) + 1);
     }
     c.divergence = addGraph();
     c.divergence->setLineStyle(QCPGraph::lsNone);
     for (QCPGraph* g : std::initializer_list<QCPGraph*>{c.train, c.test, c.divergence}) {
-        g->setName(label);
+        g->setName(c.label);
         g->removeFromLegend();
         g->setSelectable(QCP::stNone);
     }
     styleCurves(c);
-    runs_.emplace(id, std::move(c));
+    Curves& added = runs_.emplace(id, std::move(c)).first->second;
+    if (!run->history.empty()) {
+        appendRecords(id, 0, static_cast<int>(run->history.size()));
+    }
+    if (run->divergedAt) {
+        added.divergedAt = run->divergedAt;
+        placeDivergence(added);
+    }
     refreshNote();
     refreshLegend();
     if (follow_) {
@@ -174,13 +189,13 @@ void RunPlot::addMarker(Curves& c, const core::EpochRecord& record) {
     c.markers.push_back(text);
 }
 
-void RunPlot::addPoints(Curves& c, const std::vector<core::EpochRecord>& records) {
+void RunPlot::addPoints(Curves& c, const core::EpochRecord* records, std::size_t count) {
     QVector<double> trainKeys;
     QVector<double> trainValues;
     QVector<double> testKeys;
     QVector<double> testValues;
-    trainKeys.reserve(static_cast<qsizetype>(records.size()));
-    trainValues.reserve(static_cast<qsizetype>(records.size()));
+    trainKeys.reserve(static_cast<qsizetype>(count));
+    trainValues.reserve(static_cast<qsizetype>(count));
     const auto usable = [this](const std::optional<double>& v) {
         return v && std::isfinite(*v) && (!logY_ || *v > 0.0);
     };
@@ -188,7 +203,8 @@ void RunPlot::addPoints(Curves& c, const std::vector<core::EpochRecord>& records
                        : logY_                     ? kLossFollowCapLog
                                                    : kLossFollowCap;
     bool newMarker = false;
-    for (const core::EpochRecord& record : records) {
+    for (std::size_t i = 0; i < count; ++i) {
+        const core::EpochRecord& record = records[i];
         const MetricValues values = metricValues(metric_, record);
         const double key = record.epoch;
         if (usable(values.train)) {
@@ -207,28 +223,29 @@ void RunPlot::addPoints(Curves& c, const std::vector<core::EpochRecord>& records
     c.test->appendSorted(testKeys, testValues);
     pointCount_ += trainKeys.size() + testKeys.size();
     if (newMarker) {
-        for (const core::EpochRecord& record : records) {
-            if (record.lrChangedTo) {
-                addMarker(c, record);
+        for (std::size_t i = 0; i < count; ++i) {
+            if (records[i].lrChangedTo) {
+                addMarker(c, records[i]);
             }
         }
         styleCurves(c);
     }
 }
 
-void RunPlot::appendRecords(core::RunId id, const std::vector<core::EpochRecord>& records) {
+void RunPlot::appendRecords(core::RunId id, int first, int count) {
     const auto it = runs_.find(id);
-    if (it == runs_.end() || records.empty()) {
+    const Run* run = store_.run(id);
+    if (it == runs_.end() || run == nullptr || count <= 0 ||
+        static_cast<std::size_t>(first + count) > run->history.size()) {
         return;
     }
     Curves& c = it->second;
-    if (!historySource_) {
-        c.records.insert(c.records.end(), records.begin(), records.end());
-    }
-    c.recordCount += static_cast<long>(records.size());
-    c.hasClassLabels = c.hasClassLabels || records.back().trainError.has_value();
-    c.hasTestSplit = c.hasTestSplit || records.back().testLoss.has_value();
-    addPoints(c, records);
+    const core::EpochRecord* records = run->history.data() + first;
+    const core::EpochRecord& last = records[count - 1];
+    c.recordCount += count;
+    c.hasClassLabels = c.hasClassLabels || last.trainError.has_value();
+    c.hasTestSplit = c.hasTestSplit || last.testLoss.has_value();
+    addPoints(c, records, static_cast<std::size_t>(count));
     updatePens();
     refreshNote();
     if (c.divergedAt) {
@@ -253,52 +270,34 @@ void RunPlot::placeDivergence(Curves& c) {
     styleCurves(c);
 }
 
-void RunPlot::markDiverged(core::RunId id, int epoch) {
+void RunPlot::onRunChanged(core::RunId id, unsigned what) {
     const auto it = runs_.find(id);
-    if (it == runs_.end()) {
+    const Run* run = store_.run(id);
+    if (it == runs_.end() || run == nullptr) {
         return;
     }
-    it->second.divergedAt = epoch;
-    placeDivergence(it->second);
-    requestReplot();
-}
-
-void RunPlot::setRunLabel(core::RunId id, const QString& label) {
-    const auto it = runs_.find(id);
-    if (it == runs_.end()) {
-        return;
+    Curves& c = it->second;
+    if ((what & RunStore::State) != 0U && run->divergedAt && !c.divergedAt) {
+        c.divergedAt = run->divergedAt;
+        placeDivergence(c);
     }
-    it->second.label = label;
-    for (QCPGraph* g : std::initializer_list<QCPGraph*>{it->second.train, it->second.test,
-                                                        it->second.divergence}) {
-        g->setName(label);
+    const QString label = legendLabel(*run);
+    if (label != c.label) {
+        c.label = label;
+        for (QCPGraph* g : std::initializer_list<QCPGraph*>{c.train, c.test, c.divergence}) {
+            g->setName(label);
+        }
     }
+    const bool visibilityChanged = c.visible != run->visible;
+    c.colour = run->colour;
+    c.visible = run->visible;
+    styleCurves(c);
     refreshLegend();
-    requestReplot();
-}
-
-void RunPlot::setRunColour(core::RunId id, const QColor& colour) {
-    const auto it = runs_.find(id);
-    if (it == runs_.end()) {
-        return;
-    }
-    it->second.colour = colour;
-    styleCurves(it->second);
-    refreshLegend();
-    requestReplot();
-}
-
-void RunPlot::setRunVisible(core::RunId id, bool visible) {
-    const auto it = runs_.find(id);
-    if (it == runs_.end()) {
-        return;
-    }
-    it->second.visible = visible;
-    styleCurves(it->second);
-    refreshNote();
-    refreshLegend();
-    if (follow_) {
-        fitToData();
+    if (visibilityChanged) {
+        refreshNote();
+        if (follow_) {
+            fitToData();
+        }
     }
     requestReplot();
 }
@@ -336,15 +335,6 @@ void RunPlot::clearRuns() {
     setFollow(true);
 }
 
-void RunPlot::setHistorySource(HistorySource source) {
-    historySource_ = std::move(source);
-    if (historySource_) {
-        for (auto& [id, c] : runs_) {
-            c.records = {};
-        }
-    }
-}
-
 void RunPlot::rebuild(core::RunId id, Curves& c) {
     for (QCPAbstractItem* item : c.markers) {
         removeItem(item);
@@ -355,10 +345,8 @@ void RunPlot::rebuild(core::RunId id, Curves& c) {
     c.test->data()->clear();
     c.trainExtent = Extent{};
     c.testExtent = Extent{};
-    const std::vector<core::EpochRecord>* history =
-        historySource_ ? historySource_(id) : &c.records;
-    if (history != nullptr) {
-        addPoints(c, *history);
+    if (const Run* run = store_.run(id); run != nullptr) {
+        addPoints(c, run->history.data(), run->history.size());
     }
     placeDivergence(c);
     updatePens();

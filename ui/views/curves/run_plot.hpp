@@ -1,7 +1,6 @@
 #pragma once
 
 #include <chrono>
-#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -14,33 +13,20 @@
 
 namespace lrscope::ui {
 
+class RunStore;
+
 // Per-epoch curves of many runs on one QCustomPlot: one colour per run, train solid and test
 // dashed, a legend entry per run, a cross where a run diverged, and labelled markers at the
 // epochs where the learning rate was changed live. The view follows the data until the user
 // zooms or pans (wheel, drag); setFollow(true) or a double-click brings following back.
-// Hovering shows run, epoch and value. The window, the exports and `lrscope-cli plot` all
-// draw with this class.
+// Hovering shows run, epoch and value. The plot draws the runs of a RunStore and follows the
+// store's signals by itself; it reads histories from the store and keeps no copy. The window,
+// the exports and `lrscope-cli plot` all draw with this class.
 class RunPlot : public QCustomPlot {
     Q_OBJECT
 public:
-    explicit RunPlot(PlotMetric metric, QWidget* parent = nullptr);
+    RunPlot(const RunStore& store, PlotMetric metric, QWidget* parent = nullptr);
 
-    // Where the plot reads a run's whole history when it redraws it (after a change of metric,
-    // series or scale). Without a source the plot keeps a copy of every record it is given;
-    // the window's run list already holds them, so its plots keep none. The source must hold
-    // every record passed to appendRecords, by the time it is passed.
-    using HistorySource = std::function<const std::vector<core::EpochRecord>*(core::RunId)>;
-    void setHistorySource(HistorySource source);
-
-    // plannedEpochs sets the x range while following, so a curve grows across a fixed axis.
-    void addRun(core::RunId id, const QColor& colour, const QString& label, int plannedEpochs);
-    void appendRecords(core::RunId id, const std::vector<core::EpochRecord>& records);
-    void markDiverged(core::RunId id, int epoch);
-    void setRunLabel(core::RunId id, const QString& label);
-    void setRunColour(core::RunId id, const QColor& colour);
-    void setRunVisible(core::RunId id, bool visible);
-    void removeRun(core::RunId id);
-    void clearRuns();
     bool hasRun(core::RunId id) const { return runs_.count(id) != 0; }
 
     PlotMetric metric() const { return metric_; }
@@ -73,6 +59,12 @@ signals:
     void followChanged(bool following);
 
 private:
+    void addRun(core::RunId id);
+    void appendRecords(core::RunId id, int first, int count);
+    void onRunChanged(core::RunId id, unsigned what);
+    void removeRun(core::RunId id);
+    void clearRuns();
+
     // Running extent of one series, kept while appending so following costs O(runs).
     struct Extent {
         double first = 0.0;  // the first value (valid when count > 0)
@@ -88,7 +80,6 @@ private:
         DenseGraph* test = nullptr;
         QCPGraph* divergence = nullptr;  // a single cross at the last finite point
         std::vector<QCPAbstractItem*> markers;
-        std::vector<core::EpochRecord> records;  // only without a history source
         long recordCount = 0;
         bool hasClassLabels = false;
         bool hasTestSplit = false;
@@ -102,7 +93,7 @@ private:
     };
 
     void styleCurves(Curves& curves);
-    void addPoints(Curves& curves, const std::vector<core::EpochRecord>& records);
+    void addPoints(Curves& curves, const core::EpochRecord* records, std::size_t count);
     void addMarker(Curves& curves, const core::EpochRecord& record);
     void rebuild(core::RunId id, Curves& curves);
     void placeDivergence(Curves& curves);
@@ -126,8 +117,8 @@ private:
     bool legendShown_ = true;
     bool thickPens_ = true;
     long pointCount_ = 0;  // data points in all graphs
+    const RunStore& store_;
     std::map<core::RunId, Curves> runs_;
-    HistorySource historySource_;
     QString emptyMessage_;
     QCPItemText* note_ = nullptr;
     QTimer replotTimer_;

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+#include "core/data/data_spec.hpp"
+#include "core/optim/optimizer.hpp"
+#include "core/training/run_config.hpp"
+
+namespace lrscope::ui {
+
+struct Run;
+
+QString optimizerLabel(core::OptimizerKind kind);  // "Adam", "SGD", ...
+// The data set as the run list shows it: the built-in name, or the CSV file's name.
+QString dataSetName(const core::DataSpec& data);
+// One line with the settings that shape a run: "moons · 8,8 tanh · cross-entropy · batch 10".
+QString runSettingsSummary(const core::RunConfig& config);
+// "Adam  lr=3e-3": the default name of a run with these settings.
+QString defaultRunName(const core::RunConfig& config);
+// The name as a plot legend shows it, e.g. "SGD  lr=10  diverged @ epoch 37".
+QString legendLabel(const Run& run);
+
+}  // namespace lrscope::ui

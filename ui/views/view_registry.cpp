@@ -1,0 +1,16 @@
+#include "ui/views/view_registry.hpp"
+
+#include "ui/views/curves/curves_view.hpp"
+#include "ui/views/run_list/run_list_page.hpp"
+
+namespace lrscope::ui {
+
+std::vector<std::unique_ptr<RunView>> makeViews(const ViewContext& context, QWidget* parent) {
+    std::vector<std::unique_ptr<RunView>> views;
+    views.push_back(makeLossCurvesView(context, parent));
+    views.push_back(makeSignalCurvesView(context, parent));
+    views.push_back(std::make_unique<RunListPage>(context, parent));
+    return views;
+}
+
+}  // namespace lrscope::ui
