@@ -13,6 +13,7 @@
 #include "core/nn/initializer.hpp"
 #include "core/nn/network_weights.hpp"
 #include "core/optim/lr_schedule.hpp"
+#include "core/optim/optimizer_setting.hpp"
 
 namespace lrscope::cli {
 
@@ -22,66 +23,6 @@ using core::OptimizerSettings;
 
 namespace {
 
-// An optimizer flag, the optimizers it applies to, and where it goes.
-struct OptimizerFlag {
-    const char* flag;
-    std::vector<OptimizerKind> appliesTo;
-    std::function<void(OptimizerSettings&, double)> set;
-};
-
-const std::vector<OptimizerFlag>& numericOptimizerFlags() {
-    using K = OptimizerKind;
-    static const std::vector<OptimizerFlag> flags = {
-        {"--momentum",
-         {K::Sgd, K::Momentum, K::Nesterov, K::RmsProp},
-         [](OptimizerSettings& s, double v) { s.momentum = v; }},
-        {"--dampening",
-         {K::Sgd, K::Momentum},
-         [](OptimizerSettings& s, double v) { s.dampening = v; }},
-        {"--weight-decay",
-         {K::Sgd, K::Momentum, K::Nesterov, K::Adagrad, K::Adadelta, K::RmsProp, K::Adam, K::AdamW},
-         [](OptimizerSettings& s, double v) { s.weightDecay = v; }},
-        {"--rho", {K::Adadelta}, [](OptimizerSettings& s, double v) { s.rho = v; }},
-        {"--alpha", {K::RmsProp}, [](OptimizerSettings& s, double v) { s.alpha = v; }},
-        {"--beta1", {K::Adam, K::AdamW}, [](OptimizerSettings& s, double v) { s.beta1 = v; }},
-        {"--beta2", {K::Adam, K::AdamW}, [](OptimizerSettings& s, double v) { s.beta2 = v; }},
-        {"--eps",
-         {K::Adagrad, K::Adadelta, K::RmsProp, K::Adam, K::AdamW},
-         [](OptimizerSettings& s, double v) { s.eps = v; }},
-        {"--lr-decay", {K::Adagrad}, [](OptimizerSettings& s, double v) { s.lrDecay = v; }},
-        {"--initial-accumulator",
-         {K::Adagrad},
-         [](OptimizerSettings& s, double v) { s.initialAccumulator = v; }},
-    };
-    return flags;
-}
-
-struct OptimizerSwitch {
-    const char* flag;
-    std::vector<OptimizerKind> appliesTo;
-    std::function<void(OptimizerSettings&)> set;
-};
-
-const std::vector<OptimizerSwitch>& optimizerSwitches() {
-    using K = OptimizerKind;
-    static const std::vector<OptimizerSwitch> switches = {
-        {"--centered", {K::RmsProp}, [](OptimizerSettings& s) { s.centered = true; }},
-        {"--amsgrad", {K::Adam, K::AdamW}, [](OptimizerSettings& s) { s.amsgrad = true; }},
-    };
-    return switches;
-}
-
-bool appliesToAny(const std::vector<OptimizerKind>& appliesTo,
-                  const std::vector<OptimizerKind>& kinds) {
-    return std::any_of(kinds.begin(), kinds.end(), [&](OptimizerKind k) {
-        return std::find(appliesTo.begin(), appliesTo.end(), k) != appliesTo.end();
-    });
-}
-
-bool appliesTo(const std::vector<OptimizerKind>& appliesTo, OptimizerKind kind) {
-    return std::find(appliesTo.begin(), appliesTo.end(), kind) != appliesTo.end();
-}
-
 std::string namesOf(const std::vector<OptimizerKind>& kinds) {
     std::string text;
     for (size_t i = 0; i < kinds.size(); ++i) {
@@ -90,11 +31,14 @@ std::string namesOf(const std::vector<OptimizerKind>& kinds) {
     return text;
 }
 
-void rejectInapplicable(const std::string& flag, const std::vector<OptimizerKind>& appliesToKinds,
+void rejectInapplicable(const core::OptimizerSettingInfo& info,
                         const std::vector<OptimizerKind>& chosen) {
-    if (!appliesToAny(appliesToKinds, chosen)) {
-        throw InputError(flag + ": does not apply to " + namesOf(chosen) + "; it applies to " +
-                         namesOf(appliesToKinds));
+    const bool applies = std::any_of(chosen.begin(), chosen.end(), [&](OptimizerKind kind) {
+        return core::usesSetting(kind, info.setting);
+    });
+    if (!applies) {
+        throw InputError("--" + std::string(info.key) + ": does not apply to " + namesOf(chosen) +
+                         "; it applies to " + namesOf(info.usedBy));
     }
 }
 
@@ -186,19 +130,18 @@ OptimizerSettings optimizerSettings(const Arguments& args, OptimizerKind kind,
     if (lr) {
         settings.lr = *lr;
     }
-    for (const auto& option : numericOptimizerFlags()) {
-        if (const auto value = args.number(option.flag)) {
-            rejectInapplicable(option.flag, option.appliesTo, allKinds);
-            if (appliesTo(option.appliesTo, kind)) {
-                option.set(settings, *value);
-            }
+    for (const core::OptimizerSettingInfo& info : core::optimizerSettingTable()) {
+        const std::string flag = "--" + std::string(info.key);
+        std::optional<double> value;
+        if (info.isSwitch) {
+            value = args.has(flag) ? std::optional<double>(1.0) : std::nullopt;
+        } else {
+            value = args.number(flag);
         }
-    }
-    for (const auto& option : optimizerSwitches()) {
-        if (args.has(option.flag)) {
-            rejectInapplicable(option.flag, option.appliesTo, allKinds);
-            if (appliesTo(option.appliesTo, kind)) {
-                option.set(settings);
+        if (value) {
+            rejectInapplicable(info, allKinds);
+            if (core::usesSetting(kind, info.setting)) {
+                core::setSettingValue(settings, info.setting, *value);
             }
         }
     }
@@ -371,6 +314,43 @@ void checkWritableDestination(const std::string& path, const std::string& flag) 
     }
 }
 
+namespace {
+
+// The optimizer settings' lines of --help, from core's table of who uses what.
+std::string optimizerFlagsHelp() {
+    std::string text;
+    for (const core::OptimizerSettingInfo& info : core::optimizerSettingTable()) {
+        std::string flag = "  --" + std::string(info.key) + (info.isSwitch ? "" : " X");
+        flag.resize(std::max<std::size_t>(flag.size() + 1, 26), ' ');
+        // Who uses it, and the default of each (torch.optim's), grouped when they agree.
+        std::vector<std::pair<std::string, std::vector<OptimizerKind>>> defaults;
+        for (const OptimizerKind kind : info.usedBy) {
+            const double value = core::settingValue(core::defaultsFor(kind), info.setting);
+            const std::string shown =
+                info.isSwitch ? (value != 0.0 ? "on" : "off") : core::formatNumber(value);
+            auto it = std::find_if(defaults.begin(), defaults.end(),
+                                   [&](const auto& entry) { return entry.first == shown; });
+            if (it == defaults.end()) {
+                defaults.push_back({shown, {kind}});
+            } else {
+                it->second.push_back(kind);
+            }
+        }
+        std::string shownDefaults;
+        for (const auto& [value, kinds] : defaults) {
+            shownDefaults += (shownDefaults.empty() ? "" : "; ") +
+                             (defaults.size() == 1 ? value : namesOf(kinds) + " " + value);
+        }
+        const std::string users = info.usedBy.size() == std::size(core::kAllOptimizers)
+                                      ? std::string("all optimizers")
+                                      : namesOf(info.usedBy);
+        text += flag + users + "  [" + shownDefaults + "]\n";
+    }
+    return text;
+}
+
+}  // namespace
+
 std::string runFlagsHelp() {
     return R"(Data:
   --dataset NAME          built-in set: xor, circles, spiral, blobs, moons, sine (generated),
@@ -394,18 +374,8 @@ Network:
 Optimizer (PyTorch torch.optim definitions and defaults):
   --optimizer NAME        sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam, adamw
   --lr X                  learning rate, 0 < X <= 100     [the optimizer's default]
-  --momentum X            sgd, momentum, nesterov, rmsprop  [0; momentum/nesterov: 0.9]
-  --dampening X           sgd, momentum                                    [0]
-  --weight-decay X        all optimizers (adamw: decoupled)     [0; adamw: 0.01]
-  --rho X                 adadelta                                         [0.9]
-  --alpha X               rmsprop                                          [0.99]
-  --beta1 X, --beta2 X    adam, adamw                                      [0.9, 0.999]
-  --eps X                 adagrad 1e-10, adadelta 1e-6, rmsprop/adam/adamw 1e-8
-  --lr-decay X            adagrad                                          [0]
-  --initial-accumulator X adagrad                                          [0]
-  --centered              rmsprop
-  --amsgrad               adam, adamw
-Schedule (stepped once per epoch; epoch 1 trains at the initial rate):
+)" + optimizerFlagsHelp() +
+           R"(Schedule (stepped once per epoch; epoch 1 trains at the initial rate):
   --schedule S            constant, step:K:GAMMA, exp:GAMMA, cosine:TMAX[:ETA_MIN]  [constant]
   --warmup N              linear warm-up: epoch e <= N trains at lr * e / N [0]
 Training:

@@ -17,24 +17,25 @@ inline constexpr OptimizerKind kAllOptimizers[] = {OptimizerKind::Sgd,      Opti
                                                    OptimizerKind::Adadelta, OptimizerKind::RmsProp,
                                                    OptimizerKind::Adam,     OptimizerKind::AdamW};
 
-// Hyper-parameters only (no state), so a config copies freely between runs. Each field is
-// used by the optimizers that PyTorch gives the same argument; defaultsFor() returns
-// torch.optim's defaults, except that Momentum/Nesterov (SGD with momentum) default to 0.9.
+// Hyper-parameters only (no state), so a config copies freely between runs. Which optimizer
+// uses which field is core/optim/optimizer_setting.hpp's table (as torch.optim's arguments);
+// defaultsFor() returns torch.optim's defaults, except that Momentum/Nesterov (SGD with
+// momentum) default to momentum 0.9 and SGD's rate, which torch does not fix, is lrscope's.
 struct OptimizerSettings {
     OptimizerKind kind = OptimizerKind::Sgd;
     double lr = 0.01;
-    double weightDecay = 0.0;         // all (L2 added to the gradient; AdamW: decoupled)
-    double momentum = 0.0;             // momentum, nesterov, rmsprop
-    double dampening = 0.0;            // momentum
-    double rho = 0.9;                  // adadelta
-    double alpha = 0.99;               // rmsprop
-    double beta1 = 0.9;                // adam, adamw
-    double beta2 = 0.999;              // adam, adamw
-    double eps = 1e-8;                 // adagrad, adadelta, rmsprop, adam, adamw
-    double lrDecay = 0.0;             // adagrad
-    double initialAccumulator = 0.0;  // adagrad
-    bool centered = false;             // rmsprop
-    bool amsgrad = false;              // adam, adamw
+    double weightDecay = 0.0;  // L2 added to the gradient; AdamW: decoupled decay
+    double momentum = 0.0;
+    double dampening = 0.0;
+    double rho = 0.9;
+    double alpha = 0.99;
+    double beta1 = 0.9;
+    double beta2 = 0.999;
+    double eps = 1e-8;
+    double lrDecay = 0.0;
+    double initialAccumulator = 0.0;
+    bool centered = false;
+    bool amsgrad = false;
 };
 
 OptimizerSettings defaultsFor(OptimizerKind kind);

@@ -169,7 +169,7 @@ void RunCommands::clearAll() {
     keepForUndo(store_.takeAll(), tr("Cleared"));
 }
 
-void RunCommands::deleteRuns(const std::vector<core::RunId>& ids) {
+void RunCommands::deleteRuns(std::vector<core::RunId> ids) {
     for (const core::RunId id : ids) {
         controller_.remove(id);
     }

@@ -40,7 +40,8 @@ public:
     void stopAll();
     // Removes every run (asks first while some train); Undo brings them back.
     void clearAll();
-    void deleteRuns(const std::vector<core::RunId>& ids);
+    // Takes its own copy of `ids`: they may be the selection, which removal changes.
+    void deleteRuns(std::vector<core::RunId> ids);
     // Puts back the runs the last Delete or Clear all removed (finished ones as they were,
     // training ones stopped at their last epoch).
     void undo();

@@ -11,6 +11,8 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include "ui/views/curves/run_plot.hpp"
+
 namespace lrscope::ui {
 
 namespace {
@@ -86,7 +88,18 @@ std::optional<FigureFormat> figureFormatFor(const QString& path) {
     return std::nullopt;
 }
 
+namespace {
+
+void prepare(QCustomPlot& plot) {
+    if (auto* runPlot = qobject_cast<RunPlot*>(&plot)) {
+        runPlot->refreshDecorations();
+    }
+}
+
+}  // namespace
+
 QImage renderFigure(QCustomPlot& plot, const FigureSize& size) {
+    prepare(plot);
     QImage image = plot.toPixmap(size.width, size.height, size.scale).toImage();
     // toPixmap() applies the scale through the device pixel ratio; the file should not.
     image.setDevicePixelRatio(1.0);
@@ -106,6 +119,7 @@ QString exportFigure(QCustomPlot& plot, const QString& path, const FigureSize& s
     if (!file.open(QIODevice::WriteOnly)) {
         return openError(file, path);
     }
+    prepare(plot);
     switch (*format) {
         case FigureFormat::Png: {
             const QImage image = renderFigure(plot, size);

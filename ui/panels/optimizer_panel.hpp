@@ -1,5 +1,9 @@
 #pragma once
 
+#include <map>
+#include <vector>
+
+#include "core/optim/optimizer_setting.hpp"
 #include "ui/panels/settings_group.hpp"
 
 class QCheckBox;
@@ -10,8 +14,9 @@ namespace lrscope::ui {
 
 class NumberField;
 
-// The optimizer and its hyper-parameters. Only the fields the chosen optimizer uses are
-// shown; choosing an optimizer fills them with PyTorch's defaults (core::defaultsFor).
+// The optimizer and its hyper-parameters, one row per setting of core's table
+// (core/optim/optimizer_setting.hpp). Only the rows the chosen optimizer uses are shown;
+// choosing an optimizer fills them with its defaults (core::defaultsFor).
 class OptimizerPanel : public SettingsGroup {
     Q_OBJECT
 public:
@@ -22,26 +27,18 @@ public:
     QString firstError() const override;
 
     core::OptimizerKind kind() const;
-    void setKind(core::OptimizerKind kind);  // resets the fields to PyTorch's defaults
+    void setKind(core::OptimizerKind kind);  // resets the fields to the optimizer's defaults
+    // The field of a setting (a NumberField or a QCheckBox).
+    QWidget* field(core::OptimizerSetting setting) const;
+    bool isShown(core::OptimizerSetting setting) const;
 
 private:
     void showSettings(const core::OptimizerSettings& settings);
-    std::vector<QWidget*> fieldsFor(core::OptimizerKind kind) const;
 
     QComboBox* optimizer_;
     QLabel* defaultLr_;
-    NumberField* momentum_;
-    NumberField* dampening_;
-    NumberField* rho_;
-    NumberField* alpha_;
-    NumberField* beta1_;
-    NumberField* beta2_;
-    NumberField* eps_;
-    NumberField* lrDecay_;
-    NumberField* initialAccumulator_;
-    NumberField* weightDecay_;
-    QCheckBox* centered_;
-    QCheckBox* amsgrad_;
+    std::map<core::OptimizerSetting, NumberField*> numbers_;
+    std::map<core::OptimizerSetting, QCheckBox*> switches_;
 };
 
 }  // namespace lrscope::ui

@@ -188,6 +188,9 @@ bool DenseGraph::drawColumns(QCPPainter* painter) const {
     for (auto it = begin; it != end; ++it) {
         const double mapped = toY(it->value);
         if (!std::isfinite(mapped) || !std::isfinite(it->key)) {
+            // A gap (a value a log axis cannot show): the line breaks, as QCustomPlot's does.
+            closeColumn();
+            open = false;
             continue;
         }
         const int x = static_cast<int>(std::floor(toX(it->key)));
@@ -219,6 +222,20 @@ bool DenseGraph::drawColumns(QCPPainter* painter) const {
     painter->setBrush(pen().color());
     painter->drawRects(runs.constData(), static_cast<int>(runs.size()));
     return true;
+}
+
+void DenseGraph::drawLinePlot(QCPPainter* painter, const QVector<QPointF>& lines) const {
+    constexpr double kMargin = 4000.0;
+    const QRectF area = keyAxis()->axisRect()->rect();
+    QVector<QPointF> clamped = lines;
+    for (QPointF& point : clamped) {
+        // NaN marks a gap in the line: kept as it is.
+        if (!std::isnan(point.x()) && !std::isnan(point.y())) {
+            point.setX(std::clamp(point.x(), area.left() - kMargin, area.right() + kMargin));
+            point.setY(std::clamp(point.y(), area.top() - kMargin, area.bottom() + kMargin));
+        }
+    }
+    QCPGraph::drawLinePlot(painter, clamped);
 }
 
 }  // namespace lrscope::ui

@@ -27,6 +27,10 @@ public:
 
 protected:
     void draw(QCPPainter* painter) override;
+    // Points far outside the plot (a diverged run at 1e300) are pulled in to a few thousand
+    // pixels beyond its edge before QCustomPlot strokes them: the visible part of every segment
+    // is unchanged, and PDF and SVG writers never see a coordinate they cannot print.
+    void drawLinePlot(QCPPainter* painter, const QVector<QPointF>& lines) const override;
 
 private:
     bool columnPathApplies(const QCPPainter* painter) const;

@@ -50,9 +50,9 @@ QString metricAxisLabel(PlotMetric metric) {
         case PlotMetric::SuccessPercent:
             return QStringLiteral("Success rate (%)");
         case PlotMetric::GradientNorm:
-            return QStringLiteral("Gradient norm (mean over batches)");
+            return QStringLiteral("Gradient norm");
         case PlotMetric::StepSize:
-            return QStringLiteral("Effective step size |Δw| / |g|");
+            return QStringLiteral("Step size |Δw|/|g|");
     }
     return {};
 }

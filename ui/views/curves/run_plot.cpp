@@ -36,6 +36,10 @@ void RunPlot::Extent::include(double key, double value, double cap) {
         low = value;
         high = value;
     }
+    if (count == 0 || value > peak) {
+        peak = value;
+        peakKey = key;
+    }
     ++count;
     lastKey = key;
     const double limit = first > 0.0 ? first * cap : std::numeric_limits<double>::infinity();
@@ -117,6 +121,14 @@ void RunPlot::styleCurves(Curves& c) {
     QCPScatterStyle cross(QCPScatterStyle::ssCross, QPen(c.colour, 2.5), Qt::NoBrush, 13);
     c.divergence->setScatterStyle(cross);
     c.divergence->setVisible(c.visible && c.divergedAt.has_value());
+    if (c.divergenceLabel != nullptr) {
+        c.divergenceLabel->setColor(c.colour.darker(115));
+        c.divergenceLabel->setVisible(c.visible && c.divergedAt.has_value() &&
+                                      !c.divergence->data()->isEmpty());
+    }
+    if (c.clipMark != nullptr) {
+        c.clipMark->setColor(c.colour.darker(115));
+    }
     for (QCPAbstractItem* item : c.markers) {
         item->setVisible(c.visible);
         if (auto* tracer = qobject_cast<QCPItemTracer*>(item)) {
@@ -169,6 +181,9 @@ void RunPlot::addRun(core::RunId id) {
 
 void RunPlot::addMarker(Curves& c, const core::EpochRecord& record) {
     QCPGraph* anchor = primaryGraph(c);
+    if (anchor->data()->isEmpty()) {
+        return;  // nothing of this run is drawn here (e.g. no success rate for a regression)
+    }
     auto* tracer = new QCPItemTracer(this);
     tracer->setGraph(anchor);
     tracer->setGraphKey(record.epoch);
@@ -199,6 +214,12 @@ void RunPlot::addPoints(Curves& c, const core::EpochRecord* records, std::size_t
     const auto usable = [this](const std::optional<double>& v) {
         return v && std::isfinite(*v) && (!logY_ || *v > 0.0);
     };
+    // A log axis cannot show zero (an error of 0 %): such points become gaps, counted so the
+    // plot can say how many are not drawn.
+    const auto hidden = [this](const std::optional<double>& v) {
+        return logY_ && v && std::isfinite(*v) && *v <= 0.0;
+    };
+    const double gap = std::numeric_limits<double>::quiet_NaN();
     const double cap = metric_ != PlotMetric::Loss ? std::numeric_limits<double>::infinity()
                        : logY_                     ? kLossFollowCapLog
                                                    : kLossFollowCap;
@@ -211,11 +232,19 @@ void RunPlot::addPoints(Curves& c, const core::EpochRecord* records, std::size_t
             trainKeys.push_back(key);
             trainValues.push_back(*values.train);
             c.trainExtent.include(key, *values.train, cap);
+        } else if (hidden(values.train)) {
+            trainKeys.push_back(key);
+            trainValues.push_back(gap);
+            ++c.trainHidden;
         }
         if (usable(values.test)) {
             testKeys.push_back(key);
             testValues.push_back(*values.test);
             c.testExtent.include(key, *values.test, cap);
+        } else if (hidden(values.test)) {
+            testKeys.push_back(key);
+            testValues.push_back(gap);
+            ++c.testHidden;
         }
         newMarker = newMarker || record.lrChangedTo.has_value();
     }
@@ -264,8 +293,25 @@ void RunPlot::placeDivergence(Curves& c) {
     if (c.divergedAt && !source->data()->isEmpty()) {
         // The cross sits where the curve ends, or at the top of the followed range when the
         // curve shot out of it, so it stays in view.
-        const auto last = source->data()->constEnd() - 1;
-        c.divergence->addData(last->key, std::min(last->value, extent.high));
+        auto last = source->data()->constEnd() - 1;
+        while (last != source->data()->constBegin() && std::isnan(last->value)) {
+            --last;
+        }
+        if (!std::isnan(last->value)) {
+            const double y = std::min(last->value, extent.high);
+            c.divergence->addData(last->key, y);
+            if (c.divergenceLabel == nullptr) {
+                c.divergenceLabel = new QCPItemText(this);
+                c.divergenceLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+                c.divergenceLabel->setPadding(QMargins(9, 0, 0, 5));
+                QFont small = font();
+                small.setPointSizeF(small.pointSizeF() * 0.85);
+                c.divergenceLabel->setFont(small);
+                c.divergenceLabel->setSelectable(false);
+            }
+            c.divergenceLabel->position->setCoords(last->key, y);
+            c.divergenceLabel->setText(tr("diverged @ %1").arg(*c.divergedAt));
+        }
     }
     styleCurves(c);
 }
@@ -310,6 +356,12 @@ void RunPlot::removeRun(core::RunId id) {
     for (QCPAbstractItem* item : it->second.markers) {
         removeItem(item);
     }
+    for (QCPAbstractItem* item :
+         std::initializer_list<QCPAbstractItem*>{it->second.divergenceLabel, it->second.clipMark}) {
+        if (item != nullptr) {
+            removeItem(item);
+        }
+    }
     pointCount_ -= it->second.train->data()->size() + it->second.test->data()->size();
     removeGraph(it->second.train);
     removeGraph(it->second.test);
@@ -345,6 +397,8 @@ void RunPlot::rebuild(core::RunId id, Curves& c) {
     c.test->data()->clear();
     c.trainExtent = Extent{};
     c.testExtent = Extent{};
+    c.trainHidden = 0;
+    c.testHidden = 0;
     if (const Run* run = store_.run(id); run != nullptr) {
         addPoints(c, run->history.data(), run->history.size());
     }
@@ -436,6 +490,16 @@ std::vector<std::pair<int, QString>> RunPlot::lrMarkers(core::RunId id) const {
         }
     }
     return markers;
+}
+
+std::vector<core::RunId> RunPlot::clippedRuns() const {
+    std::vector<core::RunId> ids;
+    for (const auto& [id, c] : runs_) {
+        if (c.clipMark != nullptr && c.clipMark->visible()) {
+            ids.push_back(id);
+        }
+    }
+    return ids;
 }
 
 }  // namespace lrscope::ui

@@ -50,6 +50,16 @@ public:
     QCPGraph* testGraph(core::RunId id) const;
     // The lr-change markers of a run as (epoch, label text), in epoch order.
     std::vector<std::pair<int, QString>> lrMarkers(core::RunId id) const;
+    // Runs whose curve reaches above the y range now (marked "clipped" at the top edge).
+    std::vector<core::RunId> clippedRuns() const;
+    // Points not drawn because a log axis cannot show them (values at or below zero).
+    long hiddenPointCount() const { return hiddenPoints_; }
+    // The small note in the plot's corner (hidden points), empty when none.
+    QString cornerNoteText() const;
+
+    // Places what depends on the current ranges and size (clip marks, lr-change labels, log
+    // ticks); every replot does it, and the exports call it before drawing.
+    void refreshDecorations();
 
     // Asks for one replot soon; many requests give one replot, and a slow replot is spaced
     // out so the event loop stays responsive.
@@ -70,6 +80,8 @@ private:
         double first = 0.0;  // the first value (valid when count > 0)
         double low = 0.0;
         double high = 0.0;  // capped, see kLossFollowCap
+        double peak = 0.0;  // the largest value, uncapped
+        double peakKey = 0.0;
         double lastKey = 0.0;
         long count = 0;
         void include(double key, double value, double cap);
@@ -78,8 +90,12 @@ private:
     struct Curves {
         DenseGraph* train = nullptr;
         DenseGraph* test = nullptr;
-        QCPGraph* divergence = nullptr;  // a single cross at the last finite point
+        QCPGraph* divergence = nullptr;          // a single cross at the last finite point
+        QCPItemText* divergenceLabel = nullptr;  // "diverged @ N" beside the cross
+        QCPItemText* clipMark = nullptr;         // "▲ clipped" at the top edge
         std::vector<QCPAbstractItem*> markers;
+        long trainHidden = 0;  // points a log axis cannot show (values <= 0)
+        long testHidden = 0;
         long recordCount = 0;
         bool hasClassLabels = false;
         bool hasTestSplit = false;
@@ -99,6 +115,9 @@ private:
     void placeDivergence(Curves& curves);
     void refreshLegend();
     void refreshNote();
+    void refreshClipMarks();
+    void placeMarkerLabels();
+    void refreshLogTicks();
     QString missingPointsReason() const;
     void updatePens();
     void replotNow();
@@ -116,11 +135,13 @@ private:
     bool dragging_ = false;
     bool legendShown_ = true;
     bool thickPens_ = true;
-    long pointCount_ = 0;  // data points in all graphs
+    long pointCount_ = 0;    // data points in all graphs
+    long hiddenPoints_ = 0;  // points of visible runs a log axis cannot show
     const RunStore& store_;
     std::map<core::RunId, Curves> runs_;
     QString emptyMessage_;
     QCPItemText* note_ = nullptr;
+    QCPItemText* cornerNote_ = nullptr;
     QTimer replotTimer_;
     std::chrono::steady_clock::time_point lastReplotEnd_{};
     long lastReplotMs_ = 0;

@@ -10,6 +10,7 @@
 #include <QToolTip>
 
 #include "core/base/number_format.hpp"
+#include "ui/runs/run_store.hpp"
 
 namespace lrscope::ui {
 
@@ -17,6 +18,11 @@ namespace {
 
 constexpr long kMaxReplotGapMs = 250;
 constexpr double kHoverRadiusPx = 14.0;
+// A running run gets this much room to the right of its last epoch (up to its planned end),
+// so its curve grows into the plot instead of pushing against the edge.
+constexpr double kRunningRoom = 1.25;
+// Lr-change labels nearer the top edge than this go below their marker.
+constexpr double kLabelTopRoomPx = 30.0;
 
 struct Range {
     double low = std::numeric_limits<double>::infinity();
@@ -63,7 +69,7 @@ QString RunPlot::missingPointsReason() const {
         metric_ == PlotMetric::ErrorPercent || metric_ == PlotMetric::SuccessPercent;
     if (classMetric && !anyClassLabels) {
         return tr("No %1 to draw: the runs shown are regressions,\n"
-                  "and a %1 needs class labels. The loss plot shows how they train.")
+                  "which have no class labels. The loss plot shows how they train.")
             .arg(metricValueName(metric_));
     }
     if (showsTest() && !showsTrain() && !anyTestSplit) {
@@ -77,7 +83,38 @@ QString RunPlot::missingPointsReason() const {
     return tr("No %1 to draw for the runs shown.").arg(metricValueName(metric_));
 }
 
+QString RunPlot::cornerNoteText() const {
+    return cornerNote_ != nullptr && cornerNote_->visible() ? cornerNote_->text() : QString();
+}
+
 void RunPlot::refreshNote() {
+    hiddenPoints_ = 0;
+    for (const auto& [id, c] : runs_) {
+        if (c.visible) {
+            hiddenPoints_ += (showsTrain() ? c.trainHidden : 0) + (showsTest() ? c.testHidden : 0);
+        }
+    }
+    const QString corner =
+        hiddenPoints_ == 0
+            ? QString()
+            : tr("Log scale: %1 at 0 not drawn (gaps in the curves)")
+                  .arg(hiddenPoints_ == 1 ? tr("1 point") : tr("%1 points").arg(hiddenPoints_));
+    if (cornerNote_ == nullptr && !corner.isEmpty()) {
+        cornerNote_ = new QCPItemText(this);
+        cornerNote_->position->setType(QCPItemPosition::ptAxisRectRatio);
+        cornerNote_->position->setCoords(0.01, 0.99);
+        cornerNote_->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        cornerNote_->setColor(QColor(0x70, 0x70, 0x70));
+        cornerNote_->setBrush(QColor(255, 255, 255, 210));
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        cornerNote_->setFont(small);
+        cornerNote_->setSelectable(false);
+    }
+    if (cornerNote_ != nullptr) {
+        cornerNote_->setText(corner);
+        cornerNote_->setVisible(!corner.isEmpty());
+    }
     const QString text = runs_.empty() ? emptyMessage_ : missingPointsReason();
     if (note_ == nullptr) {
         if (text.isEmpty()) {
@@ -133,11 +170,7 @@ void RunPlot::refreshAxes() {
     yAxis->setLabel(metricAxisLabel(metric_));
     if (logY_) {
         yAxis->setScaleType(QCPAxis::stLogarithmic);
-        auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
-        ticker->setSubTickCount(8);
-        yAxis->setTicker(ticker);
-        yAxis->setNumberFormat(QStringLiteral("gb"));
-        yAxis->setNumberPrecision(0);
+        refreshLogTicks();
     } else {
         yAxis->setScaleType(QCPAxis::stLinear);
         yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
@@ -146,23 +179,57 @@ void RunPlot::refreshAxes() {
     }
 }
 
+void RunPlot::refreshLogTicks() {
+    if (!logY_) {
+        return;
+    }
+    // Within less than a decade a log ticker repeats one label ("0.01 0.01 0.01"): evenly
+    // spaced ticks with three significant digits read better there.
+    const QCPRange range = yAxis->range();
+    const bool decades = range.lower > 0.0 && range.upper / range.lower >= 10.0;
+    const bool isLogTicker = !yAxis->ticker().dynamicCast<QCPAxisTickerLog>().isNull();
+    if (decades && !isLogTicker) {
+        auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
+        ticker->setSubTickCount(8);
+        yAxis->setTicker(ticker);
+        yAxis->setNumberFormat(QStringLiteral("gb"));
+        yAxis->setNumberPrecision(0);
+    } else if (!decades && isLogTicker) {
+        yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        yAxis->setNumberFormat(QStringLiteral("g"));
+        yAxis->setNumberPrecision(3);
+    } else if (!decades && yAxis->ticker().dynamicCast<QCPAxisTickerLog>().isNull() &&
+               yAxis->numberPrecision() != 3) {
+        yAxis->setNumberFormat(QStringLiteral("g"));
+        yAxis->setNumberPrecision(3);
+    }
+}
+
 void RunPlot::fitToData() {
+    // The x axis spans the data shown: a finished run up to its last epoch, a running one with
+    // room to grow (never past its planned end).
     double lastEpoch = 1.0;
     Range values;
     for (const auto& [id, c] : runs_) {
         if (!c.visible) {
             continue;
         }
-        lastEpoch = std::max(lastEpoch, static_cast<double>(c.plannedEpochs));
+        double runEnd = 0.0;
         for (const Extent* e :
              {showsTrain() ? &c.trainExtent : nullptr, showsTest() ? &c.testExtent : nullptr}) {
             if (e == nullptr || e->count == 0) {
                 continue;
             }
-            lastEpoch = std::max(lastEpoch, e->lastKey);
+            runEnd = std::max(runEnd, e->lastKey);
             values.include(e->low);
             values.include(e->high);
         }
+        const Run* run = store_.run(id);
+        if (run != nullptr && !isFinished(run->state)) {
+            runEnd = std::min(std::max(runEnd * kRunningRoom, runEnd + 10.0),
+                              static_cast<double>(std::max(c.plannedEpochs, 1)));
+        }
+        lastEpoch = std::max(lastEpoch, runEnd);
     }
     xAxis->setRange(0, lastEpoch);
     const bool percent = !metricUnit(metric_).isEmpty();
@@ -177,14 +244,79 @@ void RunPlot::fitToData() {
         return;
     }
     double low = std::min(0.0, values.low);
-    double high = values.high > low ? values.high + 0.05 * (values.high - low) : low + 1.0;
-    if (percent) {
-        high = std::min(high, 100.0);
-        if (high <= low) {
-            high = low + 1.0;
+    double high = percent ? std::min(values.high, 100.0) : values.high;
+    // Headroom above the highest value, so a curve at 100 % does not vanish into the frame.
+    high = high > low ? high + 0.05 * (high - low) : low + 1.0;
+    yAxis->setRange(low, high);
+}
+
+void RunPlot::refreshClipMarks() {
+    const QCPRange range = yAxis->range();
+    const QCPRange keys = xAxis->range();
+    for (auto& [id, c] : runs_) {
+        const Extent& e = primaryGraph(c) == c.train ? c.trainExtent : c.testExtent;
+        const bool clipped = c.visible && e.count > 0 && e.peak > range.upper &&
+                             e.peakKey >= keys.lower && e.peakKey <= keys.upper;
+        if (clipped && c.clipMark == nullptr) {
+            c.clipMark = new QCPItemText(this);
+            c.clipMark->position->setTypeX(QCPItemPosition::ptPlotCoords);
+            c.clipMark->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            c.clipMark->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+            c.clipMark->setText(tr("▲ clipped"));
+            c.clipMark->setBrush(QColor(255, 255, 255, 200));
+            QFont small = font();
+            small.setPointSizeF(small.pointSizeF() * 0.8);
+            c.clipMark->setFont(small);
+            c.clipMark->setSelectable(false);
+            c.clipMark->setColor(c.colour.darker(115));
+        }
+        if (c.clipMark != nullptr) {
+            c.clipMark->position->setCoords(e.peakKey, 0.0);
+
+            c.clipMark->setVisible(clipped);
         }
     }
-    yAxis->setRange(low, high);
+}
+
+void RunPlot::placeMarkerLabels() {
+    // Each lr-change label sits above its marker, or below it near the top edge; a label that
+    // would overlap one placed before moves one line further away.
+    const QRect area = axisRect()->rect();
+    std::vector<QRectF> placed;
+    for (auto& [id, c] : runs_) {
+        QCPItemTracer* tracer = nullptr;
+        for (QCPAbstractItem* item : c.markers) {
+            if (auto* t = qobject_cast<QCPItemTracer*>(item)) {
+                tracer = t;
+                continue;
+            }
+            auto* text = qobject_cast<QCPItemText*>(item);
+            if (text == nullptr || tracer == nullptr || !text->visible()) {
+                continue;
+            }
+            tracer->updatePosition();
+            const QPointF at = tracer->position->pixelPosition();
+            const QFontMetricsF metrics(text->font());
+            const QSizeF size(metrics.horizontalAdvance(text->text()) + 4, metrics.height());
+            const bool below = at.y() - area.top() < kLabelTopRoomPx;
+            double offset = 8.0;
+            QRectF rect;
+            for (int attempt = 0; attempt < 4; ++attempt) {
+                const double top = below ? at.y() + offset : at.y() - offset - size.height();
+                rect = QRectF(at.x() - size.width() / 2, top, size.width(), size.height());
+                const bool overlaps =
+                    std::any_of(placed.begin(), placed.end(),
+                                [&](const QRectF& r) { return r.intersects(rect); });
+                if (!overlaps) {
+                    break;
+                }
+                offset += size.height();
+            }
+            placed.push_back(rect);
+            text->position->setCoords(0, below ? offset : -offset);
+            text->setPositionAlignment(Qt::AlignHCenter | (below ? Qt::AlignTop : Qt::AlignBottom));
+        }
+    }
 }
 
 void RunPlot::showHover(QMouseEvent* event) {
@@ -240,8 +372,15 @@ void RunPlot::requestReplot() {
     replotTimer_.start(static_cast<int>(std::max<long>(0, wanted - gap.count())));
 }
 
+void RunPlot::refreshDecorations() {
+    refreshLogTicks();
+    refreshClipMarks();
+    placeMarkerLabels();
+}
+
 void RunPlot::replotNow() {
     const auto start = std::chrono::steady_clock::now();
+    refreshDecorations();
     replot(QCustomPlot::rpQueuedRefresh);
     lastReplotEnd_ = std::chrono::steady_clock::now();
     lastReplotMs_ = static_cast<long>(
