@@ -136,6 +136,24 @@ double learningRateAt(const LrSchedule& schedule, double baseLr, int epoch) {
     return lr;
 }
 
+double batchWarmupFactor(const LrSchedule& schedule, int epoch, long batch, long batchesPerEpoch) {
+    if (schedule.warmupBatches <= 0) {
+        return 1.0;
+    }
+    const long k = static_cast<long>(std::max(epoch, 1) - 1) * std::max(batchesPerEpoch, 1L) +
+                   std::max(batch, 0L) + 1;
+    if (k >= schedule.warmupBatches) {
+        return 1.0;
+    }
+    return static_cast<double>(k) / static_cast<double>(schedule.warmupBatches);
+}
+
+double learningRateAt(const LrSchedule& schedule, double baseLr, int epoch, long batch,
+                      long batchesPerEpoch) {
+    return learningRateAt(schedule, baseLr, epoch) *
+           batchWarmupFactor(schedule, epoch, batch, batchesPerEpoch);
+}
+
 LrSchedule parseSchedule(std::string_view text) {
     const std::vector<std::string_view> fields = splitFields(text);
     const std::string_view kind = fields.front();
@@ -217,6 +235,11 @@ void validate(const LrSchedule& schedule) {
     if (schedule.warmupEpochs < 0) {
         throw InputError::setting("warmup", numberText(schedule.warmupEpochs) +
                                                 " is out of range; expected warmup >= 0");
+    }
+    if (schedule.warmupBatches < 0) {
+        throw InputError::setting("warmup-batches",
+                                  numberText(schedule.warmupBatches) +
+                                      " is out of range; expected warmup-batches >= 0");
     }
 }
 

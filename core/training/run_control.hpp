@@ -6,6 +6,8 @@
 #include <mutex>
 #include <optional>
 
+#include "core/training/weight_snapshots.hpp"
+
 namespace lrscope::core {
 
 // Live control of one run from another thread. The trainer checks it at batch boundaries.
@@ -36,6 +38,10 @@ public:
     // A learning rate set since the last call, if any.
     std::optional<double> takeLearningRate();
 
+    // Weights for views while the run trains: readers request and take, the trainer offers
+    // at the end of an epoch when they are wanted.
+    SnapshotMailbox& snapshots() { return snapshots_; }
+
 private:
     mutable std::mutex mutex_;
     std::condition_variable wake_;
@@ -50,6 +56,7 @@ private:
     double pendingLr_ = 0.0;             // guarded by mutex_
     double maxEpochsPerSecond_ = 0.0;  // guarded by mutex_
     std::chrono::steady_clock::time_point lastEpochEnd_{};  // trainer thread only
+    SnapshotMailbox snapshots_;                              // thread-safe itself
 };
 
 }  // namespace lrscope::core
