@@ -63,8 +63,8 @@ std::string suggestionText(const core::LrSuggestions& suggestions) {
 std::string stopText(const core::RangeTestResult& result, const core::RangeTestSettings& settings) {
     switch (result.stop) {
         case core::RangeTestStop::Diverged:
-            return "stopped: the smoothed loss exceeded " + core::formatNumber(settings.stopFactor) +
-                   "x its minimum";
+            return "stopped: the smoothed loss exceeded " +
+                   core::formatNumber(settings.stopFactor) + "x its minimum";
         case core::RangeTestStop::NonFinite:
             return "stopped: a NaN or Inf loss";
         case core::RangeTestStop::Stopped:
@@ -111,10 +111,9 @@ int runLrFindCommand(const std::vector<std::string>& args, Console& console) {
     std::ostream& sink = outPath ? static_cast<std::ostream&>(buffered) : console.out;
     sink << core::rangeTestCsvHeader() << '\n';
     core::RunControl control;
-    const core::RangeTestResult result =
-        core::rangeTest(config, data, settings, control, [&sink](const core::RangeTestPoint& p) {
-            sink << core::rangeTestCsvRow(p) << '\n';
-        });
+    const core::RangeTestResult result = core::rangeTest(
+        config, data, settings, control,
+        [&sink](const core::RangeTestPoint& p) { sink << core::rangeTestCsvRow(p) << '\n'; });
     console.out.flush();
     const core::LrSuggestions suggestions = core::lrSuggestions(result.points, settings.iterations);
 

@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
             return cli::runPlotCommand(args, std::cout, std::cerr);
         }
 #endif
-        std::cerr << "lrscope-cli: unknown command '" << command << "'; expected train, sweep, lr-find"
+        std::cerr << "lrscope-cli: unknown command '" << command
+                  << "'; expected train, sweep, lr-find"
 #ifdef LRSCOPE_WITH_PLOT
                   << ", plot"
 #endif

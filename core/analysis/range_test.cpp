@@ -45,9 +45,9 @@ void validate(const RangeTestSettings& settings) {
 }
 
 double rangeTestRate(const RangeTestSettings& settings, int iteration) {
-    return settings.startLr * std::pow(settings.endLr / settings.startLr,
-                                       static_cast<double>(iteration) /
-                                           static_cast<double>(settings.iterations));
+    return settings.startLr *
+           std::pow(settings.endLr / settings.startLr,
+                    static_cast<double>(iteration) / static_cast<double>(settings.iterations));
 }
 
 std::string_view stopName(RangeTestStop stop) {

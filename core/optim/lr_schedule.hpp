@@ -21,7 +21,7 @@ enum class ScheduleKind { Constant, Step, Exponential, Cosine };
 struct LrSchedule {
     ScheduleKind kind = ScheduleKind::Constant;
     int stepSize = 1;     // Step
-    double gamma = 0.1;    // Step, Exponential
+    double gamma = 0.1;   // Step, Exponential
     int tMax = 100;       // Cosine
     double etaMin = 0.0;  // Cosine
     int warmupEpochs = 0;

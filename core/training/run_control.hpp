@@ -48,15 +48,15 @@ private:
     // Set whenever the trainer must look under the lock (pause, step, stop, new lr), so the
     // per-batch check is one atomic load when nothing was asked.
     std::atomic<bool> attention_{false};
-    bool paused_ = false;                 // guarded by mutex_
-    bool stepping_ = false;               // guarded by mutex_; an allowed epoch is running
-    int stepBudget_ = 0;                 // guarded by mutex_; epochs requested by stepEpoch()
-    bool stop_ = false;                   // guarded by mutex_
-    bool lrPending_ = false;             // guarded by mutex_
-    double pendingLr_ = 0.0;             // guarded by mutex_
+    bool paused_ = false;              // guarded by mutex_
+    bool stepping_ = false;            // guarded by mutex_; an allowed epoch is running
+    int stepBudget_ = 0;               // guarded by mutex_; epochs requested by stepEpoch()
+    bool stop_ = false;                // guarded by mutex_
+    bool lrPending_ = false;           // guarded by mutex_
+    double pendingLr_ = 0.0;           // guarded by mutex_
     double maxEpochsPerSecond_ = 0.0;  // guarded by mutex_
     std::chrono::steady_clock::time_point lastEpochEnd_{};  // trainer thread only
-    SnapshotMailbox snapshots_;                              // thread-safe itself
+    SnapshotMailbox snapshots_;                             // thread-safe itself
 };
 
 }  // namespace lrscope::core

@@ -79,8 +79,7 @@ EpochRecord makeRecord(RunId id, int epoch, double lr, const SplitScore& train,
 }
 
 bool isFinite(const EpochRecord& record) {
-    return std::isfinite(record.trainLoss) &&
-           (!record.testLoss || std::isfinite(*record.testLoss));
+    return std::isfinite(record.trainLoss) && (!record.testLoss || std::isfinite(*record.testLoss));
 }
 
 }  // namespace

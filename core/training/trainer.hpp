@@ -17,10 +17,10 @@ enum class RunStatus { Completed, Stopped, Diverged };
 struct RunResult {
     RunId runId = 0;
     RunStatus status = RunStatus::Completed;
-    std::optional<int> divergedAt;    // epoch in which a NaN/Inf appeared
+    std::optional<int> divergedAt;     // epoch in which a NaN/Inf appeared
     std::vector<EpochRecord> history;  // finite records only, epoch 0 first; empty when the
                                        // observer does not want it (wantsHistory())
-    NetworkWeights finalWeights;      // last finite weights
+    NetworkWeights finalWeights;       // last finite weights
 };
 
 // Hooks called on the training thread. The trainer never knows who listens.

@@ -42,8 +42,8 @@ private:
     Clock clock_;
     std::atomic<int> everyEpochs_{0};
     mutable std::mutex mutex_;
-    double minInterval_ = 0.0;           // guarded by mutex_; seconds between offers
-    std::optional<double> lastOffer_;    // guarded by mutex_; clock time of the last offer
+    double minInterval_ = 0.0;            // guarded by mutex_; seconds between offers
+    std::optional<double> lastOffer_;     // guarded by mutex_; clock time of the last offer
     std::optional<WeightSnapshot> slot_;  // guarded by mutex_
 };
 

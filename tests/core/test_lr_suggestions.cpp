@@ -24,8 +24,8 @@ TEST(LrSuggestions, ValleySteepAndMinimumReadOnlyTheMiddleOfTheRecordedPoints) {
     // would win every suggestion if they were read: 100 -> 5 is the steepest drop and the
     // last five hold the lowest losses.
     const std::vector<double> exponents = {-6, -5, -4, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-    const std::vector<double> smoothed = {100, 5,    6,    4,  3,    3.5, 2,   1,
-                                          1.5, 0.5,  2,    0.01, 50, 0.02, 60, 0.03};
+    const std::vector<double> smoothed = {100, 5,   6, 4,    3,  3.5,  2,  1,
+                                          1.5, 0.5, 2, 0.01, 50, 0.02, 60, 0.03};
     const LrSuggestions s = lrSuggestions(pointsOf(exponents, smoothed), 16);
     ASSERT_TRUE(s.valley && s.steep && s.minimum) << s.reason;
     EXPECT_TRUE(s.reason.empty());
@@ -37,8 +37,8 @@ TEST(LrSuggestions, ValleySteepAndMinimumReadOnlyTheMiddleOfTheRecordedPoints) {
     // (the exponent jumps by 2 between j = 1 and 2, halving that drop's slope). The most
     // negative is -1.5 at j = 4, lr = 10^0.
     EXPECT_DOUBLE_EQ(*s.steep, 1.0);
-    // minimum: the lowest slice loss 0.5 is at j = 8, lr = 10^3, divided by 10.
-    EXPECT_DOUBLE_EQ(*s.minimum, 100.0);
+    // minimum: the lowest slice loss 0.5 is at j = 8, recorded index 9, lr = 10^4; over 10.
+    EXPECT_DOUBLE_EQ(*s.minimum, 1000.0);
 }
 
 TEST(LrSuggestions, ValleyStartingAtTheSliceStartIsClampedToItAndTiesGoToTheFirst) {

@@ -209,8 +209,7 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(CliLrFind, AnOutputIntoAMissingFolderIsRefusedBeforeTraining) {
     const CliResult run = runCli({"lr-find", "--summary", "/no/such/folder/s.json"});
     EXPECT_EQ(run.exitCode, 2);
-    EXPECT_NE(run.err.find("--summary: folder '/no/such/folder' does not exist"),
-              std::string::npos)
+    EXPECT_NE(run.err.find("--summary: folder '/no/such/folder' does not exist"), std::string::npos)
         << run.err;
     EXPECT_TRUE(run.out.empty()) << "nothing written before the check";
 }
