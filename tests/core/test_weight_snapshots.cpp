@@ -138,16 +138,18 @@ TEST(WeightSnapshots, AReaderOnAnotherThreadTakesWhileTheRunTrains) {
     SnapshotMailbox& mailbox = control.snapshots();
     std::atomic<bool> done{false};
     RunResult result;
+    mailbox.request(1, 0.0);
     std::thread trainer([&] {
         TrainingObserver silent;
         result = train(1, smallRun(400), control, silent);
         done.store(true);
     });
     std::vector<WeightSnapshot> taken;
+    // Periods 1 and 2 in turn: whichever is in force, every even epoch is offered.
     int period = 1;
     while (!done.load()) {
         mailbox.request(period, 0.0);
-        period = period % 4 + 1;
+        period = 3 - period;
         if (auto snapshot = mailbox.take()) {
             taken.push_back(std::move(*snapshot));
         }
@@ -158,6 +160,8 @@ TEST(WeightSnapshots, AReaderOnAnotherThreadTakesWhileTheRunTrains) {
         taken.push_back(std::move(*snapshot));
     }
     ASSERT_EQ(result.status, RunStatus::Completed);
+    ASSERT_FALSE(taken.empty());
+    EXPECT_EQ(taken.back().epoch, 400) << "the last offer is the final epoch's";
     int previous = 0;
     for (const WeightSnapshot& snapshot : taken) {
         EXPECT_GT(snapshot.epoch, previous) << "newer each time";
