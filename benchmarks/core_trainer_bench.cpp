@@ -2,6 +2,7 @@
 // (W1 of benchmarks/compare_pytorch.py) and on the shipped digits set (W2).
 #include <benchmark/benchmark.h>
 
+#include "core/analysis/range_test.hpp"
 #include "core/data/data_spec.hpp"
 #include "core/training/run_config.hpp"
 #include "core/training/run_control.hpp"
@@ -63,5 +64,20 @@ void BM_TrainEpochDigits(benchmark::State& state) {
     trainEpochs(state, digitsConfig(), 5);
 }
 BENCHMARK(BM_TrainEpochDigits)->Unit(benchmark::kMillisecond)->MinTime(0.3);
+
+// `lrscope-cli lr-find` with no flags, start-up aside: the default run's data prepared and a
+// 100-iteration range test on it.
+void BM_RangeTestDefaults(benchmark::State& state) {
+    state.SetLabel("lr-find defaults: spiral 200, 2-8-8-2 tanh, sgd, batch 10, 100 iterations");
+    const RunConfig config;
+    const lrscope::core::RangeTestSettings settings;
+    for (auto _ : state) {
+        const DataSplit data = lrscope::core::prepareData(config.data, config.seed);
+        lrscope::core::RunControl control;
+        const auto result = lrscope::core::rangeTest(config, data, settings, control);
+        benchmark::DoNotOptimize(result.points.data());
+    }
+}
+BENCHMARK(BM_RangeTestDefaults)->Unit(benchmark::kMillisecond)->MinTime(0.3);
 
 }  // namespace

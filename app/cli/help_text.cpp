@@ -18,6 +18,7 @@ std::string mainHelp() {
 Usage:
   lrscope-cli train [FLAGS]   train one run; one CSV row per epoch
   lrscope-cli sweep [FLAGS]   train optimizers x learning rates concurrently
+  lrscope-cli lr-find [FLAGS] learning-rate range test: loss per rate, suggested rates
 )";
 #ifdef LRSCOPE_WITH_PLOT
     text += "  lrscope-cli plot [FLAGS]    train runs (or read a runs CSV) and render the plot\n";
@@ -59,6 +60,44 @@ Sweep:
   --lr-range MIN:MAX:N    N log-spaced learning rates from MIN to MAX
   --threads N             concurrent runs                                  [all cores]
   --out FILE              write the CSV to FILE (atomically) instead of stdout
+
+)" + runFlagsHelp();
+}
+
+std::string lrFindHelp() {
+    return R"(Usage: lrscope-cli lr-find [FLAGS]
+
+Learning-rate range test, as fastai's lr_find: one throw-away run from the run's initial
+weights. Iteration i = 0..N-1 trains the i-th mini-batch of the run's batches (epoch after
+epoch, shuffled per epoch exactly as train shuffles them, or in file order with
+--no-shuffle) at the rate lr_i = START * (END / START)^(i / N). It records the batch's mean
+loss with the weights before that step, then takes the step (the optimizer's state carries
+on as in training). Prints one CSV row per recorded iteration:
+  iteration,lr,loss,smoothed_loss
+smoothed_loss is the debiased running mean avg_i / (1 - beta^(i+1)), with
+avg_i = beta * avg_(i-1) + (1 - beta) * loss_i and avg_(-1) = 0.
+The test stops after iteration i when the smoothed loss exceeds STOP times its minimum so
+far ("diverged"), or before recording a NaN or Inf loss ("non-finite").
+
+Suggested rates (stderr, and --summary), from the recorded smoothed losses with the first
+floor(N / 10) and the last 5 recorded points left out (none if fewer than 2 remain):
+  valley   the rate at about two thirds down the longest strictly decreasing run of losses
+  steep    the rate where the loss falls fastest per unit of ln(lr)
+  minimum  the rate at the lowest loss, divided by 10
+
+Range test:
+  --start-lr X            first rate, X > 0                                [1e-7]
+  --end-lr X              the rate iteration N would have, X > start       [10]
+  --iterations N          mini-batches to train, N >= 1                    [100]
+  --smoothing B           beta of the running mean, 0 <= B < 1             [0.98]
+  --stop-factor F         stop when smoothed > F x its minimum; 0 = never  [4]
+Output:
+  --out FILE              write the CSV to FILE (atomically) instead of stdout
+  --summary FILE.json     write {"suggestions": {"valley": x, "steep": y, "minimum": z},
+                          "recorded": n, "stopped": "completed"|"diverged"|"non-finite"};
+                          null suggestions come with a "reason"
+
+Every run flag of train applies except --lr, --schedule, --warmup and --epochs.
 
 )" + runFlagsHelp();
 }

@@ -1,3 +1,4 @@
+#include <optional>
 #include <sstream>
 
 #include "app/cli/arguments.hpp"
@@ -29,12 +30,18 @@ public:
         sink_ << core::historyCsvRow(record) << '\n';
         progress_.update("epoch " + std::to_string(record.epoch) + "/" + std::to_string(epochs_) +
                          "  train loss " + core::formatCompact(record.trainLoss, 4));
+        lastEpoch_ = record.epoch;
     }
+    // Every row is already in the sink: the run's result need not hold them again.
+    bool wantsHistory() const override { return false; }
+
+    std::optional<int> lastEpoch() const { return lastEpoch_; }
 
 private:
     std::ostream& sink_;
     ProgressLine& progress_;
     int epochs_;
+    std::optional<int> lastEpoch_;
 };
 
 }  // namespace
@@ -82,11 +89,10 @@ int runTrainCommand(const std::vector<std::string>& args, Console& console) {
     if (result.status == core::RunStatus::Diverged) {
         console.err << "lrscope-cli: the run diverged at epoch " << *result.divergedAt
                     << " (NaN or Inf in the loss or weights); ";
-        if (result.history.empty()) {
+        if (!observer.lastEpoch()) {
             console.err << "no epoch was finite, so only the header was written\n";
         } else {
-            console.err << "the history up to epoch " << result.history.back().epoch
-                        << " was written\n";
+            console.err << "the history up to epoch " << *observer.lastEpoch() << " was written\n";
         }
     }
     return kExitOk;

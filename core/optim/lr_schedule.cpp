@@ -118,7 +118,7 @@ double learningRateAt(const LrSchedule& schedule, double baseLr, int epoch) {
             break;
         case ScheduleKind::Step:
             lr = baseLr * std::pow(schedule.gamma,
-                                    static_cast<double>((e - 1) / std::max(schedule.stepSize, 1)));
+                                   static_cast<double>((e - 1) / std::max(schedule.stepSize, 1)));
             break;
         case ScheduleKind::Exponential:
             lr = baseLr * std::pow(schedule.gamma, elapsed);
@@ -126,7 +126,7 @@ double learningRateAt(const LrSchedule& schedule, double baseLr, int epoch) {
         case ScheduleKind::Cosine: {
             const double tMax = static_cast<double>(std::max(schedule.tMax, 1));
             lr = schedule.etaMin + (baseLr - schedule.etaMin) *
-                                        (1.0 + std::cos(std::numbers::pi * elapsed / tMax)) / 2.0;
+                                       (1.0 + std::cos(std::numbers::pi * elapsed / tMax)) / 2.0;
             break;
         }
     }
@@ -134,6 +134,24 @@ double learningRateAt(const LrSchedule& schedule, double baseLr, int epoch) {
         lr *= static_cast<double>(e) / static_cast<double>(schedule.warmupEpochs);
     }
     return lr;
+}
+
+double batchWarmupFactor(const LrSchedule& schedule, int epoch, long batch, long batchesPerEpoch) {
+    if (schedule.warmupBatches <= 0) {
+        return 1.0;
+    }
+    const long k = static_cast<long>(std::max(epoch, 1) - 1) * std::max(batchesPerEpoch, 1L) +
+                   std::max(batch, 0L) + 1;
+    if (k >= schedule.warmupBatches) {
+        return 1.0;
+    }
+    return static_cast<double>(k) / static_cast<double>(schedule.warmupBatches);
+}
+
+double learningRateAt(const LrSchedule& schedule, double baseLr, int epoch, long batch,
+                      long batchesPerEpoch) {
+    return learningRateAt(schedule, baseLr, epoch) *
+           batchWarmupFactor(schedule, epoch, batch, batchesPerEpoch);
 }
 
 LrSchedule parseSchedule(std::string_view text) {
@@ -215,8 +233,13 @@ void validate(const LrSchedule& schedule) {
         badSchedule(formatSchedule(schedule), *problem);
     }
     if (schedule.warmupEpochs < 0) {
-        throw InputError::setting("warmup", numberText(schedule.warmupEpochs) +
-                                                " is out of range; expected warmup >= 0");
+        throw InputError::setting(
+            "warmup", numberText(schedule.warmupEpochs) + " is out of range; expected warmup >= 0");
+    }
+    if (schedule.warmupBatches < 0) {
+        throw InputError::setting(
+            "warmup-batches",
+            numberText(schedule.warmupBatches) + " is out of range; expected warmup-batches >= 0");
     }
 }
 

@@ -18,10 +18,11 @@ struct EpochRecord {
     std::optional<double> trainError;  // fraction misclassified
     std::optional<double> testLoss;
     std::optional<double> testError;
-    double lr = 0.0;                      // rate in force during the epoch (at its last batch)
-    std::optional<double> gradNorm;      // mean over the epoch's batches of ||g||
-    std::optional<double> updateRatio;   // ||w_end - w_start|| / ||w_start|| over the epoch
-    std::optional<double> stepSize;      // mean over batches of mean_i |dw_i| / |g_i|
+    double lr = 0.0;                    // rate in force during the epoch (at its last batch)
+    std::optional<double> gradNorm;     // mean over the epoch's batches of ||g||
+    std::optional<double> updateRatio;  // ||w_end - w_start|| / ||w_start|| over the epoch
+    // On the epoch's last batch: mean over parameters with g_i != 0 of |dw_i| / |g_i|.
+    std::optional<double> stepSize;
     std::optional<double> lrChangedTo;  // set when the rate was changed live in this epoch
 };
 

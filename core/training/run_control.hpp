@@ -6,6 +6,8 @@
 #include <mutex>
 #include <optional>
 
+#include "core/training/weight_snapshots.hpp"
+
 namespace lrscope::core {
 
 // Live control of one run from another thread. The trainer checks it at batch boundaries.
@@ -36,20 +38,25 @@ public:
     // A learning rate set since the last call, if any.
     std::optional<double> takeLearningRate();
 
+    // Weights for views while the run trains: readers request and take, the trainer offers
+    // at the end of an epoch when they are wanted.
+    SnapshotMailbox& snapshots() { return snapshots_; }
+
 private:
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     // Set whenever the trainer must look under the lock (pause, step, stop, new lr), so the
     // per-batch check is one atomic load when nothing was asked.
     std::atomic<bool> attention_{false};
-    bool paused_ = false;                 // guarded by mutex_
-    bool stepping_ = false;               // guarded by mutex_; an allowed epoch is running
-    int stepBudget_ = 0;                 // guarded by mutex_; epochs requested by stepEpoch()
-    bool stop_ = false;                   // guarded by mutex_
-    bool lrPending_ = false;             // guarded by mutex_
-    double pendingLr_ = 0.0;             // guarded by mutex_
+    bool paused_ = false;              // guarded by mutex_
+    bool stepping_ = false;            // guarded by mutex_; an allowed epoch is running
+    int stepBudget_ = 0;               // guarded by mutex_; epochs requested by stepEpoch()
+    bool stop_ = false;                // guarded by mutex_
+    bool lrPending_ = false;           // guarded by mutex_
+    double pendingLr_ = 0.0;           // guarded by mutex_
     double maxEpochsPerSecond_ = 0.0;  // guarded by mutex_
     std::chrono::steady_clock::time_point lastEpochEnd_{};  // trainer thread only
+    SnapshotMailbox snapshots_;                             // thread-safe itself
 };
 
 }  // namespace lrscope::core

@@ -17,9 +17,10 @@ enum class RunStatus { Completed, Stopped, Diverged };
 struct RunResult {
     RunId runId = 0;
     RunStatus status = RunStatus::Completed;
-    std::optional<int> divergedAt;    // epoch in which a NaN/Inf appeared
-    std::vector<EpochRecord> history;  // finite records only, epoch 0 first
-    NetworkWeights finalWeights;      // last finite weights
+    std::optional<int> divergedAt;     // epoch in which a NaN/Inf appeared
+    std::vector<EpochRecord> history;  // finite records only, epoch 0 first; empty when the
+                                       // observer does not want it (wantsHistory())
+    NetworkWeights finalWeights;       // last finite weights
 };
 
 // Hooks called on the training thread. The trainer never knows who listens.
@@ -27,11 +28,15 @@ class TrainingObserver {
 public:
     virtual ~TrainingObserver() = default;
     virtual void onEpoch(const EpochRecord& /*record*/) {}
+    // False when the observer keeps the records it is handed itself (it streams them):
+    // RunResult.history then stays empty, so a long run is not held twice.
+    virtual bool wantsHistory() const { return true; }
     virtual void onFinished(const RunResult& /*result*/) {}
 };
 
 // Trains one run synchronously on the calling thread: epoch 0 record, then for each epoch
-// one optimizer step per mini-batch, then a record. Uses only the config's own seed.
+// one optimizer step per mini-batch (from BatchSequence), then a record, and a weight snapshot
+// when control.snapshots() wants one. Uses only the config's own seed.
 // Throws InputError when the config does not fit the data (e.g. weights of the wrong shape).
 RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunControl& control,
                 TrainingObserver& observer);

@@ -101,6 +101,57 @@ TEST(LrSchedule, WarmupRampsLinearlyThenHandsOver) {
     EXPECT_EQ(learningRateAt(s, 0.3, 1), 0.3);
 }
 
+// Per batch: every batch of an epoch trains at the epoch's rate.
+TEST(LrSchedule, PerBatchFormGivesEveryBatchItsEpochsRate) {
+    for (const char* text : {"constant", "step:2:0.5", "exp:0.9", "cosine:5:0.01"}) {
+        LrSchedule s = parseSchedule(text);
+        s.warmupEpochs = 3;
+        for (int epoch = 1; epoch <= 8; ++epoch) {
+            for (long batch = 0; batch < 4; ++batch) {
+                EXPECT_EQ(learningRateAt(s, 0.2, epoch, batch, 4), learningRateAt(s, 0.2, epoch))
+                    << text << " epoch " << epoch << " batch " << batch;
+            }
+        }
+    }
+}
+
+TEST(LrSchedule, PerBatchWarmupRampsOverTheRunsFirstBatches) {
+    LrSchedule s;
+    s.warmupBatches = 6;
+    // 4 batches per epoch: the run's k-th batch is (epoch - 1) * 4 + batch + 1.
+    struct Row {
+        int epoch;
+        long batch;
+        double lr;  // 0.6 * min(1, k / 6)
+    };
+    const Row rows[] = {{1, 0, 0.1}, {1, 1, 0.2}, {1, 3, 0.4}, {2, 0, 0.5},
+                        {2, 1, 0.6}, {2, 3, 0.6}, {5, 2, 0.6}};
+    for (const Row& row : rows) {
+        EXPECT_DOUBLE_EQ(learningRateAt(s, 0.6, row.epoch, row.batch, 4), row.lr)
+            << "epoch " << row.epoch << " batch " << row.batch;
+    }
+    // With the epoch schedule: exp:0.5 halves per epoch, the warm-up multiplies on top.
+    s = parseSchedule("exp:0.5");
+    s.warmupBatches = 8;
+    EXPECT_DOUBLE_EQ(learningRateAt(s, 1.0, 1, 1, 4), 1.0 * 2.0 / 8.0);
+    EXPECT_DOUBLE_EQ(learningRateAt(s, 1.0, 2, 1, 4), 0.5 * 6.0 / 8.0);
+    EXPECT_DOUBLE_EQ(learningRateAt(s, 1.0, 3, 0, 4), 0.25);
+    // Without a per-batch warm-up the factor is exactly 1.
+    EXPECT_EQ(batchWarmupFactor(LrSchedule{}, 1, 0, 4), 1.0);
+}
+
+TEST(LrSchedule, NegativeBatchWarmupIsRejectedByName) {
+    LrSchedule s;
+    s.warmupBatches = -1;
+    try {
+        validate(s);
+        FAIL() << "expected an InputError";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.key(), "warmup-batches");
+        EXPECT_NE(std::string(e.what()).find("-1"), std::string::npos) << e.what();
+    }
+}
+
 TEST(LrSchedule, EpochsBeforeTheFirstCountAsTheFirst) {
     LrSchedule s = parseSchedule("exp:0.5");
     s.warmupEpochs = 2;

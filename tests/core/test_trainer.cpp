@@ -158,3 +158,46 @@ TEST(Trainer, RegressionHasNoErrorRate) {
 
 }  // namespace
 }  // namespace lrscope::core
+
+namespace lrscope::core {
+namespace {
+
+// An observer that streams the records itself and asks the run not to keep a copy.
+class Streamer : public Recorder {
+public:
+    bool wantsHistory() const override { return false; }
+};
+
+TEST(Trainer, AnObserverThatStreamsGetsEveryRecordAndTheResultKeepsNoCopy) {
+    const RunConfig config = smallConfig();
+    RunControl control;
+    Streamer streamer;
+    const RunResult streamed = train(7, config, control, streamer);
+    EXPECT_TRUE(streamed.history.empty());
+    ASSERT_EQ(streamer.records.size(), 13u);
+
+    const RunResult kept = trainQuietly(config);
+    ASSERT_EQ(kept.history.size(), streamer.records.size());
+    for (size_t i = 0; i < kept.history.size(); ++i) {
+        EXPECT_EQ(streamer.records[i].trainLoss, kept.history[i].trainLoss);
+    }
+    EXPECT_EQ(streamed.finalWeights.layers.back().bias, kept.finalWeights.layers.back().bias);
+}
+
+TEST(Trainer, PerBatchWarmupScalesTheFirstBatchesOnly) {
+    // 64 training rows in batches of 8: 8 batches per epoch. A warm-up of 12 batches runs
+    // through epoch 1 and half of epoch 2; the record's rate is the last batch's.
+    RunConfig config = smallConfig();
+    config.epochs = 3;
+    config.schedule.warmupBatches = 12;
+    const RunResult warm = trainQuietly(config);
+    ASSERT_EQ(warm.history.size(), 4u);
+    EXPECT_DOUBLE_EQ(warm.history[1].lr, 0.1 * 8.0 / 12.0);
+    EXPECT_EQ(warm.history[2].lr, 0.1);
+    EXPECT_EQ(warm.history[3].lr, 0.1);
+    const RunResult cold = trainQuietly(smallConfig());
+    EXPECT_NE(warm.history[3].trainLoss, cold.history[3].trainLoss);
+}
+
+}  // namespace
+}  // namespace lrscope::core

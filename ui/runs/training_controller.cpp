@@ -65,6 +65,8 @@ public:
     using Deliver = std::function<void(const core::EpochRecord&)>;
     explicit BufferingObserver(Deliver deliver) : deliver_(std::move(deliver)) {}
     void onEpoch(const core::EpochRecord& record) override { deliver_(record); }
+    // The records reach the run store through deliver_: the result need not hold them too.
+    bool wantsHistory() const override { return false; }
 
 private:
     Deliver deliver_;
