@@ -1,5 +1,6 @@
 #include "ui/runs/training_controller.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <exception>
@@ -55,6 +56,7 @@ struct TrainingController::Slot {
     bool startReported = false;
     bool finished = false;
     bool holdRequested = false;  // pause() or step() asked the run to hold; resume() cleared it
+    std::map<const void*, int> snapshotPeriods;  // by requester
 };
 
 namespace {
@@ -142,13 +144,17 @@ void TrainingController::drain() {
         std::vector<core::EpochRecord> records;
         std::optional<RunOutcome> outcome;
         std::optional<QString> failure;
+        std::optional<core::WeightSnapshot> snapshot;
     };
     std::vector<Delivery> deliveries;
     for (auto& [id, slot] : runs_) {
         if (slot->finished) {
             continue;
         }
-        Delivery d{id, false, {}, std::nullopt, std::nullopt};
+        Delivery d{id, false, {}, std::nullopt, std::nullopt, std::nullopt};
+        if (!slot->snapshotPeriods.empty()) {
+            d.snapshot = slot->control.snapshots().take();
+        }
         std::optional<core::InputError> inputError;
         {
             const std::lock_guard lock(slot->mutex);
@@ -171,7 +177,7 @@ void TrainingController::drain() {
         } else {
             anyActive = true;
         }
-        if (d.started || !d.records.empty() || d.outcome || d.failure) {
+        if (d.started || !d.records.empty() || d.outcome || d.failure || d.snapshot) {
             deliveries.push_back(std::move(d));
         }
     }
@@ -181,6 +187,9 @@ void TrainingController::drain() {
         }
         if (!d.records.empty() && contains(d.id)) {
             emit recordsArrived(d.id, d.records);
+        }
+        if (d.snapshot && contains(d.id)) {
+            emit snapshotArrived(d.id, *d.snapshot);
         }
         if (d.failure && contains(d.id)) {
             emit runFailed(d.id, *d.failure);
@@ -250,6 +259,23 @@ void TrainingController::setLearningRate(core::RunId id, double lr) {
     if (Slot* slot = find(id); slot != nullptr && !slot->finished) {
         slot->control.setLearningRate(lr);
     }
+}
+
+void TrainingController::requestSnapshots(core::RunId id, const void* requester, int everyEpochs) {
+    Slot* slot = find(id);
+    if (slot == nullptr || slot->finished) {
+        return;
+    }
+    if (everyEpochs > 0) {
+        slot->snapshotPeriods[requester] = everyEpochs;
+    } else {
+        slot->snapshotPeriods.erase(requester);
+    }
+    int period = 0;
+    for (const auto& [who, every] : slot->snapshotPeriods) {
+        period = period == 0 ? every : std::min(period, every);
+    }
+    slot->control.snapshots().request(period, kMaxSnapshotsPerSecond);
 }
 
 void TrainingController::setMaxEpochsPerSecond(double epochsPerSecond) {

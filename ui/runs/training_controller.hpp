@@ -17,6 +17,7 @@
 #include "core/training/run_config.hpp"
 #include "core/training/run_pool.hpp"
 #include "core/training/trainer.hpp"
+#include "core/training/weight_snapshots.hpp"
 
 namespace lrscope::ui {
 
@@ -53,6 +54,13 @@ public:
     void stopAll();
     // A new base learning rate from the run's next batch on; recorded in its history.
     void setLearningRate(core::RunId id, double lr);
+    // Asks for the run's weights every `everyEpochs` epochs while it trains (0: `requester`
+    // no longer asks), at most kMaxSnapshotsPerSecond. Each requester (a view) keeps its own
+    // period; the run is asked for the shortest. Snapshots arrive through snapshotArrived at
+    // the next drain, latest first: nothing queues up behind a slow view.
+    void requestSnapshots(core::RunId id, const void* requester, int everyEpochs);
+    static constexpr double kMaxSnapshotsPerSecond = 20.0;
+
     // Pace for all runs, present and future; 0 = as fast as possible.
     void setMaxEpochsPerSecond(double epochsPerSecond);
     double maxEpochsPerSecond() const { return maxEpochsPerSecond_; }
@@ -89,6 +97,8 @@ signals:
     void runFinished(lrscope::core::RunId id, const lrscope::ui::RunOutcome& outcome);
     // The run could not start or broke off with an error (e.g. its CSV file vanished).
     void runFailed(lrscope::core::RunId id, const QString& message);
+    // The newest weights of a run some view asked for (requestSnapshots).
+    void snapshotArrived(lrscope::core::RunId id, const lrscope::core::WeightSnapshot& snapshot);
 
 private:
     struct Slot;
