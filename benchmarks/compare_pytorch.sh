@@ -23,5 +23,6 @@ fi
 cmake --build "$build" -j2 --target lrscope-cli
 
 # The script itself drops OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE and pins one BLAS/OpenMP thread for
-# both sides (it re-executes itself with that environment); nothing else to set here.
+# every side (it re-executes itself with that environment), and runs PyTorch at its best in a
+# process of its own with lrscope's kernel forced; nothing else to set here.
 exec /usr/bin/python3 "$root/benchmarks/compare_pytorch.py" --lrscope "$build/app/lrscope-cli" "$@"

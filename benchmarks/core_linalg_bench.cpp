@@ -1,11 +1,12 @@
 // core::multiply at the shapes the networks of the benchmarks produce, against Eigen's own
-// product and OpenBLAS called directly, to place the dispatch threshold in core/linalg.cpp.
+// product and OpenBLAS called directly (with the kernel core chose for this machine), to place
+// the dispatch threshold in core/nn/linalg.cpp.
 #include <benchmark/benchmark.h>
-#include <cblas.h>
 
 #include <iterator>
 #include <string>
 
+#include "core/nn/blas_backend.hpp"
 #include "core/nn/linalg.hpp"
 
 namespace {
@@ -110,21 +111,28 @@ void BM_MultiplyEigenLazy(benchmark::State& state) {
     finish(state, c, "eigen-lazy");
 }
 
-// OpenBLAS dgemm directly (single-threaded, as lrscope runs it).
+// OpenBLAS's dgemm directly, single-threaded with the kernel core chose, as lrscope runs it.
 void BM_MultiplyBlas(benchmark::State& state) {
-    lrscope::core::useSingleThreadedBlas();
+    const lrscope::core::CblasDgemm dgemm = lrscope::core::BlasBackend::instance().dgemm();
+    if (dgemm == nullptr) {
+        state.SkipWithError(lrscope::core::blasDescription().c_str());
+        return;
+    }
     const Case& c = kCases[state.range(0)];
     Operands o(c);
-    const auto trans = [](Transpose t) { return t == Transpose::Yes ? CblasTrans : CblasNoTrans; };
+    const auto trans = [](Transpose t) {
+        return t == Transpose::Yes ? lrscope::core::kCblasTrans : lrscope::core::kCblasNoTrans;
+    };
     for (auto _ : state) {
-        cblas_dgemm(CblasColMajor, trans(c.ta), trans(c.tb), static_cast<int>(c.m),
-                    static_cast<int>(c.n), static_cast<int>(c.k), 1.0, o.a.data(),
-                    static_cast<int>(o.a.rows()), o.b.data(), static_cast<int>(o.b.rows()), 0.0,
-                    o.c.data(), static_cast<int>(o.c.rows()));
+        dgemm(lrscope::core::kCblasColMajor, trans(c.ta), trans(c.tb), static_cast<int>(c.m),
+              static_cast<int>(c.n), static_cast<int>(c.k), 1.0, o.a.data(),
+              static_cast<int>(o.a.rows()), o.b.data(), static_cast<int>(o.b.rows()), 0.0,
+              o.c.data(), static_cast<int>(o.c.rows()));
         benchmark::DoNotOptimize(o.c.data());
         benchmark::ClobberMemory();
     }
-    finish(state, c, "blas");
+    const std::string path = "blas " + lrscope::core::BlasBackend::instance().selection().kernel;
+    finish(state, c, path.c_str());
 }
 
 constexpr int kCaseCount = static_cast<int>(std::size(kCases));

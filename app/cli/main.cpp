@@ -8,6 +8,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/help_text.hpp"
 #include "core/base/errors.hpp"
+#include "core/nn/blas_backend.hpp"
 #include "core/nn/linalg.hpp"
 #ifdef LRSCOPE_WITH_PLOT
 #include "app/cli/plot_command.hpp"
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
     }
     if (all.front() == "--version") {
         std::cout << "lrscope-cli " << LRSCOPE_VERSION << '\n';
+        std::cout << "BLAS: " << core::blasDescription() << '\n';
         return cli::kExitOk;
     }
     core::useSingleThreadedBlas();

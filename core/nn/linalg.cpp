@@ -1,8 +1,8 @@
 #include "core/nn/linalg.hpp"
 
-#include <cblas.h>
-
 #include <cassert>
+
+#include "core/nn/blas_backend.hpp"
 
 namespace lrscope::core {
 
@@ -15,8 +15,8 @@ namespace {
 // times both paths per shape).
 constexpr Eigen::Index kBlasThreshold = 4096;
 
-CBLAS_TRANSPOSE toCblas(Transpose t) {
-    return t == Transpose::Yes ? CblasTrans : CblasNoTrans;
+int toCblas(Transpose t) {
+    return t == Transpose::Yes ? kCblasTrans : kCblasNoTrans;
 }
 
 int toInt(Eigen::Index n) {
@@ -50,13 +50,26 @@ void multiply(const Eigen::Ref<const Matrix>& a, Transpose ta, const Eigen::Ref<
         }
         return;
     }
-    cblas_dgemm(CblasColMajor, toCblas(ta), toCblas(tb), toInt(m), toInt(n), toInt(k), 1.0,
-                a.data(), toInt(a.outerStride()), b.data(), toInt(b.outerStride()), 0.0, c.data(),
-                toInt(c.outerStride()));
+    if (const CblasDgemm dgemm = BlasBackend::instance().dgemm()) {
+        dgemm(kCblasColMajor, toCblas(ta), toCblas(tb), toInt(m), toInt(n), toInt(k), 1.0, a.data(),
+              toInt(a.outerStride()), b.data(), toInt(b.outerStride()), 0.0, c.data(),
+              toInt(c.outerStride()));
+        return;
+    }
+    // No BLAS that computes correctly here: Eigen's own blocked product.
+    if (ta == Transpose::No && tb == Transpose::No) {
+        c.noalias() = a * b;
+    } else if (ta == Transpose::No) {
+        c.noalias() = a * b.transpose();
+    } else if (tb == Transpose::No) {
+        c.noalias() = a.transpose() * b;
+    } else {
+        c.noalias() = a.transpose() * b.transpose();
+    }
 }
 
 void useSingleThreadedBlas() {
-    openblas_set_num_threads(1);
+    BlasBackend::instance();
 }
 
 }  // namespace lrscope::core
