@@ -1,6 +1,8 @@
 #include "core/io/imported_file.hpp"
 
+#include <filesystem>
 #include <sstream>
+#include <system_error>
 
 #include "core/base/atomic_file.hpp"
 #include "core/base/errors.hpp"
@@ -40,6 +42,13 @@ ImportedFile importedFileFromText(std::string_view text, const std::string& sour
 }
 
 ImportedFile readImportedFile(const std::string& path, const CsvSeriesColumns& columns) {
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (!error && size > kMaxImportBytes) {
+        throw InputError(path + ": found a file of " + std::to_string(size) +
+                         " bytes; expected at most " + std::to_string(kMaxImportBytes) +
+                         " bytes (1 GiB) for an imported log");
+    }
     return importedFileFromText(readFile(path), path, columns);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,7 +28,11 @@ struct ImportedFile {
 ImportedFile importedFileFromText(std::string_view text, const std::string& source,
                                   const CsvSeriesColumns& columns = {});
 
-// The same for a file. Throws InputError when it cannot be read.
+// Imported files are read whole; a larger one is refused before reading (1 GiB of CSV is
+// some 25 million rows, far more than a plot can show).
+inline constexpr std::uintmax_t kMaxImportBytes = std::uintmax_t{1} << 30;
+
+// The same for a file. Throws InputError when it cannot be read or is over kMaxImportBytes.
 ImportedFile readImportedFile(const std::string& path, const CsvSeriesColumns& columns = {});
 
 }  // namespace lrscope::core

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
@@ -108,6 +110,27 @@ TEST(ImportedFile, BadFilesGiveTheReaderOfTheirFormatsMessage) {
               "file with a header row");
     const std::string missing = badImportFile("no_such_file.csv");
     EXPECT_THROW(readImportedFile(missing), InputError);
+}
+
+TEST(ImportedFile, RefusesAFileOverTheSizeLimitBeforeReadingIt) {
+    // A sparse file: its size is one byte over the limit, yet it takes no disk space.
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "lrscope-import-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+    const std::filesystem::path dir(pattern);
+    const std::string path = (dir / "huge.csv").string();
+    writeFileAtomically(path, "step,loss\n");
+    std::filesystem::resize_file(path, kMaxImportBytes + 1);
+    try {
+        readImportedFile(path);
+        ADD_FAILURE() << "read a file over the limit";
+    } catch (const InputError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  path +
+                      ": found a file of 1073741825 bytes; expected at most 1073741824 bytes "
+                      "(1 GiB) for an imported log");
+    }
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

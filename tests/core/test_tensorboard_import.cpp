@@ -72,6 +72,11 @@ TEST(TensorBoardImport, ReadsTheJsonDownloadInAnyNumberFormAndItsNonFiniteString
     EXPECT_EQ(series.points[6], (std::pair<double, double>{600, 1.0}));  // an integer value
 }
 
+TEST(TensorBoardImport, JsonMayStartWithAByteOrderMark) {
+    EXPECT_EQ(tensorBoardJsonFromText("\xEF\xBB\xBF[[1.5, 2, 3]]", "x.json").points,
+              (Points{{2, 3}}));
+}
+
 TEST(TensorBoardImport, CsvErrorsNameFileLineAndColumn) {
     EXPECT_EQ(csvError("empty.csv"),
               "empty.csv:1:1: found an empty file; expected TensorBoard's CSV header "
