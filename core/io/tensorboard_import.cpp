@@ -133,6 +133,11 @@ ImportedSeries tensorBoardJsonFromText(std::string_view text, const std::string&
         json = Json::parse(text);
     } catch (const Json::parse_error& e) {
         throw InputError(source + ": " + jsonParseErrorText(e.what()));
+    } catch (const Json::out_of_range& e) {
+        // nlohmann refuses a number beyond double's range (1e999) while parsing, without
+        // saying where.
+        throw InputError(source + ": " + jsonParseErrorText(e.what()) +
+                         "; expected numbers within double's range (about 1.8e308)");
     }
     const std::string expectedRows =
         std::string("an array of ") + std::string(kJsonRow) + " rows (TensorBoard's JSON download)";

@@ -151,6 +151,17 @@ TEST(TensorBoardImport, JsonErrorsNameTheLineColumnOrPath) {
         << bareNan;
 }
 
+TEST(TensorBoardImport, JsonNumberBeyondDoublesRangeIsAnInputError) {
+    try {
+        tensorBoardJsonFromText("[[1, 2, 1e999]]", "x.json");
+        ADD_FAILURE() << "accepted 1e999";
+    } catch (const InputError& e) {
+        EXPECT_STREQ(e.what(),
+                     "x.json: invalid JSON (number overflow parsing '1e999'); expected numbers "
+                     "within double's range (about 1.8e308)");
+    }
+}
+
 TEST(TensorBoardImport, JsonStepThatIsNotFiniteIsRefused) {
     try {
         tensorBoardJsonFromText(R"([[1, "Infinity", 2]])", "x.json");
