@@ -1,5 +1,6 @@
 #include "core/io/tensorboard_import.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -77,13 +78,151 @@ std::optional<double> nonFiniteSpelling(const Json& value) {
     return std::nullopt;
 }
 
-std::string describeRow(const Json& row) {
-    if (row.is_array()) {
-        return "an array of " + std::to_string(row.size()) +
-               (row.size() == 1 ? " value" : " values");
+// Reads the rows as the parser meets them (SAX), so a long download is never held as a JSON
+// tree beside its points, and nesting deeper than a row is refused as soon as it starts.
+class TensorBoardJsonReader : public nlohmann::json_sax<Json> {
+public:
+    TensorBoardJsonReader(std::string_view text, const std::string& source)
+        : text_(text), source_(source) {
+        series_.name = seriesNameOf(source);
+        series_.source = source;
     }
-    return describeJson(row);
-}
+
+    ImportedSeries take() { return std::move(series_); }
+
+    bool null() override { return cell(Json(nullptr)); }
+    bool boolean(bool value) override { return cell(Json(value)); }
+    bool number_integer(number_integer_t value) override { return cell(Json(value)); }
+    bool number_unsigned(number_unsigned_t value) override { return cell(Json(value)); }
+    bool number_float(number_float_t value, const string_t& /*text*/) override {
+        return cell(Json(value));
+    }
+    bool string(string_t& value) override { return cell(Json(value)); }
+    bool binary(binary_t& /*value*/) override { return cell(Json("binary data")); }
+    bool key(string_t& /*key*/) override { return true; }  // unreachable: objects are refused
+    bool end_object() override { return true; }
+
+    bool start_object(std::size_t /*size*/) override { return container("an object"); }
+
+    bool start_array(std::size_t /*size*/) override {
+        if (depth_ < 2) {
+            ++depth_;
+            cellIndex_ = 0;
+            return true;
+        }
+        return container("an array");
+    }
+
+    bool end_array() override {
+        if (depth_ == 1 && rows_ == 0) {
+            fail("", "found an empty array; expected " + expectedRows());
+        }
+        if (depth_ == 2) {
+            if (cellIndex_ != 3) {
+                fail(rowPath(), "found an array of " + std::to_string(cellIndex_) +
+                                    (cellIndex_ == 1 ? " value" : " values") + "; expected " +
+                                    std::string(kJsonRow));
+            }
+            series_.points.emplace_back(step_, value_);
+            ++rows_;
+        }
+        --depth_;
+        return true;
+    }
+
+    bool parse_error(std::size_t position, const std::string& lastToken,
+                     const nlohmann::detail::exception& error) override {
+        if (error.id == 406) {
+            // A number beyond double's range (1e999): nlohmann's message says not where.
+            const size_t start = position >= lastToken.size() ? position - lastToken.size() : 0;
+            const std::string_view before = text_.substr(0, std::min(start, text_.size()));
+            const size_t lineStart = before.rfind('\n');
+            const auto line = 1 + std::count(before.begin(), before.end(), '\n');
+            const size_t column =
+                start - (lineStart == std::string_view::npos ? 0 : lineStart + 1) + 1;
+            fail("", "line " + std::to_string(line) + ", column " + std::to_string(column) +
+                         ": found the number " + quotedForMessage(lastToken) +
+                         ", beyond double's range; expected numbers within about 1.8e308");
+        }
+        fail("", jsonParseErrorText(error.what()));
+    }
+
+private:
+    static std::string expectedRows() {
+        return "an array of " + std::string(kJsonRow) + " rows (TensorBoard's JSON download)";
+    }
+
+    std::string rowPath() const { return "[" + std::to_string(rows_) + "]"; }
+
+    [[noreturn]] void fail(const std::string& path, const std::string& message) const {
+        throw InputError(source_ + ": " + (path.empty() ? "" : path + ": ") + message);
+    }
+
+    // An object, or an array inside a row: never part of the shape.
+    bool container(const std::string& found) {
+        if (depth_ == 0) {
+            fail("", "found " + found + "; expected " + expectedRows());
+        }
+        if (depth_ == 1) {
+            fail(rowPath(), "found " + found + "; expected " + std::string(kJsonRow));
+        }
+        return cell(nullptr, found);
+    }
+
+    bool cell(const Json& value) { return cell(&value, ""); }
+
+    // A value inside the rows: the wall time, step or value of the current row. `value` is
+    // null for a container, which `container` names; JSON text is made only for messages.
+    bool cell(const Json* value, const std::string& container) {
+        const auto found = [&] { return value != nullptr ? describeJson(*value) : container; };
+        if (depth_ == 0) {
+            fail("", "found " + found() + "; expected " + expectedRows());
+        }
+        if (depth_ == 1) {
+            fail(rowPath(), "found " + found() + "; expected " + std::string(kJsonRow));
+        }
+        const auto path = [&] { return rowPath() + "[" + std::to_string(cellIndex_) + "]"; };
+        if (cellIndex_ >= 3) {
+            fail(rowPath(),
+                 "found an array of more than 3 values; expected " + std::string(kJsonRow));
+        }
+        const auto number = [&](const char* what, bool nonFinite) {
+            if (value != nullptr && value->is_number()) {
+                const double x = value->get<double>();
+                if (nonFinite || std::isfinite(x)) {
+                    return x;
+                }
+            } else if (value != nullptr) {
+                if (const auto special = nonFiniteSpelling(*value); special && nonFinite) {
+                    return *special;
+                }
+            }
+            fail(path(), "found " + found() + "; expected " + what);
+        };
+        if (cellIndex_ == 0) {
+            number("the wall time in seconds (a finite number)", false);
+        } else if (cellIndex_ == 1) {
+            step_ = number("the step (a number)", true);
+            if (const std::string problem = stepProblem(lastStep(series_), step_);
+                !problem.empty()) {
+                fail(path(), problem);
+            }
+        } else {
+            value_ = number("the value (a number, or \"NaN\", \"Infinity\", \"-Infinity\")", true);
+        }
+        ++cellIndex_;
+        return true;
+    }
+
+    std::string_view text_;
+    const std::string& source_;
+    ImportedSeries series_;
+    int depth_ = 0;         // 1 inside the outer array, 2 inside a row
+    size_t rows_ = 0;       // rows finished so far: the index of the current one
+    size_t cellIndex_ = 0;  // cells read in the current row
+    double step_ = 0.0;
+    double value_ = 0.0;
+};
 
 }  // namespace
 
@@ -128,59 +267,9 @@ ImportedSeries tensorBoardCsvFromText(std::string_view text, const std::string& 
 }
 
 ImportedSeries tensorBoardJsonFromText(std::string_view text, const std::string& source) {
-    Json json;
-    try {
-        json = Json::parse(text);
-    } catch (const Json::parse_error& e) {
-        throw InputError(source + ": " + jsonParseErrorText(e.what()));
-    } catch (const Json::out_of_range& e) {
-        // nlohmann refuses a number beyond double's range (1e999) while parsing, without
-        // saying where.
-        throw InputError(source + ": " + jsonParseErrorText(e.what()) +
-                         "; expected numbers within double's range (about 1.8e308)");
-    }
-    const std::string expectedRows =
-        std::string("an array of ") + std::string(kJsonRow) + " rows (TensorBoard's JSON download)";
-    if (!json.is_array()) {
-        throw InputError(source + ": found " + describeJson(json) + "; expected " + expectedRows);
-    }
-    if (json.empty()) {
-        throw InputError(source + ": found an empty array; expected " + expectedRows);
-    }
-    ImportedSeries series;
-    series.name = seriesNameOf(source);
-    series.source = source;
-    series.points.reserve(json.size());
-    for (size_t i = 0; i < json.size(); ++i) {
-        const Json& row = json[i];
-        const std::string path = "[" + std::to_string(i) + "]";
-        if (!row.is_array() || row.size() != 3) {
-            throw InputError(source + ": " + path + ": found " + describeRow(row) + "; expected " +
-                             std::string(kJsonRow));
-        }
-        const auto number = [&](size_t k, const char* what, bool nonFinite) {
-            const Json& cell = row[k];
-            if (cell.is_number()) {
-                const double value = cell.get<double>();
-                if (nonFinite || std::isfinite(value)) {
-                    return value;
-                }
-            } else if (const auto special = nonFiniteSpelling(cell); special && nonFinite) {
-                return *special;
-            }
-            throw InputError(source + ": " + path + "[" + std::to_string(k) + "]: found " +
-                             describeJson(cell) + "; expected " + what);
-        };
-        number(0, "the wall time in seconds (a finite number)", false);
-        const double step = number(1, "the step (a number)", true);
-        if (const std::string problem = stepProblem(lastStep(series), step); !problem.empty()) {
-            throw InputError(source + ": " + path + "[1]: " + problem);
-        }
-        const double value =
-            number(2, "the value (a number, or \"NaN\", \"Infinity\", \"-Infinity\")", true);
-        series.points.emplace_back(step, value);
-    }
-    return series;
+    TensorBoardJsonReader reader(text, source);
+    Json::sax_parse(text, &reader);
+    return reader.take();
 }
 
 }  // namespace lrscope::core

@@ -151,15 +151,48 @@ TEST(TensorBoardImport, JsonErrorsNameTheLineColumnOrPath) {
         << bareNan;
 }
 
-TEST(TensorBoardImport, JsonNumberBeyondDoublesRangeIsAnInputError) {
+TEST(TensorBoardImport, JsonNumberBeyondDoublesRangeIsAnInputErrorWithItsPlace) {
     try {
-        tensorBoardJsonFromText("[[1, 2, 1e999]]", "x.json");
+        // Line 2 is "  [4, 5, 1e999]]": the number starts at its 10th character.
+        tensorBoardJsonFromText("[[1, 2, 3],\n  [4, 5, 1e999]]", "x.json");
         ADD_FAILURE() << "accepted 1e999";
     } catch (const InputError& e) {
         EXPECT_STREQ(e.what(),
-                     "x.json: invalid JSON (number overflow parsing '1e999'); expected numbers "
-                     "within double's range (about 1.8e308)");
+                     "x.json: line 2, column 10: found the number '1e999', beyond double's "
+                     "range; expected numbers within about 1.8e308");
     }
+}
+
+TEST(TensorBoardImport, JsonRowsHoldThreeNumbersAndNothingDeeper) {
+    const auto error = [](std::string_view text) {
+        try {
+            tensorBoardJsonFromText(text, "x.json");
+        } catch (const InputError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(error("[[1, 2, 3, 4]]"),
+              "x.json: [0]: found an array of more than 3 values; expected "
+              "[wall_time, step, value]");
+    EXPECT_EQ(error("[[1, 2, 3], 7]"), "x.json: [1]: found 7; expected [wall_time, step, value]");
+    EXPECT_EQ(error("[[1, [2], 3]]"),
+              "x.json: [0][1]: found an array; expected the step (a number)");
+    EXPECT_EQ(error("[[1, 2, {\"v\": 3}]]"),
+              "x.json: [0][2]: found an object; expected the value (a number, or \"NaN\", "
+              "\"Infinity\", \"-Infinity\")");
+    EXPECT_EQ(error("[[null, 2, 3]]"),
+              "x.json: [0][0]: found null; expected the wall time in seconds (a finite number)");
+    EXPECT_EQ(error("[[\"NaN\", 2, 3]]"),
+              "x.json: [0][0]: found \"NaN\"; expected the wall time in seconds (a finite "
+              "number)");
+    EXPECT_EQ(error("42"),
+              "x.json: found 42; expected an array of [wall_time, step, value] rows "
+              "(TensorBoard's JSON download)");
+    // Deep nesting stops at the first level too deep, whatever follows.
+    EXPECT_EQ(error(std::string(100000, '[')),
+              "x.json: [0][0]: found an array; expected the wall time in seconds (a finite "
+              "number)");
 }
 
 TEST(TensorBoardImport, JsonStepThatIsNotFiniteIsRefused) {
