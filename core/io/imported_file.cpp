@@ -6,7 +6,8 @@
 
 #include "core/base/atomic_file.hpp"
 #include "core/base/errors.hpp"
-#include "core/io/tensorboard_import.hpp"
+#include "core/io/tensorboard_csv_import.hpp"
+#include "core/io/tensorboard_json_import.hpp"
 
 namespace lrscope::core {
 

@@ -1,15 +1,13 @@
-#include "core/io/tensorboard_import.hpp"
+#include "core/io/tensorboard_json_import.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <vector>
+#include <optional>
 
 #include "core/base/errors.hpp"
 #include "core/base/message_text.hpp"
-#include "core/base/number_format.hpp"
-#include "core/data/csv_records.hpp"
 #include "core/io/json_messages.hpp"
 
 namespace lrscope::core {
@@ -18,47 +16,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-const std::vector<std::string> kCsvHeader = {"Wall time", "Step", "Value"};
-constexpr std::string_view kCsvHeaderText = "'Wall time,Step,Value'";
 constexpr std::string_view kJsonRow = "[wall_time, step, value]";
-
-std::string place(const std::string& source, int line, size_t column) {
-    return source + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
-}
-
-std::string found(const std::string& cell) {
-    return cell.empty() ? "an empty cell" : quotedForMessage(cell);
-}
-
-void checkCsvHeader(const std::vector<std::string>& header, int line, const std::string& source) {
-    for (size_t c = 0; c < kCsvHeader.size(); ++c) {
-        if (c >= header.size()) {
-            throw InputError(place(source, line, c + 1) +
-                             "found the end of the header; expected '" + kCsvHeader[c] +
-                             "' (TensorBoard's CSV header is " + std::string(kCsvHeaderText) + ")");
-        }
-        if (header[c] != kCsvHeader[c]) {
-            throw InputError(place(source, line, c + 1) + "found " + found(header[c]) +
-                             "; expected '" + kCsvHeader[c] + "' (TensorBoard's CSV header is " +
-                             std::string(kCsvHeaderText) + ")");
-        }
-    }
-    if (header.size() > kCsvHeader.size()) {
-        throw InputError(place(source, line, kCsvHeader.size() + 1) + "found an extra column " +
-                         found(header[kCsvHeader.size()]) + "; expected the header " +
-                         std::string(kCsvHeaderText));
-    }
-}
-
-// A CSV cell as a number; NaN and Inf only where `nonFinite` allows them.
-double csvNumber(const std::string& cell, bool nonFinite, const std::string& what,
-                 const std::string& where) {
-    const auto value = parseDouble(cell);
-    if (!value || (!nonFinite && !std::isfinite(*value))) {
-        throw InputError(where + "found " + found(cell) + "; expected " + what);
-    }
-    return *value;
-}
 
 // The string TensorBoard writes for a non-finite value, or nullopt.
 std::optional<double> nonFiniteSpelling(const Json& value) {
@@ -225,46 +183,6 @@ private:
 };
 
 }  // namespace
-
-ImportedSeries tensorBoardCsvFromText(std::string_view text, const std::string& source) {
-    CsvRecordReader reader(text, source);
-    std::vector<std::string> fields;
-    int line = 0;
-    if (!reader.next(fields, line)) {
-        throw InputError(source + ":1:1: found an empty file; expected TensorBoard's CSV header " +
-                         std::string(kCsvHeaderText));
-    }
-    checkCsvHeader(fields, line, source);
-
-    ImportedSeries series;
-    series.name = seriesNameOf(source);
-    series.source = source;
-    while (reader.next(fields, line)) {
-        if (fields.size() != kCsvHeader.size()) {
-            const size_t column = std::min(fields.size(), kCsvHeader.size()) + 1;
-            throw InputError(place(source, line, column) + "found " +
-                             std::to_string(fields.size()) +
-                             (fields.size() == 1 ? " field" : " fields") +
-                             "; expected 3 like the header " + std::string(kCsvHeaderText));
-        }
-        csvNumber(fields[0], false, "the wall time in seconds (a finite number)",
-                  place(source, line, 1));
-        const double step =
-            csvNumber(fields[1], true, "the step (a number)", place(source, line, 2));
-        if (const std::string problem = stepProblem(lastStep(series), step); !problem.empty()) {
-            throw InputError(place(source, line, 2) + problem);
-        }
-        const double value =
-            csvNumber(fields[2], true, "the value (a number, nan or inf)", place(source, line, 3));
-        series.points.emplace_back(step, value);
-    }
-    if (series.points.empty()) {
-        throw InputError(place(source, reader.line(), 1) +
-                         "found the end of the file after the header; expected rows of " +
-                         std::string(kCsvHeaderText));
-    }
-    return series;
-}
 
 ImportedSeries tensorBoardJsonFromText(std::string_view text, const std::string& source) {
     TensorBoardJsonReader reader(text, source);
