@@ -48,9 +48,10 @@ std::string headerList(const std::vector<std::string>& header) {
     return names;
 }
 
-class GenericCsvReader {
+// The header row: finds the columns the caller names and reports problems at its line.
+class CsvLogHeader {
 public:
-    GenericCsvReader(std::vector<std::string> header, int headerLine, const std::string& source)
+    CsvLogHeader(std::vector<std::string> header, int headerLine, const std::string& source)
         : header_(std::move(header)), headerLine_(headerLine), source_(source) {}
 
     // The column a name or index given by the caller refers to.
@@ -84,7 +85,8 @@ public:
             }
         }
         fail("found no step column (the header has: " + headerList(header_) +
-             "); expected a column named step, iteration or epoch, or the x column named");
+             "); expected a column named step, iteration or epoch, or the x column given by name "
+             "or index");
     }
 
     [[noreturn]] void fail(const std::string& message) const {
@@ -120,7 +122,7 @@ std::vector<ImportedSeries> genericCsvFromText(std::string_view text, const std:
                          ":1:1: found an empty file; expected a header row naming the columns, "
                          "such as step,loss");
     }
-    const GenericCsvReader reader(fields, line, source);
+    const CsvLogHeader reader(fields, line, source);
     const std::vector<std::string>& header = reader.header();
     const size_t x = reader.stepColumn(columns.x);
 

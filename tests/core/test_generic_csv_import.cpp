@@ -85,7 +85,7 @@ TEST(GenericCsvImport, FileErrorsNameFileLineAndColumn) {
               "data rows");
     EXPECT_EQ(logError("log_no_step.csv"),
               "log_no_step.csv:1:1: found no step column (the header has: time, loss); expected "
-              "a column named step, iteration or epoch, or the x column named");
+              "a column named step, iteration or epoch, or the x column given by name or index");
     EXPECT_EQ(logError("log_text_in_values.csv"),
               "log_text_in_values.csv:3:2: found '0.5x'; expected a number, nan, inf or an empty "
               "cell in column 'loss'");
