@@ -10,7 +10,8 @@ namespace lrscope::core {
 // shown value is last / (1 - w^n), n being the number of finite values so far; so the first
 // finite value shows as itself and early values are not pulled towards 0. A NaN or Inf is
 // passed through unchanged and not folded into the average (the plot leaves it undrawn).
-// w = 0 shows every value exactly as given.
+// w = 0 shows every value exactly as given. (TensorBoard: classicSmoothing in
+// tensorboard/webapp/widgets/line_chart_v2/data_transformer.ts.)
 //
 // As in TensorBoard, a constant series is shown exactly (its average would carry rounding
 // noise, which a log axis magnifies). TensorBoard checks the whole series; here the check
