@@ -6,6 +6,7 @@
 #include <functional>
 #include <sstream>
 
+#include "core/analysis/log_range.hpp"
 #include "core/base/errors.hpp"
 #include "core/base/number_format.hpp"
 #include "core/data/builtin_datasets.hpp"
@@ -292,11 +293,8 @@ std::vector<double> learningRatesFromArguments(const Arguments& args) {
                              "' is not valid; expected MIN:MAX:N with 0 < MIN <= MAX and "
                              "1 <= N <= 1000");
         }
-        for (long i = 0; i < *count; ++i) {
-            const double t =
-                *count == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(*count - 1);
-            rates.push_back(std::exp(std::log(*low) + t * (std::log(*high) - std::log(*low))));
-        }
+        const std::vector<double> spaced = core::logSpaced(*low, *high, static_cast<int>(*count));
+        rates.insert(rates.end(), spaced.begin(), spaced.end());
     }
     return rates;
 }

@@ -26,7 +26,8 @@ core::RunConfig configFromArguments(const Arguments& args, core::OptimizerKind k
 // The optimizers named by --optimizer (a comma-separated list; default sgd).
 std::vector<core::OptimizerKind> optimizersFromArguments(const Arguments& args);
 
-// The rates of --lr X,Y,... or --lr-range MIN:MAX:N (log-spaced); empty when neither is given.
+// The rates of --lr X,Y,... or --lr-range MIN:MAX:N (core::logSpaced: the ends as typed, whole
+// decades from MIN exact); empty when neither is given.
 std::vector<double> learningRatesFromArguments(const Arguments& args);
 
 // Fails early, before any training, when a file could not be written later.

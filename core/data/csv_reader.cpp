@@ -9,6 +9,7 @@
 #include "core/base/errors.hpp"
 #include "core/base/message_text.hpp"
 #include "core/base/number_format.hpp"
+#include "core/data/csv_records.hpp"
 
 namespace lrscope::core {
 
@@ -17,133 +18,6 @@ namespace {
 std::string fieldCount(size_t n) {
     return std::to_string(n) + (n == 1 ? " field" : " fields");
 }
-
-bool isBlank(char c) {
-    return c == ' ' || c == '\t';
-}
-
-// Splits CSV text into records, tracking physical line numbers for messages.
-class CsvParser {
-public:
-    CsvParser(std::string_view text, const std::string& source) : text_(text), source_(source) {}
-
-    // Reads the next non-blank record into `fields`; false at the end of the text.
-    bool nextRecord(std::vector<std::string>& fields, int& startLine) {
-        skipBlankLines();
-        if (pos_ >= text_.size()) {
-            return false;
-        }
-        fields.clear();
-        startLine = line_;
-        for (;;) {
-            fields.push_back(readField(static_cast<int>(fields.size()) + 1));
-            if (pos_ >= text_.size()) {
-                return true;
-            }
-            const char c = text_[pos_];
-            if (c == ',') {
-                ++pos_;
-                continue;
-            }
-            consumeLineEnd();
-            return true;
-        }
-    }
-
-private:
-    bool atLineEnd() const {
-        return pos_ >= text_.size() || text_[pos_] == '\n' || text_[pos_] == '\r';
-    }
-
-    // Consumes "\n", "\r\n" or a lone "\r" at pos_.
-    void consumeLineEnd() {
-        if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
-            ++pos_;
-        }
-        ++pos_;
-        ++line_;
-    }
-
-    // Lines holding nothing but spaces and tabs are skipped.
-    void skipBlankLines() {
-        while (pos_ < text_.size()) {
-            size_t p = pos_;
-            while (p < text_.size() && isBlank(text_[p])) {
-                ++p;
-            }
-            if (p < text_.size() && text_[p] != '\n' && text_[p] != '\r') {
-                return;
-            }
-            pos_ = p;
-            if (pos_ >= text_.size()) {
-                return;
-            }
-            consumeLineEnd();
-        }
-    }
-
-    std::string readField(int column) {
-        while (pos_ < text_.size() && isBlank(text_[pos_])) {
-            ++pos_;
-        }
-        if (pos_ < text_.size() && text_[pos_] == '"') {
-            return readQuotedField(column);
-        }
-        const size_t start = pos_;
-        while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n' &&
-               text_[pos_] != '\r') {
-            ++pos_;
-        }
-        size_t end = pos_;
-        while (end > start && isBlank(text_[end - 1])) {
-            --end;
-        }
-        return std::string(text_.substr(start, end - start));
-    }
-
-    std::string readQuotedField(int column) {
-        const int openLine = line_;
-        ++pos_;  // the opening quote
-        std::string field;
-        for (;;) {
-            if (pos_ >= text_.size()) {
-                throw InputError(source_ + ":" + std::to_string(openLine) +
-                                 ": the quoted field in column " + std::to_string(column) +
-                                 " is never closed; expected a closing '\"' before the end of "
-                                 "the file");
-            }
-            const char c = text_[pos_];
-            if (c == '"') {
-                if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-                    field.push_back('"');
-                    pos_ += 2;
-                    continue;
-                }
-                ++pos_;
-                break;
-            }
-            if (c == '\n' || (c == '\r' && (pos_ + 1 >= text_.size() || text_[pos_ + 1] != '\n'))) {
-                ++line_;
-            }
-            field.push_back(c);
-            ++pos_;
-        }
-        while (pos_ < text_.size() && isBlank(text_[pos_])) {
-            ++pos_;
-        }
-        if (!atLineEnd() && text_[pos_] != ',') {
-            throw InputError(source_ + ":" + std::to_string(line_) + ":" + std::to_string(column) +
-                             ": unexpected " + quotedForMessage(text_.substr(pos_, 1)) +
-                             " after a closing quote; expected ',' or the end of the line");
-        }
-        return field;
-    }
-
-    std::string_view text_;
-    const std::string& source_;
-    size_t pos_ = 0;
-    int line_ = 1;
-};
 
 std::string columnName(const CsvTable& table, size_t column) {
     const std::string& name = table.header[column];
@@ -333,26 +207,15 @@ ClassLabels classLabels(const CsvTable& table, const TableLayout& layout,
 }  // namespace
 
 CsvTable parseCsv(std::string_view text, const std::string& source) {
-    constexpr std::string_view kBom = "\xEF\xBB\xBF";
-    if (text.substr(0, kBom.size()) == kBom) {
-        text.remove_prefix(kBom.size());
-    }
-    if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
-        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n');
-        throw InputError(source + ":" + std::to_string(line) +
-                         ": the file contains a NUL byte, so it is not text; expected a CSV "
-                         "file with a header row");
-    }
-
-    CsvParser parser(text, source);
+    CsvRecordReader parser(text, source);
     CsvTable table;
     int line = 0;
-    if (!parser.nextRecord(table.header, line)) {
+    if (!parser.next(table.header, line)) {
         throw InputError(source +
                          ": the file is empty; expected a header row and at least one data row");
     }
     std::vector<std::string> fields;
-    while (parser.nextRecord(fields, line)) {
+    while (parser.next(fields, line)) {
         if (fields.size() != table.header.size()) {
             throw InputError(source + ":" + std::to_string(line) + ": line " +
                              std::to_string(line) + " has " + fieldCount(fields.size()) +
@@ -410,7 +273,7 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
             if (c == target) {
                 if (options.task == Task::Regress) {
                     numericTargets.push_back(numericCell(table, r, c, source, "target column ",
-                                                          "; regression needs numbers"));
+                                                         "; regression needs numbers"));
                 } else {
                     checkLabel(table, layout, r, source);
                 }
