@@ -9,6 +9,7 @@
 #include "app/cli/help_text.hpp"
 #include "core/base/errors.hpp"
 #include "core/nn/linalg.hpp"
+#include "lrscope/build_info.hpp"
 #ifdef LRSCOPE_WITH_PLOT
 #include "app/cli/plot_command.hpp"
 #endif
@@ -23,7 +24,7 @@ int main(int argc, char** argv) {
         return all.empty() ? cli::kExitBadInput : cli::kExitOk;
     }
     if (all.front() == "--version") {
-        std::cout << "lrscope-cli " << LRSCOPE_VERSION << '\n';
+        std::cout << "lrscope-cli " << LRSCOPE_VERSION << " (commit " << build::kCommit << ")\n";
         return cli::kExitOk;
     }
     core::useSingleThreadedBlas();

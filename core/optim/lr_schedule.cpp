@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/base/errors.hpp"
+#include "core/base/message_text.hpp"
 
 namespace lrscope::core {
 
@@ -30,7 +31,7 @@ std::string numberText(int value) {
 }
 
 [[noreturn]] void badSchedule(std::string_view text, std::string_view problem) {
-    throw InputError::setting("schedule", "'" + std::string(text) + "' \u2014 " +
+    throw InputError::setting("schedule", quotedForMessage(text, 60) + " \u2014 " +
                                               std::string(problem) + "; " +
                                               std::string(kExpectedForms));
 }
@@ -118,7 +119,7 @@ double learningRateAt(const LrSchedule& schedule, double baseLr, int epoch) {
             break;
         case ScheduleKind::Step:
             lr = baseLr * std::pow(schedule.gamma,
-                                    static_cast<double>((e - 1) / std::max(schedule.stepSize, 1)));
+                                   static_cast<double>((e - 1) / std::max(schedule.stepSize, 1)));
             break;
         case ScheduleKind::Exponential:
             lr = baseLr * std::pow(schedule.gamma, elapsed);
@@ -126,7 +127,7 @@ double learningRateAt(const LrSchedule& schedule, double baseLr, int epoch) {
         case ScheduleKind::Cosine: {
             const double tMax = static_cast<double>(std::max(schedule.tMax, 1));
             lr = schedule.etaMin + (baseLr - schedule.etaMin) *
-                                        (1.0 + std::cos(std::numbers::pi * elapsed / tMax)) / 2.0;
+                                       (1.0 + std::cos(std::numbers::pi * elapsed / tMax)) / 2.0;
             break;
         }
     }
@@ -142,14 +143,14 @@ LrSchedule parseSchedule(std::string_view text) {
     LrSchedule s;
     const auto requireFields = [&](std::size_t least, std::size_t most, std::string_view form) {
         if (fields.size() < least || fields.size() > most) {
-            badSchedule(text,
-                        "the " + std::string(kind) + " schedule is written " + std::string(form));
+            badSchedule(text, "the " + escapedForMessage(kind, 60) + " schedule is written " +
+                                  std::string(form));
         }
     };
     const auto gammaField = [&](std::string_view field) {
         const auto gamma = parseNumber(field);
         if (!gamma) {
-            badSchedule(text, "GAMMA '" + std::string(field) + "' is not a number");
+            badSchedule(text, "GAMMA " + quotedForMessage(field, 60) + " is not a number");
         }
         return *gamma;
     };
@@ -180,12 +181,13 @@ LrSchedule parseSchedule(std::string_view text) {
         if (fields.size() == 3) {
             const auto etaMin = parseNumber(fields[2]);
             if (!etaMin) {
-                badSchedule(text, "ETA_MIN '" + std::string(fields[2]) + "' is not a number");
+                badSchedule(text,
+                            "ETA_MIN " + quotedForMessage(fields[2], 60) + " is not a number");
             }
             s.etaMin = *etaMin;
         }
     } else {
-        badSchedule(text, "unknown schedule '" + std::string(kind) + "'");
+        badSchedule(text, "unknown schedule " + quotedForMessage(kind, 60));
     }
     if (const auto problem = scheduleProblem(s)) {
         badSchedule(text, *problem);
@@ -215,8 +217,8 @@ void validate(const LrSchedule& schedule) {
         badSchedule(formatSchedule(schedule), *problem);
     }
     if (schedule.warmupEpochs < 0) {
-        throw InputError::setting("warmup", numberText(schedule.warmupEpochs) +
-                                                " is out of range; expected warmup >= 0");
+        throw InputError::setting(
+            "warmup", numberText(schedule.warmupEpochs) + " is out of range; expected warmup >= 0");
     }
 }
 
