@@ -143,8 +143,8 @@ LrSchedule parseSchedule(std::string_view text) {
     LrSchedule s;
     const auto requireFields = [&](std::size_t least, std::size_t most, std::string_view form) {
         if (fields.size() < least || fields.size() > most) {
-            badSchedule(text, "the " + escapedForMessage(kind, 60) + " schedule is written " +
-                                  std::string(form));
+            badSchedule(text,
+                        "the " + std::string(kind) + " schedule is written " + std::string(form));
         }
     };
     const auto gammaField = [&](std::string_view field) {
