@@ -5,7 +5,8 @@
 # lrscope-cli --version, a three-epoch training and the window under Xvfb, and saves a
 # screenshot of the window to out/deb-window.png. Needs root (chroot, mount).
 # Usage: scripts/check-deb.sh   (LRSCOPE_CHROOT=DIR to keep the fresh system elsewhere,
-#        DEBIAN_MIRROR=URL for debootstrap)
+#        DEBIAN_MIRROR=URL for debootstrap, LRSCOPE_PACKAGE_SIMD=ON for a package only for
+#        machines with AVX2, whose objects the compiler cache shares with build/release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" != 0 ]; then
@@ -20,7 +21,8 @@ export CCACHE_BASEDIR="$PWD"
 
 echo "== build the package"
 # A package may be installed on another machine than the one that built it: no AVX2.
-cmake -S . -B build/package -G Ninja -DCMAKE_BUILD_TYPE=Release -DLRSCOPE_SIMD=OFF \
+cmake -S . -B build/package -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DLRSCOPE_SIMD="${LRSCOPE_PACKAGE_SIMD:-OFF}" \
   -DLRSCOPE_BUILD_TESTS=OFF -DLRSCOPE_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build/package -j "$(nproc)"
 rm -f build/package/lrscope_*.deb
