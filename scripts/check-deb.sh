@@ -60,7 +60,9 @@ done
 echo "== lrscope-cli --version"
 inside lrscope-cli --version
 echo "== lrscope-cli train --epochs 3"
-rows=$(inside lrscope-cli train --epochs 3 | tee /dev/stderr | wc -l)
+csv=$(inside lrscope-cli train --epochs 3)
+printf '%s\n' "$csv"
+rows=$(printf '%s\n' "$csv" | wc -l)
 [ "$rows" = 5 ] || { echo "check-deb: expected a header and 4 rows (epochs 0-3), got $rows lines" >&2; exit 1; }
 
 echo "== the window under Xvfb"
