@@ -36,7 +36,7 @@ std::string commitOf(const std::string& sources) {
     EXPECT_EQ(std::system(command.c_str()), 0) << command;
     std::smatch match;
     const std::string text = readText(header);
-    EXPECT_TRUE(std::regex_search(text, match, std::regex(R"(kCommit = "([^"]*)")"))) << text;
+    EXPECT_TRUE(std::regex_search(text, match, std::regex(R"re(kCommit = "([^"]*)")re"))) << text;
     return match.size() > 1 ? match[1].str() : std::string();
 }
 
