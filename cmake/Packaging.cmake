@@ -3,7 +3,9 @@
 # link (dpkg-shlibdeps, from dpkg-dev; CPack also needs `file`). Libraries lrscope loads at
 # run time without linking them go in LRSCOPE_PACKAGE_EXTRA_DEPENDS, since shlibdeps cannot
 # see them.
-set(LRSCOPE_PACKAGE_EXTRA_DEPENDS "" CACHE STRING
+# OpenBLAS is one of them once core loads it with dlopen (so that OPENBLAS_CORETYPE can be
+# set first); naming it while core still links it only repeats what shlibdeps finds.
+set(LRSCOPE_PACKAGE_EXTRA_DEPENDS "libopenblas0" CACHE STRING
     "Debian packages the .deb depends on beyond those of its linked libraries")
 
 set(CPACK_GENERATOR DEB)
