@@ -119,7 +119,7 @@ double learningRateAt(const LrSchedule& schedule, double baseLr, int epoch) {
             break;
         case ScheduleKind::Step:
             lr = baseLr * std::pow(schedule.gamma,
-                                   static_cast<double>((e - 1) / std::max(schedule.stepSize, 1)));
+                                    static_cast<double>((e - 1) / std::max(schedule.stepSize, 1)));
             break;
         case ScheduleKind::Exponential:
             lr = baseLr * std::pow(schedule.gamma, elapsed);
@@ -127,7 +127,7 @@ double learningRateAt(const LrSchedule& schedule, double baseLr, int epoch) {
         case ScheduleKind::Cosine: {
             const double tMax = static_cast<double>(std::max(schedule.tMax, 1));
             lr = schedule.etaMin + (baseLr - schedule.etaMin) *
-                                       (1.0 + std::cos(std::numbers::pi * elapsed / tMax)) / 2.0;
+                                        (1.0 + std::cos(std::numbers::pi * elapsed / tMax)) / 2.0;
             break;
         }
     }
@@ -217,8 +217,8 @@ void validate(const LrSchedule& schedule) {
         badSchedule(formatSchedule(schedule), *problem);
     }
     if (schedule.warmupEpochs < 0) {
-        throw InputError::setting(
-            "warmup", numberText(schedule.warmupEpochs) + " is out of range; expected warmup >= 0");
+        throw InputError::setting("warmup", numberText(schedule.warmupEpochs) +
+                                                " is out of range; expected warmup >= 0");
     }
 }
 
