@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages lrscope needs, only when some are missing.
-# Usage: scripts/install-deps.sh app|test|bench
+# Usage: scripts/install-deps.sh app|test|bench|package
 # Quiet when everything is present; works as root or, through sudo, as a user.
 set -euo pipefail
 
@@ -9,10 +9,13 @@ build=(build-essential cmake ninja-build ccache pkg-config
        qt6-base-dev qt6-svg-dev qt6-qpa-plugins libqcustomplot-dev fonts-dejavu-core)
 case "${1:-test}" in
   app)   packages=("${build[@]}" xvfb xauth) ;;
-  test)  packages=("${build[@]}" libgtest-dev libbenchmark-dev) ;;
+  # clang and its runtimes (libFuzzer, sanitizers) build the fuzz targets.
+  test)  packages=("${build[@]}" libgtest-dev libbenchmark-dev clang libclang-rt-14-dev) ;;
   bench) packages=("${build[@]}" libgtest-dev libbenchmark-dev python3-torch python3-numpy
                    libopenblas0-pthread xvfb xauth imagemagick) ;;
-  *) echo "usage: $0 app|test|bench" >&2; exit 2 ;;
+  # The .deb (CPack runs dpkg-shlibdeps and file) and the fresh system it is tried on.
+  package) packages=("${build[@]}" dpkg-dev file debootstrap imagemagick) ;;
+  *) echo "usage: $0 app|test|bench|package" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -10,6 +10,7 @@
 #include "core/base/errors.hpp"
 #include "core/nn/blas_backend.hpp"
 #include "core/nn/linalg.hpp"
+#include "lrscope/build_info.hpp"
 #ifdef LRSCOPE_WITH_PLOT
 #include "app/cli/plot_command.hpp"
 #endif
@@ -24,7 +25,7 @@ int main(int argc, char** argv) {
         return all.empty() ? cli::kExitBadInput : cli::kExitOk;
     }
     if (all.front() == "--version") {
-        std::cout << "lrscope-cli " << LRSCOPE_VERSION << '\n';
+        std::cout << "lrscope-cli " << LRSCOPE_VERSION << " (commit " << build::kCommit << ")\n";
         std::cout << "BLAS: " << core::blasDescription() << '\n';
         return cli::kExitOk;
     }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/base/errors.hpp"
+#include "core/base/message_text.hpp"
 #include "core/base/number_format.hpp"
 #include "core/base/random.hpp"
 
@@ -60,7 +61,8 @@ DataShape generatedShape(std::string_view name, long samples) {
     if (name == "xor" || name == "circles" || name == "spiral" || name == "moons") {
         return DataShape{2, 2, samples, Task::Classify};
     }
-    throw InputError::setting("dataset", "'" + std::string(name) + "' is not a generated data set");
+    throw InputError::setting("dataset",
+                              quotedForMessage(name, 60) + " is not a generated data set");
 }
 
 Dataset generateXor(long samples, double noise, Rng& rng) {

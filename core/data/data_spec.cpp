@@ -8,6 +8,7 @@
 
 #include "core/base/atomic_file.hpp"
 #include "core/base/errors.hpp"
+#include "core/base/message_text.hpp"
 #include "core/base/number_format.hpp"
 #include "core/base/random.hpp"
 #include "core/data/builtin_datasets.hpp"
@@ -17,6 +18,9 @@
 namespace lrscope::core {
 
 namespace {
+
+// Paths are shown longer than names in messages: the folder is often what is wrong.
+constexpr std::size_t kPathShown = 200;
 
 constexpr long kMaxSamples = 1'000'000;
 // Mixed into the seed so the split draws from a different stream than the generator.
@@ -52,7 +56,7 @@ Dataset generate(const DataSpec& spec, std::uint64_t seed) {
 }
 
 InputError notCompiledIn(const std::string& dataset) {
-    const std::string detail = "'" + dataset + "' is not compiled into this build";
+    const std::string detail = quotedForMessage(dataset, 60) + " is not compiled into this build";
     return InputError::setting("dataset", detail, "--dataset " + detail);
 }
 
@@ -113,17 +117,18 @@ void validate(const DataSpec& spec) {
             "no data set given; set --dataset (" + datasetNameList() + ") or --data FILE.csv");
     }
     if (!spec.dataset.empty() && !spec.csvPath.empty()) {
-        throw InputError::setting("dataset",
-                                  "'" + spec.dataset + "' and the CSV file '" + spec.csvPath +
-                                      "' were both given; choose one",
-                                  "--dataset '" + spec.dataset + "' and --data '" + spec.csvPath +
-                                      "' were both given; choose one");
+        throw InputError::setting(
+            "dataset",
+            quotedForMessage(spec.dataset, 60) + " and the CSV file " +
+                quotedForMessage(spec.csvPath, kPathShown) + " were both given; choose one",
+            "--dataset " + quotedForMessage(spec.dataset, 60) + " and --data " +
+                quotedForMessage(spec.csvPath, kPathShown) + " were both given; choose one");
     }
     if (!spec.dataset.empty() && !isGeneratedDataset(spec.dataset) &&
         !isShippedDataset(spec.dataset)) {
         const std::string detail =
-            "'" + spec.dataset +
-            "' is not a built-in data set; expected one of: " + datasetNameList();
+            quotedForMessage(spec.dataset, 60) +
+            " is not a built-in data set; expected one of: " + datasetNameList();
         throw InputError::setting("dataset", detail, "--dataset " + detail);
     }
     if (spec.samples < 1 || spec.samples > kMaxSamples) {

@@ -23,9 +23,15 @@ std::string optionalNumber(const std::optional<double>& value) {
     return value ? formatNumber(*value) : std::string();
 }
 
+bool isBlank(char c) {
+    return c == ' ' || c == '\t';
+}
+
 // RFC 4180: a field holding a separator, a quote or a line break is quoted, quotes doubled.
+// So is one that starts or ends with a blank, which the reader trims from unquoted fields.
 std::string csvField(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) {
+    const bool blankAtAnEnd = !text.empty() && (isBlank(text.front()) || isBlank(text.back()));
+    if (!blankAtAnEnd && text.find_first_of(",\"\r\n") == std::string::npos) {
         return text;
     }
     std::string out = "\"";

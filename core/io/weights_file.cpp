@@ -59,7 +59,7 @@ public:
             const std::string rowPath = path + "[" + std::to_string(r) + "]";
             if (!row.is_array()) {
                 fail(rowPath, "expected an array of numbers (one row of weights), found " +
-                                   describeJson(row));
+                                  describeJson(row));
             }
             if (r == 0) {
                 cols = static_cast<Eigen::Index>(row.size());
@@ -69,7 +69,7 @@ public:
                 w.resize(rows, cols);
             } else if (static_cast<Eigen::Index>(row.size()) != cols) {
                 fail(rowPath, "expected " + std::to_string(cols) + " numbers like " + path +
-                                   "[0], found " + std::to_string(row.size()));
+                                  "[0], found " + std::to_string(row.size()));
             }
             for (Eigen::Index c = 0; c < cols; ++c) {
                 w(r, c) =
@@ -139,11 +139,11 @@ public:
             if (l > 0) {
                 const Eigen::Index previousOut = weights.layers.back().weight.rows();
                 if (lw.weight.cols() != previousOut) {
-                    fail(path + ".weight",
-                         "has " + std::to_string(lw.weight.cols()) + " inputs per row, but " +
-                             prefix + "[" + std::to_string(l - 1) + "] has " +
-                             std::to_string(previousOut) + " outputs; expected " +
-                             std::to_string(previousOut) + " numbers per row");
+                    fail(path + ".weight", "has " + std::to_string(lw.weight.cols()) +
+                                               " inputs per row, but " + prefix + "[" +
+                                               std::to_string(l - 1) + "] has " +
+                                               std::to_string(previousOut) + " outputs; expected " +
+                                               std::to_string(previousOut) + " numbers per row");
                 }
             }
             weights.layers.push_back(std::move(lw));
@@ -155,10 +155,16 @@ private:
     const std::string& source_;
 };
 
+// A weight as JSON. Negative zero is written "-0.0": JSON readers (ours, Python's) take "-0"
+// for the integer 0 and would lose its sign.
+std::string jsonNumber(double value) {
+    return value == 0.0 && std::signbit(value) ? "-0.0" : formatNumber(value);
+}
+
 void appendRow(std::string& out, const double* values, Eigen::Index count, Eigen::Index stride) {
     out += '[';
     for (Eigen::Index i = 0; i < count; ++i) {
-        out += (i == 0 ? "" : ", ") + formatNumber(values[i * stride]);
+        out += (i == 0 ? "" : ", ") + jsonNumber(values[i * stride]);
     }
     out += ']';
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/base/errors.hpp"
+#include "core/base/message_text.hpp"
 
 namespace lrscope::core {
 
@@ -130,8 +131,8 @@ Activation parseActivation(std::string_view name) {
         }
     }
     throw InputError::setting("activation",
-                              "unknown activation '" + std::string(name) +
-                                  "'; expected linear, sigmoid, tanh, relu or leaky_relu");
+                              "unknown activation " + quotedForMessage(name, 60) +
+                                  "; expected linear, sigmoid, tanh, relu or leaky_relu");
 }
 
 }  // namespace lrscope::core

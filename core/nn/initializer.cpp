@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/base/errors.hpp"
+#include "core/base/message_text.hpp"
 #include "core/base/number_format.hpp"
 #include "core/base/random.hpp"
 #include "core/nn/network.hpp"
@@ -85,16 +86,15 @@ InitSettings parseInitScheme(std::string_view text) {
         const auto low = parseDouble(parts[1]);
         const auto high = parseDouble(parts[2]);
         if (!low || !high || !std::isfinite(*low) || !std::isfinite(*high) || *low > *high) {
-            throw InputError::setting(
-                "init",
-                "'" + std::string(text) + "' needs two finite numbers A <= B; " + kExpected);
+            throw InputError::setting("init", quotedForMessage(text, 60) +
+                                                  " needs two finite numbers A <= B; " + kExpected);
         }
         settings.scheme = InitScheme::Uniform;
         settings.low = *low;
         settings.high = *high;
     } else {
-        throw InputError::setting("init",
-                                  "unknown scheme '" + std::string(text) + "'; " + kExpected);
+        throw InputError::setting(
+            "init", "unknown scheme " + quotedForMessage(text, 60) + "; " + kExpected);
     }
     return settings;
 }

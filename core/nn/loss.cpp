@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/base/errors.hpp"
+#include "core/base/message_text.hpp"
 
 namespace lrscope::core {
 
@@ -55,7 +56,7 @@ LossKind parseLoss(std::string_view name) {
         return LossKind::CrossEntropy;
     }
     throw InputError::setting(
-        "loss", "unknown loss '" + std::string(name) + "'; expected mse or cross_entropy");
+        "loss", "unknown loss " + quotedForMessage(name, 60) + "; expected mse or cross_entropy");
 }
 
 double computeLoss(LossKind loss, const Matrix& outputs, const TargetsView& targets) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/base/errors.hpp"
+#include "core/base/message_text.hpp"
 
 namespace lrscope::core {
 
@@ -30,7 +31,7 @@ std::string numberText(int value) {
 }
 
 [[noreturn]] void badSchedule(std::string_view text, std::string_view problem) {
-    throw InputError::setting("schedule", "'" + std::string(text) + "' \u2014 " +
+    throw InputError::setting("schedule", quotedForMessage(text, 60) + " \u2014 " +
                                               std::string(problem) + "; " +
                                               std::string(kExpectedForms));
 }
@@ -167,7 +168,7 @@ LrSchedule parseSchedule(std::string_view text) {
     const auto gammaField = [&](std::string_view field) {
         const auto gamma = parseNumber(field);
         if (!gamma) {
-            badSchedule(text, "GAMMA '" + std::string(field) + "' is not a number");
+            badSchedule(text, "GAMMA " + quotedForMessage(field, 60) + " is not a number");
         }
         return *gamma;
     };
@@ -198,12 +199,13 @@ LrSchedule parseSchedule(std::string_view text) {
         if (fields.size() == 3) {
             const auto etaMin = parseNumber(fields[2]);
             if (!etaMin) {
-                badSchedule(text, "ETA_MIN '" + std::string(fields[2]) + "' is not a number");
+                badSchedule(text,
+                            "ETA_MIN " + quotedForMessage(fields[2], 60) + " is not a number");
             }
             s.etaMin = *etaMin;
         }
     } else {
-        badSchedule(text, "unknown schedule '" + std::string(kind) + "'");
+        badSchedule(text, "unknown schedule " + quotedForMessage(kind, 60));
     }
     if (const auto problem = scheduleProblem(s)) {
         badSchedule(text, *problem);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/base/errors.hpp"
+#include "core/base/message_text.hpp"
 #include "core/optim/adadelta.hpp"
 #include "core/optim/adagrad.hpp"
 #include "core/optim/adam.hpp"
@@ -155,8 +156,8 @@ OptimizerKind parseOptimizer(std::string_view name) {
             return entry.kind;
         }
     }
-    throw InputError::setting("optimizer", "unknown optimizer '" + std::string(name) +
-                                               "'; expected sgd, momentum, nesterov, adagrad, "
+    throw InputError::setting("optimizer", "unknown optimizer " + quotedForMessage(name, 60) +
+                                               "; expected sgd, momentum, nesterov, adagrad, "
                                                "adadelta, rmsprop, adam or adamw");
 }
 

@@ -182,6 +182,26 @@ TEST(LongCsvReader, RoundTripsEveryField) {
     }
 }
 
+// Found by fuzz_history_csv's round-trip check (corpus/history_csv/name_with_leading_blank.csv): a
+// quoted name with a leading blank was written back unquoted, and the reader trims unquoted fields.
+TEST(LongCsvReader, NamesWithBlanksAtTheirEndsRoundTrip) {
+    for (const std::string name : {" x", "x ", "\tx", "x\t", " "}) {
+        SCOPED_TRACE("name '" + name + "'");
+        NamedHistory run;
+        run.name = name;
+        run.optimizer = name;
+        run.baseLr = 0.1;
+        EpochRecord record;
+        record.trainLoss = 0.5;
+        record.lr = 0.1;
+        run.history = {record};
+        const auto runs = readText(longCsv({run}));
+        ASSERT_EQ(runs.size(), 1u);
+        EXPECT_EQ(runs[0].name, name);
+        EXPECT_EQ(runs[0].optimizer, name);
+    }
+}
+
 TEST(LongCsvReader, RunsInOrderOfFirstAppearanceWhateverTheColumnOrder) {
     const std::string text =
         "epoch,lr,run,name,optimizer,base_lr,train_loss,train_error,test_loss,test_error,"

@@ -103,6 +103,20 @@ TEST(NetworkWeights, TextRoundTripIsBitIdentical) {
     EXPECT_NE(text.find("\"version\": 1"), std::string::npos);
 }
 
+// Found by fuzz_weights_file's bit-for-bit round trip (corpus/weights_file/negative_zero.json):
+// -0 was written "-0", which JSON reads back as the integer 0.
+TEST(NetworkWeights, NegativeZeroKeepsItsSign) {
+    const NetworkWeights read =
+        weightsFromJsonText(R"([{"weight": [[-0.0, 0.0]], "bias": [-0.0]}])", "w.json");
+    ASSERT_TRUE(std::signbit(read.layers[0].weight(0, 0)));
+    const std::string text = weightsToJsonText(read);
+    EXPECT_NE(text.find("[-0.0, 0]"), std::string::npos) << text;
+    const NetworkWeights again = weightsFromJsonText(text, "w.json");
+    EXPECT_TRUE(std::signbit(again.layers[0].weight(0, 0)));
+    EXPECT_FALSE(std::signbit(again.layers[0].weight(0, 1)));
+    EXPECT_TRUE(std::signbit(again.layers[0].bias(0)));
+}
+
 TEST(NetworkWeights, WrittenTextLaysRowsOutAsOutIn) {
     NetworkWeights weights;
     weights.layers.push_back(

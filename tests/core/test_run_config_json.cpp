@@ -161,6 +161,38 @@ TEST(RunConfigJson, ErrorsNameTheJsonPath) {
               "end of input; expected '[', '{', or a literal)");
 }
 
+// Found by fuzz_run_config_json's one-line check (corpus/run_config_json/*_with_line_break.json):
+// the parsers of named settings echoed the text as it was, so a value holding a line break made a
+// message of two lines. They now quote it escaped, as the file readers do.
+TEST(RunConfigJson, UnknownNamesAreEscapedIntoOneLine) {
+    const std::string bad = "a\nb\x1b";
+    const std::string shown = "'a\\nb\\x1b'";
+    struct Case {
+        const char* path;
+        std::string expected;
+    };
+    const Case cases[] = {
+        {"activation", "activation: unknown activation " + shown},
+        {"loss", "loss: unknown loss " + shown},
+        {"optimizer.kind", "optimizer.kind: unknown optimizer " + shown},
+        {"init.scheme", "init.scheme: unknown scheme " + shown},
+        {"schedule.kind", "schedule.kind: " + shown + " \u2014 unknown schedule " + shown},
+        {"data.dataset", "data.dataset: " + shown + " is not a built-in data set"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.path);
+        const std::string message = messageOf(withValue(c.path, bad));
+        EXPECT_EQ(message.find_first_of("\r\n\x1b"), std::string::npos) << message;
+        EXPECT_TRUE(message.starts_with(c.expected)) << message;
+    }
+    EXPECT_EQ(messageOf(withValue("schedule.kind", "step:2:x\ny")),
+              "schedule.kind: 'step:2:x\\ny' \u2014 GAMMA 'x\\ny' is not a number; expected "
+              "constant, step:K:GAMMA, exp:GAMMA or cosine:TMAX[:ETA_MIN]");
+    EXPECT_EQ(messageOf(withValue("init.scheme", "uniform:1:\t")),
+              "init.scheme: 'uniform:1:\\t' needs two finite numbers A <= B; expected default, "
+              "xavier, he or uniform:A:B");
+}
+
 TEST(RunConfigJson, InvalidSettingsKeepTheirKey) {
     const InputError range = errorOf(withValue("optimizer.beta1", 3));
     EXPECT_STREQ(range.what(), "optimizer.beta1: 3 is out of range; expected 0 <= beta1 < 1");
