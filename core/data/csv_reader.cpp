@@ -165,9 +165,10 @@ std::string cellPlace(const CsvTable& table, const std::string& source, size_t r
            ": ";
 }
 
-// A feature or regression-target cell as a finite number, or an InputError naming the cell.
+}  // namespace
+
 double numericCell(const CsvTable& table, size_t row, size_t column, const std::string& source,
-                   const std::string& role, const std::string& hint = "") {
+                   const std::string& role, const std::string& hint) {
     const std::string& cell = table.rows[row][column];
     const std::string where = cellPlace(table, source, row, column);
     const std::string what = " (" + role + quotedColumn(table, column) + ")";
@@ -220,6 +221,8 @@ size_t findTargetColumn(const CsvTable& table, const std::string& target,
     throw InputError(source + ": target column " + quotedForMessage(target, 60) +
                      " not found; columns are: " + names);
 }
+
+namespace {
 
 // Which column is the target and how many rows are used; checks the table's layout.
 struct TableLayout {
@@ -410,7 +413,7 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
             if (c == target) {
                 if (options.task == Task::Regress) {
                     numericTargets.push_back(numericCell(table, r, c, source, "target column ",
-                                                          "; regression needs numbers"));
+                                                         "; regression needs numbers"));
                 } else {
                     checkLabel(table, layout, r, source);
                 }
