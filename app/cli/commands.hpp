@@ -23,5 +23,7 @@ struct Console {
 // it and exits 2).
 int runTrainCommand(const std::vector<std::string>& args, Console& console);
 int runSweepCommand(const std::vector<std::string>& args, Console& console);
+int runLandscapeCommand(const std::vector<std::string>& args, Console& console);
+int runPredictCommand(const std::vector<std::string>& args, Console& console);
 
 }  // namespace lrscope::cli

@@ -10,5 +10,7 @@ bool wantsHelp(const std::vector<std::string>& args);  // -h or --help anywhere
 std::string mainHelp();
 std::string trainHelp();
 std::string sweepHelp();
+std::string landscapeHelp();
+std::string predictHelp();
 
 }  // namespace lrscope::cli

@@ -36,12 +36,19 @@ int main(int argc, char** argv) {
         if (command == "sweep") {
             return cli::runSweepCommand(args, console);
         }
+        if (command == "landscape") {
+            return cli::runLandscapeCommand(args, console);
+        }
+        if (command == "predict") {
+            return cli::runPredictCommand(args, console);
+        }
 #ifdef LRSCOPE_WITH_PLOT
         if (command == "plot") {
             return cli::runPlotCommand(args, std::cout, std::cerr);
         }
 #endif
-        std::cerr << "lrscope-cli: unknown command '" << command << "'; expected train, sweep"
+        std::cerr << "lrscope-cli: unknown command '" << command
+                  << "'; expected train, sweep, landscape, predict"
 #ifdef LRSCOPE_WITH_PLOT
                   << ", plot"
 #endif

@@ -179,9 +179,11 @@ void applyDataFlags(const Arguments& args, core::DataSpec& data) {
     core::validate(data);
 }
 
-OptimizerSettings optimizerSettings(const Arguments& args, OptimizerKind kind,
-                                    std::optional<double> lr,
-                                    const std::vector<OptimizerKind>& allKinds) {
+}  // namespace
+
+OptimizerSettings optimizerSettingsFromArguments(const Arguments& args, OptimizerKind kind,
+                                                 std::optional<double> lr,
+                                                 const std::vector<OptimizerKind>& allKinds) {
     OptimizerSettings settings = core::defaultsFor(kind);
     if (lr) {
         settings.lr = *lr;
@@ -202,10 +204,37 @@ OptimizerSettings optimizerSettings(const Arguments& args, OptimizerKind kind,
             }
         }
     }
+    core::validate(settings);
     return settings;
 }
 
-}  // namespace
+std::vector<std::string> optimizerValueFlags() {
+    std::vector<std::string> flags;
+    for (const auto& option : numericOptimizerFlags()) {
+        flags.emplace_back(option.flag);
+    }
+    return flags;
+}
+
+std::vector<std::string> optimizerSwitchFlags() {
+    std::vector<std::string> flags;
+    for (const auto& option : optimizerSwitches()) {
+        flags.emplace_back(option.flag);
+    }
+    return flags;
+}
+
+core::LrSchedule scheduleFromArguments(const Arguments& args) {
+    core::LrSchedule schedule;
+    if (const auto text = args.value("--schedule")) {
+        schedule = core::parseSchedule(*text);
+    }
+    if (const auto warmup = args.integer("--warmup")) {
+        schedule.warmupEpochs = toInt(*warmup, "--warmup", 0, core::kMaxEpochs);
+    }
+    core::validate(schedule);
+    return schedule;
+}
 
 std::vector<std::string> runValueFlags() {
     return {"--dataset",
@@ -282,13 +311,8 @@ core::RunConfig configFromArguments(const Arguments& args, OptimizerKind kind,
         config.init.biasValue = *bias;
     }
 
-    config.optimizer = optimizerSettings(args, kind, lr, allKinds);
-    if (const auto schedule = args.value("--schedule")) {
-        config.schedule = core::parseSchedule(*schedule);
-    }
-    if (const auto warmup = args.integer("--warmup")) {
-        config.schedule.warmupEpochs = toInt(*warmup, "--warmup", 0, core::kMaxEpochs);
-    }
+    config.optimizer = optimizerSettingsFromArguments(args, kind, lr, allKinds);
+    config.schedule = scheduleFromArguments(args);
 
     if (const auto batch = args.integer("--batch-size")) {
         config.batchSize = *batch;
@@ -371,6 +395,21 @@ void checkWritableDestination(const std::string& path, const std::string& flag) 
     }
 }
 
+std::string optimizerFlagsHelp() {
+    return R"(  --momentum X            sgd, momentum, nesterov, rmsprop  [0; momentum/nesterov: 0.9]
+  --dampening X           sgd, momentum                                    [0]
+  --weight-decay X        all optimizers (adamw: decoupled)     [0; adamw: 0.01]
+  --rho X                 adadelta                                         [0.9]
+  --alpha X               rmsprop                                          [0.99]
+  --beta1 X, --beta2 X    adam, adamw                                      [0.9, 0.999]
+  --eps X                 adagrad 1e-10, adadelta 1e-6, rmsprop/adam/adamw 1e-8
+  --lr-decay X            adagrad                                          [0]
+  --initial-accumulator X adagrad                                          [0]
+  --centered              rmsprop
+  --amsgrad               adam, adamw
+)";
+}
+
 std::string runFlagsHelp() {
     return R"(Data:
   --dataset NAME          built-in set: xor, circles, spiral, blobs, moons, sine (generated),
@@ -394,18 +433,8 @@ Network:
 Optimizer (PyTorch torch.optim definitions and defaults):
   --optimizer NAME        sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam, adamw
   --lr X                  learning rate, 0 < X <= 100     [the optimizer's default]
-  --momentum X            sgd, momentum, nesterov, rmsprop  [0; momentum/nesterov: 0.9]
-  --dampening X           sgd, momentum                                    [0]
-  --weight-decay X        all optimizers (adamw: decoupled)     [0; adamw: 0.01]
-  --rho X                 adadelta                                         [0.9]
-  --alpha X               rmsprop                                          [0.99]
-  --beta1 X, --beta2 X    adam, adamw                                      [0.9, 0.999]
-  --eps X                 adagrad 1e-10, adadelta 1e-6, rmsprop/adam/adamw 1e-8
-  --lr-decay X            adagrad                                          [0]
-  --initial-accumulator X adagrad                                          [0]
-  --centered              rmsprop
-  --amsgrad               adam, adamw
-Schedule (stepped once per epoch; epoch 1 trains at the initial rate):
+)" + optimizerFlagsHelp() +
+           R"(Schedule (stepped once per epoch; epoch 1 trains at the initial rate):
   --schedule S            constant, step:K:GAMMA, exp:GAMMA, cosine:TMAX[:ETA_MIN]  [constant]
   --warmup N              linear warm-up: epoch e <= N trains at lr * e / N [0]
 Training:
