@@ -16,15 +16,16 @@ std::string mainHelp() {
         R"(lrscope-cli - train small neural networks and see what the learning rate does
 
 Usage:
-  lrscope-cli train [FLAGS]   train one run; one CSV row per epoch
-  lrscope-cli sweep [FLAGS]   train optimizers x learning rates concurrently
+  lrscope-cli train [FLAGS]      train one run; one CSV row per epoch
+  lrscope-cli sweep [FLAGS]      train optimizers x learning rates concurrently
   lrscope-cli landscape [FLAGS]  optimizer paths on a 2-D test function
-  lrscope-cli predict [FLAGS] a saved network's outputs for the rows of a CSV file
+  lrscope-cli predict [FLAGS]    a saved network's outputs for the rows of a CSV file
 )";
 #ifdef LRSCOPE_WITH_PLOT
-    text += "  lrscope-cli plot [FLAGS]    train runs (or read a runs CSV) and render the plot\n";
+    text +=
+        "  lrscope-cli plot [FLAGS]       train runs (or read a runs CSV) and render the plot\n";
 #endif
-    text += R"(  lrscope-cli COMMAND --help  the flags of a command
+    text += R"(  lrscope-cli COMMAND --help     the flags of a command
   lrscope-cli --version
 
 Exit status: 0 success (a diverged run is a result), 2 bad usage or input, 1 internal error.
