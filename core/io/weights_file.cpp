@@ -7,6 +7,7 @@
 
 #include "core/base/atomic_file.hpp"
 #include "core/base/errors.hpp"
+#include "core/base/message_text.hpp"
 #include "core/base/number_format.hpp"
 #include "core/io/json_messages.hpp"
 
@@ -213,7 +214,8 @@ private:
         const Eigen::Index outputs = weights.layers.back().weight.rows();
         ModelBlock block;
         for (const auto& [key, item] : value.items()) {
-            const std::string path = "model." + key;
+            // A key is file text: escaped, so the message stays on one line.
+            const std::string path = "model." + escapedForMessage(key, 40);
             if (key == "activation") {
                 block.activation = named(item, path, parseActivation);
             } else if (key == "loss") {

@@ -95,6 +95,9 @@ TEST(WeightsModelBlock, CorruptBlocksAreRejectedWithTheirJsonPath) {
     EXPECT_EQ(modelError(R"({"activaton": "tanh"})"),
               "w.json: model.activaton: unknown key; expected activation, loss, target, classes, "
               "input_mean or input_std");
+    EXPECT_EQ(modelError(R"({"two\nlines": 1})"),
+              "w.json: model.two\\nlines: unknown key; expected activation, loss, target, "
+              "classes, input_mean or input_std");
     EXPECT_EQ(modelError(R"({"activation": "swish"})"),
               "w.json: model.activation: unknown activation 'swish'; expected linear, sigmoid, "
               "tanh, relu or leaky_relu");
