@@ -69,9 +69,9 @@ std::string predictionCsv(const WeightsFileContents& model, const CsvTable& data
     }
     if (static_cast<Eigen::Index>(featureColumns.size()) != inputs) {
         throw InputError(dataSource + ": " + std::to_string(featureColumns.size()) +
-                         " feature columns (" + columnList(data, featureColumns) +
-                         "), but the network in " + weightsSource + " takes " +
-                         std::to_string(inputs) + " inputs" +
+                         (featureColumns.size() == 1 ? " feature column (" : " feature columns (") +
+                         columnList(data, featureColumns) + "), but the network in " +
+                         weightsSource + " takes " + std::to_string(inputs) + " inputs" +
                          (label ? "" : "; name the label column with --target"));
     }
 

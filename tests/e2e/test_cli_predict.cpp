@@ -199,5 +199,38 @@ INSTANTIATE_TEST_SUITE_P(
                    "unknown flag '--epochs'"}),
     badName);
 
+std::vector<std::string> badCsvFiles() {
+    std::vector<std::string> names;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(LRSCOPE_TEST_DATA_DIR) + "/data/bad")) {
+        if (entry.path().extension() == ".csv") {
+            names.push_back(entry.path().filename().string());
+        }
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+class BadDataFile : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(BadDataFile, IsRejectedWithItsName) {
+    const CliResult run =
+        runCli({"predict", "--weights", kCases + "/" + kWeights, "--data", GetParam()},
+               std::string(LRSCOPE_TEST_DATA_DIR) + "/data/bad");
+    EXPECT_EQ(run.exitCode, 2) << run.err;
+    EXPECT_EQ(run.err.rfind("lrscope-cli: " + GetParam(), 0), 0u) << run.err;
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+    EXPECT_TRUE(run.out.empty());
+}
+
+std::string fileTestName(const ::testing::TestParamInfo<std::string>& info) {
+    std::string name = info.param;
+    std::replace_if(
+        name.begin(), name.end(), [](char c) { return !std::isalnum(c); }, '_');
+    return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, BadDataFile, ::testing::ValuesIn(badCsvFiles()), fileTestName);
+
 }  // namespace
 }  // namespace lrscope::test
