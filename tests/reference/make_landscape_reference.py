@@ -236,9 +236,16 @@ def main():
                       "start": start, "steps": steps, "path": path,
                       "diverged_at": diverged_at})
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "landscape_reference.json")
+    # One point per line keeps the file readable and its diffs small.
+    lines = ['{"torch_version": %s, "cases": [' % json.dumps(torch.__version__)]
+    for i, case in enumerate(cases):
+        head = {key: value for key, value in case.items() if key != "path"}
+        points = ",\n  ".join(json.dumps(point) for point in case["path"])
+        lines.append(json.dumps(head)[:-1] + ', "path": [\n  ' + points + "\n]}" +
+                     ("," if i + 1 < len(cases) else ""))
+    lines.append("]}")
     with open(out, "w") as f:
-        json.dump({"torch_version": torch.__version__, "cases": cases}, f, indent=1)
-        f.write("\n")
+        f.write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":
