@@ -24,5 +24,7 @@ struct Console {
 int runTrainCommand(const std::vector<std::string>& args, Console& console);
 int runSweepCommand(const std::vector<std::string>& args, Console& console);
 int runLrFindCommand(const std::vector<std::string>& args, Console& console);
+int runLandscapeCommand(const std::vector<std::string>& args, Console& console);
+int runPredictCommand(const std::vector<std::string>& args, Console& console);
 
 }  // namespace lrscope::cli

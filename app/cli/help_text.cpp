@@ -16,14 +16,17 @@ std::string mainHelp() {
         R"(lrscope-cli - train small neural networks and see what the learning rate does
 
 Usage:
-  lrscope-cli train [FLAGS]   train one run; one CSV row per epoch
-  lrscope-cli sweep [FLAGS]   train optimizers x learning rates concurrently
-  lrscope-cli lr-find [FLAGS] learning-rate range test: loss per rate, suggested rates
+  lrscope-cli train [FLAGS]      train one run; one CSV row per epoch
+  lrscope-cli sweep [FLAGS]      train optimizers x learning rates concurrently
+  lrscope-cli lr-find [FLAGS]    learning-rate range test: loss per rate, suggested rates
+  lrscope-cli landscape [FLAGS]  optimizer paths on a 2-D test function
+  lrscope-cli predict [FLAGS]    a saved network's outputs for the rows of a CSV file
 )";
 #ifdef LRSCOPE_WITH_PLOT
-    text += "  lrscope-cli plot [FLAGS]    train runs (or read a runs CSV) and render the plot\n";
+    text +=
+        "  lrscope-cli plot [FLAGS]       train runs (or read a runs CSV) and render the plot\n";
 #endif
-    text += R"(  lrscope-cli COMMAND --help  the flags of a command
+    text += R"(  lrscope-cli COMMAND --help     the flags of a command
   lrscope-cli --version
 
 Exit status: 0 success (a diverged run is a result), 2 bad usage or input, 1 internal error.
@@ -41,7 +44,9 @@ With --test-fraction 0 --no-shuffle --no-standardize a CSV is used exactly in fi
 
 Output:
   --out FILE              write the CSV to FILE (atomically) instead of stdout
-  --save-weights FILE     write the trained weights (JSON, PyTorch nn.Linear layout)
+  --save-weights FILE     write the trained weights (JSON, PyTorch nn.Linear layout) with
+                          a "model" block (activation, loss, target column, class names,
+                          input standardisation) that `lrscope-cli predict` uses
 
 )" + runFlagsHelp();
 }
@@ -100,6 +105,56 @@ Output:
 Every run flag of train applies except --lr, --schedule, --warmup and --epochs.
 
 )" + runFlagsHelp();
+}
+
+std::string landscapeHelp() {
+    return R"(Usage: lrscope-cli landscape --function F --optimizer A,B,... --lr X --start X,Y
+                             --steps N [FLAGS]
+
+Runs each optimizer on a 2-D test function from the same start, with the same update rules
+as training (torch.optim's, applied to the 2-element tensor (x, y)), and writes one CSV row
+per optimizer and step (step 0 is the start):
+  optimizer,step,x,y,value
+A path ends before the first point or value that is not finite (reported on stderr).
+
+Landscape:
+  --function F            rosenbrock, beale, himmelblau, booth, saddle, bowl
+  --optimizer A,B,...     sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam, adamw
+  --lr X                  learning rate of every optimizer, 0 < X <= 100
+  --start X,Y             starting point, e.g. --start -1.5,2
+  --steps N               optimizer steps, 1 to 1000000
+  --out FILE              write the CSV to FILE (atomically) instead of stdout
+Optimizer (PyTorch torch.optim definitions and defaults; a flag must apply to one of them):
+)" + optimizerFlagsHelp() +
+           R"(Schedule (stepped once per step; step 1 moves at the initial rate):
+  --schedule S            constant, step:K:GAMMA, exp:GAMMA, cosine:TMAX[:ETA_MIN]  [constant]
+  --warmup N              linear warm-up: step s <= N moves at lr * s / N  [0]
+)";
+}
+
+std::string predictHelp() {
+    return R"(Usage: lrscope-cli predict --weights W.json --data X.csv [FLAGS]
+
+Runs every row of X.csv through the network in W.json and writes one CSV row per data row:
+  output_0,...,output_{K-1}                   the raw network outputs, and for cross-entropy
+  prob_0,...,prob_{K-1},predicted             softmax probabilities and the arg-max class
+`predicted` is the class's name when W.json's "model" block lists class names (as the
+training data wrote its labels), else the class index 0..K-1.
+
+W.json's optional "model" block (written by `train --save-weights`) supplies the activation,
+the loss, the label column and the input standardisation; without it (a file written from
+PyTorch) inputs are used as given, the activation is tanh and the loss cross_entropy for two
+or more outputs, mse for one. Flags override the block.
+
+Predict:
+  --weights FILE          weights (JSON, PyTorch nn.Linear layout)
+  --data FILE.csv         inputs, a CSV file with a header row
+  --target COL            the label column to leave out, by name or 0-based index
+                          [the model block's target column if the file has it, else none]
+  --activation NAME       linear, sigmoid, tanh, relu, leaky_relu (hidden layers)
+  --loss NAME             cross_entropy or mse
+  --out FILE              write the CSV to FILE (atomically) instead of stdout
+)";
 }
 
 }  // namespace lrscope::cli

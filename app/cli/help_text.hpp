@@ -11,5 +11,7 @@ std::string mainHelp();
 std::string trainHelp();
 std::string sweepHelp();
 std::string lrFindHelp();
+std::string landscapeHelp();
+std::string predictHelp();
 
 }  // namespace lrscope::cli

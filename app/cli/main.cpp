@@ -42,13 +42,19 @@ int main(int argc, char** argv) {
         if (command == "lr-find") {
             return cli::runLrFindCommand(args, console);
         }
+        if (command == "landscape") {
+            return cli::runLandscapeCommand(args, console);
+        }
+        if (command == "predict") {
+            return cli::runPredictCommand(args, console);
+        }
 #ifdef LRSCOPE_WITH_PLOT
         if (command == "plot") {
             return cli::runPlotCommand(args, std::cout, std::cerr);
         }
 #endif
         std::cerr << "lrscope-cli: unknown command '" << command
-                  << "'; expected train, sweep, lr-find"
+                  << "'; expected train, sweep, lr-find, landscape, predict"
 #ifdef LRSCOPE_WITH_PLOT
                   << ", plot"
 #endif

@@ -124,9 +124,11 @@ void applyDataFlags(const Arguments& args, core::DataSpec& data) {
     core::validate(data);
 }
 
-OptimizerSettings optimizerSettings(const Arguments& args, OptimizerKind kind,
-                                    std::optional<double> lr,
-                                    const std::vector<OptimizerKind>& allKinds) {
+}  // namespace
+
+OptimizerSettings optimizerSettingsFromArguments(const Arguments& args, OptimizerKind kind,
+                                                 std::optional<double> lr,
+                                                 const std::vector<OptimizerKind>& allKinds) {
     OptimizerSettings settings = core::defaultsFor(kind);
     if (lr) {
         settings.lr = *lr;
@@ -146,10 +148,41 @@ OptimizerSettings optimizerSettings(const Arguments& args, OptimizerKind kind,
             }
         }
     }
+    core::validate(settings);
     return settings;
 }
 
-}  // namespace
+std::vector<std::string> optimizerValueFlags() {
+    std::vector<std::string> flags;
+    for (const core::OptimizerSettingInfo& info : core::optimizerSettingTable()) {
+        if (!info.isSwitch) {
+            flags.push_back("--" + std::string(info.key));
+        }
+    }
+    return flags;
+}
+
+std::vector<std::string> optimizerSwitchFlags() {
+    std::vector<std::string> flags;
+    for (const core::OptimizerSettingInfo& info : core::optimizerSettingTable()) {
+        if (info.isSwitch) {
+            flags.push_back("--" + std::string(info.key));
+        }
+    }
+    return flags;
+}
+
+core::LrSchedule scheduleFromArguments(const Arguments& args) {
+    core::LrSchedule schedule;
+    if (const auto text = args.value("--schedule")) {
+        schedule = core::parseSchedule(*text);
+    }
+    if (const auto warmup = args.integer("--warmup")) {
+        schedule.warmupEpochs = toInt(*warmup, "--warmup", 0, core::kMaxEpochs);
+    }
+    core::validate(schedule);
+    return schedule;
+}
 
 std::vector<std::string> runValueFlags() {
     return {"--dataset",
@@ -226,13 +259,8 @@ core::RunConfig configFromArguments(const Arguments& args, OptimizerKind kind,
         config.init.biasValue = *bias;
     }
 
-    config.optimizer = optimizerSettings(args, kind, lr, allKinds);
-    if (const auto schedule = args.value("--schedule")) {
-        config.schedule = core::parseSchedule(*schedule);
-    }
-    if (const auto warmup = args.integer("--warmup")) {
-        config.schedule.warmupEpochs = toInt(*warmup, "--warmup", 0, core::kMaxEpochs);
-    }
+    config.optimizer = optimizerSettingsFromArguments(args, kind, lr, allKinds);
+    config.schedule = scheduleFromArguments(args);
 
     if (const auto batch = args.integer("--batch-size")) {
         config.batchSize = *batch;
@@ -312,8 +340,6 @@ void checkWritableDestination(const std::string& path, const std::string& flag) 
     }
 }
 
-namespace {
-
 // The optimizer settings' lines of --help, from core's table of who uses what.
 std::string optimizerFlagsHelp() {
     std::string text;
@@ -346,8 +372,6 @@ std::string optimizerFlagsHelp() {
     }
     return text;
 }
-
-}  // namespace
 
 std::string runFlagsHelp() {
     return R"(Data:

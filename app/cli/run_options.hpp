@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/cli/arguments.hpp"
+#include "core/optim/lr_schedule.hpp"
 #include "core/optim/optimizer.hpp"
 #include "core/training/run_config.hpp"
 
@@ -23,6 +24,18 @@ core::RunConfig configFromArguments(const Arguments& args, core::OptimizerKind k
                                     std::optional<double> lr,
                                     const std::vector<core::OptimizerKind>& allKinds);
 
+// The settings of optimizer `kind` from the optimizer flags, validated; the rule for flags
+// that do not apply is configFromArguments's.
+core::OptimizerSettings optimizerSettingsFromArguments(
+    const Arguments& args, core::OptimizerKind kind, std::optional<double> lr,
+    const std::vector<core::OptimizerKind>& allKinds);
+// The optimizer flags alone (--momentum ... --initial-accumulator; --centered, --amsgrad).
+std::vector<std::string> optimizerValueFlags();
+std::vector<std::string> optimizerSwitchFlags();
+
+// --schedule and --warmup, validated.
+core::LrSchedule scheduleFromArguments(const Arguments& args);
+
 // The optimizers named by --optimizer (a comma-separated list; default sgd).
 std::vector<core::OptimizerKind> optimizersFromArguments(const Arguments& args);
 
@@ -33,7 +46,9 @@ std::vector<double> learningRatesFromArguments(const Arguments& args);
 // Fails early, before any training, when a file could not be written later.
 void checkWritableDestination(const std::string& path, const std::string& flag);
 
-// Help text for the run flags, shared by the subcommands' --help.
+// Help text for the run flags, shared by the subcommands' --help; the optimizer's
+// hyper-parameter flags alone (--momentum ... --amsgrad).
 std::string runFlagsHelp();
+std::string optimizerFlagsHelp();
 
 }  // namespace lrscope::cli

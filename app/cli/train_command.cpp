@@ -84,7 +84,9 @@ int runTrainCommand(const std::vector<std::string>& args, Console& console) {
         core::writeFileAtomically(*outPath, buffered.str());
     }
     if (weightsPath) {
-        core::writeWeightsFile(*weightsPath, result.finalWeights);
+        core::writeWeightsFile(
+            *weightsPath,
+            core::WeightsFileContents{result.finalWeights, core::modelBlockOf(config, data)});
     }
     if (result.status == core::RunStatus::Diverged) {
         console.err << "lrscope-cli: the run diverged at epoch " << *result.divergedAt

@@ -39,9 +39,10 @@ std::string cellPlace(const CsvTable& table, const std::string& source, size_t r
            ": ";
 }
 
-// A feature or regression-target cell as a finite number, or an InputError naming the cell.
+}  // namespace
+
 double numericCell(const CsvTable& table, size_t row, size_t column, const std::string& source,
-                   const std::string& role, const std::string& hint = "") {
+                   const std::string& role, const std::string& hint) {
     const std::string& cell = table.rows[row][column];
     const std::string where = cellPlace(table, source, row, column);
     const std::string what = " (" + role + quotedColumn(table, column) + ")";
@@ -94,6 +95,8 @@ size_t findTargetColumn(const CsvTable& table, const std::string& target,
     throw InputError(source + ": target column " + quotedForMessage(target, 60) +
                      " not found; columns are: " + names);
 }
+
+namespace {
 
 // Which column is the target and how many rows are used; checks the table's layout.
 struct TableLayout {

@@ -44,6 +44,16 @@ Dataset tableToDataset(const CsvTable& table, const CsvDataOptions& options,
 DataShape tableShape(const CsvTable& table, const CsvDataOptions& options,
                      const std::string& source);
 
+// Which column `target` names: a header name or a 0-based index; empty = the last column.
+// Throws InputError for an unknown, ambiguous or out-of-range column.
+size_t findTargetColumn(const CsvTable& table, const std::string& target,
+                        const std::string& source);
+
+// The cell as a finite number, or an InputError naming file:line:column, the cell's `role`
+// ("feature ") and column, and `hint`.
+double numericCell(const CsvTable& table, size_t row, size_t column, const std::string& source,
+                   const std::string& role, const std::string& hint = "");
+
 // Reads and converts a CSV file. Throws InputError when the file cannot be read.
 Dataset loadCsvDataset(const std::string& path, const CsvDataOptions& options);
 

@@ -106,6 +106,8 @@ void standardize(DataSplit& split) {
         part->features =
             ((part->features.colwise() - mean).array().colwise() / scale.array()).matrix();
     }
+    split.featureMean = mean;
+    split.featureScale = scale;
 }
 
 }  // namespace

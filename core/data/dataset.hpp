@@ -38,6 +38,11 @@ struct DataShape {
 struct DataSplit {
     Dataset train;
     Dataset test;  // may hold no samples (test fraction 0)
+    // The standardisation applied to both splits' features, z = (x - featureMean) /
+    // featureScale, kept so a saved model can prepare new inputs the same way. Empty when the
+    // features are used as given.
+    Vector featureMean;
+    Vector featureScale;
 };
 
 }  // namespace lrscope::core

@@ -3,9 +3,11 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "core/base/atomic_file.hpp"
 #include "core/base/errors.hpp"
+#include "core/base/message_text.hpp"
 #include "core/base/number_format.hpp"
 #include "core/io/json_messages.hpp"
 
@@ -96,7 +98,19 @@ public:
         return b;
     }
 
-    NetworkWeights read(const Json& root) const {
+    WeightsFileContents read(const Json& root) const {
+        WeightsFileContents contents;
+        contents.weights = layersOf(root);
+        if (root.is_object()) {
+            if (const auto it = root.find("model"); it != root.end()) {
+                contents.model = model(*it, contents.weights);
+            }
+        }
+        return contents;
+    }
+
+private:
+    NetworkWeights layersOf(const Json& root) const {
         const Json* layers = &root;
         std::string prefix;  // JSON path of the layer array
         if (root.is_object()) {
@@ -151,7 +165,90 @@ public:
         return weights;
     }
 
-private:
+    std::string text(const Json& value, const std::string& path) const {
+        if (!value.is_string()) {
+            fail(path, "expected a string, found " + describeJson(value));
+        }
+        return value.get<std::string>();
+    }
+
+    // A name that a core parser knows (an activation, a loss), with the parser's explanation
+    // of what it expected under this JSON path.
+    template <typename Parse>
+    auto named(const Json& value, const std::string& path, Parse parse) const {
+        const std::string name = text(value, path);
+        try {
+            return parse(name);
+        } catch (const InputError& e) {
+            fail(path, e.detail());
+        }
+    }
+
+    Vector inputStatistic(const Json& value, const std::string& path, Eigen::Index inputs,
+                          bool positive) const {
+        if (!value.is_array() || static_cast<Eigen::Index>(value.size()) != inputs) {
+            fail(path, "expected an array of " + std::to_string(inputs) +
+                           " numbers (one per input of layers[0]), found " +
+                           (value.is_array() ? std::to_string(value.size()) + " numbers"
+                                             : describeJson(value)));
+        }
+        Vector v(inputs);
+        for (Eigen::Index i = 0; i < inputs; ++i) {
+            const std::string itemPath = path + "[" + std::to_string(i) + "]";
+            v(i) = number(value[static_cast<size_t>(i)], itemPath);
+            if (positive && !(v(i) > 0.0)) {
+                fail(itemPath, "expected a number > 0, found " + formatNumber(v(i)));
+            }
+        }
+        return v;
+    }
+
+    ModelBlock model(const Json& value, const NetworkWeights& weights) const {
+        static constexpr const char* kKeys =
+            "activation, loss, target, classes, input_mean or input_std";
+        if (!value.is_object()) {
+            fail("model", std::string("expected an object with ") + kKeys + ", found " +
+                              describeJson(value));
+        }
+        const Eigen::Index inputs = weights.layers.front().weight.cols();
+        const Eigen::Index outputs = weights.layers.back().weight.rows();
+        ModelBlock block;
+        for (const auto& [key, item] : value.items()) {
+            // A key is file text: escaped, so the message stays on one line.
+            const std::string path = "model." + escapedForMessage(key, 40);
+            if (key == "activation") {
+                block.activation = named(item, path, parseActivation);
+            } else if (key == "loss") {
+                block.loss = named(item, path, parseLoss);
+            } else if (key == "target") {
+                block.target = text(item, path);
+            } else if (key == "classes") {
+                if (!item.is_array() || static_cast<Eigen::Index>(item.size()) != outputs) {
+                    fail(path, "expected an array of " + std::to_string(outputs) +
+                                   " class names (one per output of the last layer), found " +
+                                   (item.is_array() ? std::to_string(item.size()) + " names"
+                                                    : describeJson(item)));
+                }
+                for (size_t i = 0; i < item.size(); ++i) {
+                    block.classNames.push_back(text(item[i], path + "[" + std::to_string(i) + "]"));
+                }
+            } else if (key == "input_mean") {
+                block.inputMean = inputStatistic(item, path, inputs, false);
+            } else if (key == "input_std") {
+                block.inputStd = inputStatistic(item, path, inputs, true);
+            } else {
+                fail(path, std::string("unknown key; expected ") + kKeys);
+            }
+        }
+        if (block.inputMean.size() != block.inputStd.size()) {
+            fail("model", std::string(block.inputMean.size() == 0 ? "input_std" : "input_mean") +
+                              " is given without " +
+                              (block.inputMean.size() == 0 ? "input_mean" : "input_std") +
+                              "; expected both or neither");
+        }
+        return block;
+    }
+
     const std::string& source_;
 };
 
@@ -179,9 +276,55 @@ void checkFinite(const NetworkWeights& weights) {
     }
 }
 
+std::string jsonString(const std::string& text) {
+    return Json(text).dump();
+}
+
+void appendModel(std::string& out, const ModelBlock& model) {
+    std::vector<std::string> entries;
+    if (model.activation) {
+        entries.push_back("\"activation\": " +
+                          jsonString(std::string(activationName(*model.activation))));
+    }
+    if (model.loss) {
+        entries.push_back("\"loss\": " + jsonString(std::string(lossName(*model.loss))));
+    }
+    if (!model.target.empty()) {
+        entries.push_back("\"target\": " + jsonString(model.target));
+    }
+    if (!model.classNames.empty()) {
+        std::string classes = "\"classes\": [";
+        for (size_t i = 0; i < model.classNames.size(); ++i) {
+            classes += (i == 0 ? "" : ", ") + jsonString(model.classNames[i]);
+        }
+        entries.push_back(classes + "]");
+    }
+    if (model.inputMean.size() > 0) {
+        std::string mean = "\"input_mean\": ";
+        appendRow(mean, model.inputMean.data(), model.inputMean.size(), 1);
+        std::string deviation = "\"input_std\": ";
+        appendRow(deviation, model.inputStd.data(), model.inputStd.size(), 1);
+        entries.push_back(mean);
+        entries.push_back(deviation);
+    }
+    out += "  \"model\": {";
+    for (size_t i = 0; i < entries.size(); ++i) {
+        out += (i == 0 ? "\n    " : ",\n    ") + entries[i];
+    }
+    out += entries.empty() ? "},\n" : "\n  },\n";
+}
+
+void checkFinite(const ModelBlock& model) {
+    if (!model.inputMean.allFinite() || !model.inputStd.allFinite()) {
+        throw InputError(
+            "cannot save weights: the input standardisation holds NaN or infinite "
+            "values");
+    }
+}
+
 }  // namespace
 
-NetworkWeights weightsFromJsonText(const std::string& text, const std::string& source) {
+WeightsFileContents weightsFileFromJsonText(const std::string& text, const std::string& source) {
     Json root;
     try {
         root = Json::parse(text);
@@ -191,15 +334,32 @@ NetworkWeights weightsFromJsonText(const std::string& text, const std::string& s
     return WeightsReader(source).read(root);
 }
 
+WeightsFileContents readWeightsFileContents(const std::string& path) {
+    return weightsFileFromJsonText(readFile(path), path);
+}
+
+NetworkWeights weightsFromJsonText(const std::string& text, const std::string& source) {
+    return weightsFileFromJsonText(text, source).weights;
+}
+
 NetworkWeights readWeightsFile(const std::string& path) {
     return weightsFromJsonText(readFile(path), path);
 }
 
 std::string weightsToJsonText(const NetworkWeights& weights) {
+    return weightsFileToJsonText({weights, std::nullopt});
+}
+
+std::string weightsFileToJsonText(const WeightsFileContents& contents) {
+    const NetworkWeights& weights = contents.weights;
     checkFinite(weights);
     std::string out = "{\n  \"format\": \"" + std::string(kFormatName) +
-                      "\",\n  \"version\": " + std::to_string(kFormatVersion) +
-                      ",\n  \"layers\": [";
+                      "\",\n  \"version\": " + std::to_string(kFormatVersion) + ",\n";
+    if (contents.model) {
+        checkFinite(*contents.model);
+        appendModel(out, *contents.model);
+    }
+    out += "  \"layers\": [";
     for (size_t l = 0; l < weights.layers.size(); ++l) {
         const auto& layer = weights.layers[l];
         out += (l == 0 ? "\n" : ",\n");
@@ -219,6 +379,23 @@ std::string weightsToJsonText(const NetworkWeights& weights) {
 
 void writeWeightsFile(const std::string& path, const NetworkWeights& weights) {
     writeFileAtomically(path, weightsToJsonText(weights));
+}
+
+void writeWeightsFile(const std::string& path, const WeightsFileContents& contents) {
+    writeFileAtomically(path, weightsFileToJsonText(contents));
+}
+
+ModelBlock modelBlockOf(const RunConfig& config, const DataSplit& data) {
+    ModelBlock block;
+    block.activation = config.activation;
+    block.loss = config.loss;
+    block.target = data.train.targetName;
+    if (data.train.task == Task::Classify) {
+        block.classNames = data.train.classNames;
+    }
+    block.inputMean = data.featureMean;
+    block.inputStd = data.featureScale;
+    return block;
 }
 
 }  // namespace lrscope::core
