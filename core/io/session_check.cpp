@@ -1,0 +1,210 @@
+// sessionProblem: the rules a session must keep to be written and read back as it is.
+#include <cctype>
+#include <cmath>
+
+#include "core/base/number_format.hpp"
+#include "core/io/json_messages.hpp"
+#include "core/io/session.hpp"
+
+namespace lrscope::core {
+
+namespace {
+
+using Json = nlohmann::json;
+
+std::string item(const std::string& path, size_t index) {
+    return path + "[" + std::to_string(index) + "]";
+}
+
+std::string quoted(const std::string& text) {
+    return describeJson(Json(text));
+}
+
+bool isHexColour(const std::string& text) {
+    if (text.size() != 7 || text[0] != '#') {
+        return false;
+    }
+    for (size_t i = 1; i < text.size(); ++i) {
+        if (!std::isxdigit(static_cast<unsigned char>(text[i]))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Collects the first problem; later checks are skipped once one is found.
+class Checker {
+public:
+    bool ok() const { return !problem_; }
+    std::optional<std::string> problem() const { return problem_; }
+
+    void fail(const std::string& path, const std::string& message) {
+        if (!problem_) {
+            problem_ = path + ": " + message;
+        }
+    }
+
+    void finite(double x, const std::string& path) {
+        if (ok() && !std::isfinite(x)) {
+            fail(path, "expected a finite number, found " + formatNumber(x));
+        }
+    }
+
+    void finite(const std::optional<double>& x, const std::string& path) {
+        if (x) {
+            finite(*x, path);
+        }
+    }
+
+    void record(const EpochRecord& r, const std::string& path) {
+        finite(r.trainLoss, path + ".train_loss");
+        finite(r.trainError, path + ".train_error");
+        finite(r.testLoss, path + ".test_loss");
+        finite(r.testError, path + ".test_error");
+        finite(r.lr, path + ".lr");
+        finite(r.gradNorm, path + ".grad_norm");
+        finite(r.updateRatio, path + ".update_ratio");
+        finite(r.stepSize, path + ".step_size");
+        finite(r.lrChangedTo, path + ".lr_changed_to");
+    }
+
+    void weights(const NetworkWeights& w, const RunConfig& config, const std::string& path) {
+        const size_t expected = config.hiddenLayers.size() + 1;
+        if (w.layers.size() != expected) {
+            fail(path, "expected " + std::to_string(expected) +
+                           " layers (one per hidden layer and the output layer), found " +
+                           std::to_string(w.layers.size()));
+            return;
+        }
+        for (size_t l = 0; l < w.layers.size() && ok(); ++l) {
+            const LayerWeights& layer = w.layers[l];
+            const std::string at = item(path, l);
+            if (layer.weight.rows() == 0 || layer.weight.cols() == 0) {
+                fail(at + ".weight", "expected at least one row and one column, found none");
+            } else if (layer.bias.size() != layer.weight.rows()) {
+                fail(at + ".bias", "expected " + std::to_string(layer.weight.rows()) +
+                                       " numbers (one per row of weight), found " +
+                                       std::to_string(layer.bias.size()));
+            } else if (l < config.hiddenLayers.size() &&
+                       layer.weight.rows() != config.hiddenLayers[l]) {
+                fail(at + ".weight", "expected " + std::to_string(config.hiddenLayers[l]) +
+                                         " rows (config.hidden_layers[" + std::to_string(l) +
+                                         "]), found " + std::to_string(layer.weight.rows()));
+            } else if (l > 0 && layer.weight.cols() != w.layers[l - 1].weight.rows()) {
+                fail(at + ".weight", "expected " + std::to_string(w.layers[l - 1].weight.rows()) +
+                                         " numbers per row (the outputs of " + item(path, l - 1) +
+                                         "), found " + std::to_string(layer.weight.cols()));
+            } else if (!layer.weight.allFinite() || !layer.bias.allFinite()) {
+                fail(at, "expected finite numbers, found NaN or an infinity");
+            }
+        }
+    }
+
+    void json(const Json& value, const std::string& path) {
+        if (!ok()) {
+            return;
+        }
+        if (value.is_number_float()) {
+            finite(value.get<double>(), path);
+        } else if (value.is_array()) {
+            for (size_t i = 0; i < value.size(); ++i) {
+                json(value[i], item(path, i));
+            }
+        } else if (value.is_object()) {
+            for (const auto& [key, member] : value.items()) {
+                json(member, path + "." + key);
+            }
+        }
+    }
+
+    void run(const SessionRun& r, const std::string& path, int previousNumber) {
+        if (r.number <= previousNumber) {
+            fail(path + ".run", "expected a run number above " + std::to_string(previousNumber) +
+                                    " (runs are stored in increasing order), found " +
+                                    std::to_string(r.number));
+        }
+        if (ok() && !isHexColour(r.colour)) {
+            fail(path + ".colour", "expected a colour \"#rrggbb\", found " + quoted(r.colour));
+        }
+        const auto recorded = static_cast<long>(r.history.size());
+        if (ok() && r.status == FinishedStatus::Diverged &&
+            (!r.divergedAt || *r.divergedAt < recorded)) {
+            fail(path + ".diverged_at",
+                 "expected the epoch in which the run diverged, after its history (from " +
+                     std::to_string(recorded) + "), found " +
+                     (r.divergedAt ? std::to_string(*r.divergedAt) : "null"));
+        }
+        if (ok() && r.status != FinishedStatus::Diverged && r.divergedAt) {
+            fail(path + ".diverged_at", "expected null (the status is " +
+                                            std::string(finishedStatusName(r.status)) +
+                                            "), found " + std::to_string(*r.divergedAt));
+        }
+        int lastChange = 1;
+        for (size_t i = 0; i < r.lrChanges.size() && ok(); ++i) {
+            const LrChange& change = r.lrChanges[i];
+            const std::string at = item(path + ".lr_changes", i);
+            if (change.epoch < lastChange || change.epoch > r.config.epochs) {
+                fail(at + ".epoch", "expected an epoch from " + std::to_string(lastChange) +
+                                        " to " + std::to_string(r.config.epochs) +
+                                        " (changes in order, within the run), found " +
+                                        std::to_string(change.epoch));
+            }
+            finite(change.lr, at + ".lr");
+            if (ok() && change.lr <= 0.0) {
+                fail(at + ".lr", "expected a rate above 0, found " + formatNumber(change.lr));
+            }
+            lastChange = change.epoch;
+        }
+        for (size_t e = 0; e < r.history.size() && ok(); ++e) {
+            const std::string at = item(path + ".history", e);
+            if (r.history[e].epoch != static_cast<int>(e)) {
+                fail(at + ".epoch", "expected " + std::to_string(e) +
+                                        " (epochs run 0, 1, 2, ... without gaps), found " +
+                                        std::to_string(r.history[e].epoch));
+            } else if (r.history[e].epoch > r.config.epochs) {
+                fail(at + ".epoch", "expected at most " + std::to_string(r.config.epochs) +
+                                        " (config.epochs), found " +
+                                        std::to_string(r.history[e].epoch));
+            }
+            record(r.history[e], at);
+        }
+        if (ok() && r.finalWeights) {
+            weights(*r.finalWeights, r.config, path + ".final_weights");
+        }
+    }
+
+private:
+    std::optional<std::string> problem_;
+};
+
+}  // namespace
+
+std::optional<std::string> sessionProblem(const Session& session) {
+    Checker check;
+    int previous = 0;
+    for (size_t i = 0; i < session.runs.size() && check.ok(); ++i) {
+        check.run(session.runs[i], item("runs", i), previous);
+        previous = session.runs[i].number;
+    }
+    for (size_t i = 0; i < session.importedRuns.size() && check.ok(); ++i) {
+        const auto& points = session.importedRuns[i].points;
+        for (size_t p = 0; p < points.size() && check.ok(); ++p) {
+            const std::string at = item(item("imported_runs", i) + ".points", p);
+            check.finite(points[p][0], item(at, 0));
+            check.finite(points[p][1], item(at, 1));
+        }
+    }
+    for (const auto& [name, state] : session.views) {
+        if (!check.ok()) {
+            break;
+        }
+        if (!state.is_object()) {
+            check.fail("views." + name,
+                       "expected an object (the view's state), found " + describeJson(state));
+        }
+        check.json(state, "views." + name);
+    }
+    return check.problem();
+}
+
+}  // namespace lrscope::core
