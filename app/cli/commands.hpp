@@ -23,5 +23,7 @@ struct Console {
 // it and exits 2).
 int runTrainCommand(const std::vector<std::string>& args, Console& console);
 int runSweepCommand(const std::vector<std::string>& args, Console& console);
+// Joins runs CSVs and sessions (e.g. a sweep's shards) in run order.
+int runMergeCommand(const std::vector<std::string>& args, Console& console);
 
 }  // namespace lrscope::cli

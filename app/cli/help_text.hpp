@@ -10,5 +10,6 @@ bool wantsHelp(const std::vector<std::string>& args);  // -h or --help anywhere
 std::string mainHelp();
 std::string trainHelp();
 std::string sweepHelp();
+std::string mergeHelp();
 
 }  // namespace lrscope::cli

@@ -36,12 +36,16 @@ int main(int argc, char** argv) {
         if (command == "sweep") {
             return cli::runSweepCommand(args, console);
         }
+        if (command == "merge") {
+            return cli::runMergeCommand(args, console);
+        }
 #ifdef LRSCOPE_WITH_PLOT
         if (command == "plot") {
             return cli::runPlotCommand(args, std::cout, std::cerr);
         }
 #endif
-        std::cerr << "lrscope-cli: unknown command '" << command << "'; expected train, sweep"
+        std::cerr << "lrscope-cli: unknown command '" << command
+                  << "'; expected train, sweep, merge"
 #ifdef LRSCOPE_WITH_PLOT
                   << ", plot"
 #endif

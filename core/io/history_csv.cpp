@@ -274,6 +274,17 @@ std::string longCsvRow(const NamedHistory& run, const EpochRecord& record) {
            optionalWhole(run.divergedAt);
 }
 
+std::string longCsvText(const std::vector<NamedHistory>& runs) {
+    std::string text = longCsvHeader() + "\n";
+    for (const NamedHistory& run : runs) {
+        for (const EpochRecord& record : run.history) {
+            text += longCsvRow(run, record);
+            text += '\n';
+        }
+    }
+    return text;
+}
+
 std::vector<NamedHistory> readLongCsv(std::istream& in, const std::string& source) {
     std::ostringstream text;
     if (in.rdbuf() != nullptr && in.peek() != std::istream::traits_type::eof()) {

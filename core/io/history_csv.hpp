@@ -31,6 +31,8 @@ struct NamedHistory {
 };
 std::string longCsvHeader();
 std::string longCsvRow(const NamedHistory& run, const EpochRecord& record);
+// The header and every run's rows, in the order given.
+std::string longCsvText(const std::vector<NamedHistory>& runs);
 
 // Reads a long runs CSV back: runs in order of first appearance, each with its rows in file
 // order (record.run_id = the run column). Columns are found by name (any order; others are
