@@ -2,6 +2,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "core/base/errors.hpp"
 #include "core/base/number_format.hpp"
 #include "core/io/json_messages.hpp"
 #include "core/io/session.hpp"
@@ -56,16 +57,23 @@ public:
         }
     }
 
+    // Paths are built only for a value that fails: a large session holds millions.
     void record(const EpochRecord& r, const std::string& path) {
-        finite(r.trainLoss, path + ".train_loss");
-        finite(r.trainError, path + ".train_error");
-        finite(r.testLoss, path + ".test_loss");
-        finite(r.testError, path + ".test_error");
-        finite(r.lr, path + ".lr");
-        finite(r.gradNorm, path + ".grad_norm");
-        finite(r.updateRatio, path + ".update_ratio");
-        finite(r.stepSize, path + ".step_size");
-        finite(r.lrChangedTo, path + ".lr_changed_to");
+        const std::pair<const char*, std::optional<double>> fields[] = {
+            {"train_loss", r.trainLoss},
+            {"train_error", r.trainError},
+            {"test_loss", r.testLoss},
+            {"test_error", r.testError},
+            {"lr", r.lr},
+            {"grad_norm", r.gradNorm},
+            {"update_ratio", r.updateRatio},
+            {"step_size", r.stepSize},
+            {"lr_changed_to", r.lrChangedTo}};
+        for (const auto& [key, value] : fields) {
+            if (value && !std::isfinite(*value)) {
+                finite(*value, path + "." + key);
+            }
+        }
     }
 
     void weights(const NetworkWeights& w, const RunConfig& config, const std::string& path) {
@@ -117,8 +125,21 @@ public:
         }
     }
 
+    // A config the reader would refuse (it validates every config it reads).
+    void config(const RunConfig& c, const std::string& path) {
+        if (!ok()) {
+            return;
+        }
+        try {
+            validate(c);
+        } catch (const InputError& error) {
+            fail(path, error.what());
+        }
+    }
+
     void run(const SessionRun& r, const std::string& path, int previousNumber) {
-        if (r.number <= previousNumber) {
+        config(r.config, path + ".config");
+        if (ok() && r.number <= previousNumber) {
             fail(path + ".run", "expected a run number above " + std::to_string(previousNumber) +
                                     " (runs are stored in increasing order), found " +
                                     std::to_string(r.number));
@@ -155,18 +176,20 @@ public:
             }
             lastChange = change.epoch;
         }
+        const std::string historyPath = path + ".history";
         for (size_t e = 0; e < r.history.size() && ok(); ++e) {
-            const std::string at = item(path + ".history", e);
-            if (r.history[e].epoch != static_cast<int>(e)) {
-                fail(at + ".epoch", "expected " + std::to_string(e) +
-                                        " (epochs run 0, 1, 2, ... without gaps), found " +
-                                        std::to_string(r.history[e].epoch));
-            } else if (r.history[e].epoch > r.config.epochs) {
-                fail(at + ".epoch", "expected at most " + std::to_string(r.config.epochs) +
-                                        " (config.epochs), found " +
-                                        std::to_string(r.history[e].epoch));
+            const int epoch = r.history[e].epoch;
+            if (epoch != static_cast<int>(e)) {
+                fail(item(historyPath, e) + ".epoch",
+                     "expected " + std::to_string(e) +
+                         " (epochs run 0, 1, 2, ... without gaps), found " + std::to_string(epoch));
+            } else if (epoch > r.config.epochs) {
+                fail(item(historyPath, e) + ".epoch",
+                     "expected at most " + std::to_string(r.config.epochs) +
+                         " (config.epochs), found " + std::to_string(epoch));
+            } else {
+                record(r.history[e], item(historyPath, e));
             }
-            record(r.history[e], at);
         }
         if (ok() && r.finalWeights) {
             weights(*r.finalWeights, r.config, path + ".final_weights");
@@ -181,6 +204,7 @@ private:
 
 std::optional<std::string> sessionProblem(const Session& session) {
     Checker check;
+    check.config(session.panel, "panel");
     int previous = 0;
     for (size_t i = 0; i < session.runs.size() && check.ok(); ++i) {
         check.run(session.runs[i], item("runs", i), previous);

@@ -1,7 +1,11 @@
 #include "core/io/session_file.hpp"
 
+#include <algorithm>
+#include <array>
+#include <charconv>
 #include <climits>
 #include <cmath>
+#include <cstdint>
 
 #include "core/base/atomic_file.hpp"
 #include "core/base/errors.hpp"
@@ -20,10 +24,21 @@ constexpr int kFormatVersion = 1;
 
 // ---- writing ----
 
-// formatNumber's "-0" would read back as the integer 0; "-0.0" keeps the sign bit.
+// The text of formatNumber (std::to_chars' shortest round trip) without a string per
+// number: a large session holds millions. "-0" would read back as the integer 0, so
+// negative zero is written "-0.0", which keeps the sign bit.
 void appendNumber(std::string& out, double x) {
-    const std::string text = formatNumber(x);
-    out += text == "-0" ? "-0.0" : text;
+    std::array<char, 32> buffer{};
+    const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), x).ptr;
+    out.append(buffer.data(), end);
+    if (end - buffer.data() == 2 && buffer[0] == '-' && buffer[1] == '0') {
+        out += ".0";
+    }
+}
+
+void appendWhole(std::string& out, long x) {
+    std::array<char, 24> buffer{};
+    out.append(buffer.data(), std::to_chars(buffer.data(), buffer.data() + buffer.size(), x).ptr);
 }
 
 void appendNumber(std::string& out, const std::optional<double>& x) {
@@ -45,7 +60,9 @@ void appendJson(std::string& out, const Json& value) {
 }
 
 void appendRecord(std::string& out, const EpochRecord& r) {
-    out += "{\"epoch\": " + std::to_string(r.epoch) + ", \"train_loss\": ";
+    out += "{\"epoch\": ";
+    appendWhole(out, r.epoch);
+    out += ", \"train_loss\": ";
     appendNumber(out, r.trainLoss);
     out += ", \"train_error\": ";
     appendNumber(out, r.trainError);
@@ -243,25 +260,40 @@ public:
         }
     }
 
+    // One epoch's object. Paths are built only for a value that fails: a large session holds
+    // millions of values.
     EpochRecord record(const Json& value, const std::string& path) const {
         object(value, path, "an object with one epoch's values");
-        auto field = [&](const char* key, const char* what) -> const Json& {
-            return member(value, key, path, what);
+        auto field = [&](const char* key, bool required) -> std::optional<double> {
+            const auto it = value.find(key);
+            const bool valid =
+                it != value.end() && ((it->is_number() && std::isfinite(it->get<double>())) ||
+                                      (!required && it->is_null()));
+            if (!valid) {
+                const std::string what = required ? "a finite number" : "a finite number or null";
+                if (it == value.end()) {
+                    fail(join(path, key), "missing; expected " + what);
+                }
+                expected(join(path, key), what, *it);
+            }
+            return it->is_null() ? std::nullopt : std::optional<double>(it->get<double>());
         };
-        constexpr const char* kOptional = "a finite number or null";
         EpochRecord r;
-        r.epoch = whole(field("epoch", "the epoch number"), join(path, "epoch"), 0, kMaxEpochs);
-        r.trainLoss = number(field("train_loss", "a finite number"), join(path, "train_loss"));
-        r.trainError = optionalNumber(field("train_error", kOptional), join(path, "train_error"));
-        r.testLoss = optionalNumber(field("test_loss", kOptional), join(path, "test_loss"));
-        r.testError = optionalNumber(field("test_error", kOptional), join(path, "test_error"));
-        r.lr = number(field("lr", "a finite number"), join(path, "lr"));
-        r.gradNorm = optionalNumber(field("grad_norm", kOptional), join(path, "grad_norm"));
-        r.updateRatio =
-            optionalNumber(field("update_ratio", kOptional), join(path, "update_ratio"));
-        r.stepSize = optionalNumber(field("step_size", kOptional), join(path, "step_size"));
-        r.lrChangedTo =
-            optionalNumber(field("lr_changed_to", kOptional), join(path, "lr_changed_to"));
+        const Json& epoch = member(value, "epoch", path, "the epoch number");
+        if (!epoch.is_number_unsigned() || epoch.get<std::uint64_t>() > kMaxEpochs) {
+            r.epoch = whole(epoch, join(path, "epoch"), 0, kMaxEpochs);  // or fails, naming it
+        } else {
+            r.epoch = static_cast<int>(epoch.get<std::uint64_t>());
+        }
+        r.trainLoss = *field("train_loss", true);
+        r.trainError = field("train_error", false);
+        r.testLoss = field("test_loss", false);
+        r.testError = field("test_error", false);
+        r.lr = *field("lr", true);
+        r.gradNorm = field("grad_norm", false);
+        r.updateRatio = field("update_ratio", false);
+        r.stepSize = field("step_size", false);
+        r.lrChangedTo = field("lr_changed_to", false);
         return r;
     }
 
@@ -428,14 +460,47 @@ private:
     const std::string& source_;
 };
 
+// nlohmann reports a number too large for a double ("number overflow parsing '1e999'")
+// without its place; the first such token in the text is where it is.
+std::string overflowText(std::string_view text, const std::string& what) {
+    const std::string message = jsonParseErrorText(what);
+    const auto open = what.find('\'');
+    const auto close = what.rfind('\'');
+    if (open == std::string::npos || close <= open) {
+        return message;
+    }
+    const std::string_view token = std::string_view(what).substr(open + 1, close - open - 1);
+    for (size_t at = text.find(token); at != std::string_view::npos;
+         at = text.find(token, at + 1)) {
+        const bool starts =
+            at == 0 || std::string_view(" \t\r\n:,[").find(text[at - 1]) != std::string_view::npos;
+        if (starts) {
+            const size_t lineStart = text.rfind('\n', at);
+            const size_t line = 1 + static_cast<size_t>(std::count(
+                                        text.begin(), text.begin() + static_cast<long>(at), '\n'));
+            const size_t column =
+                at - (lineStart == std::string_view::npos ? 0 : lineStart + 1) + 1;
+            return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " +
+                   message;
+        }
+    }
+    return message;
+}
+
 }  // namespace
 
 std::string sessionToJsonText(const Session& session) {
     if (const auto problem = sessionProblem(session)) {
         throw InputError("cannot save the session: " + *problem);
     }
-    std::string out = "{\"format\": \"" + std::string(kFormatName) +
-                      "\", \"version\": " + std::to_string(kFormatVersion) + ",\n \"panel\": ";
+    size_t records = 0;
+    for (const SessionRun& run : session.runs) {
+        records += run.history.size();
+    }
+    std::string out;
+    out.reserve(records * 300 + 4096);  // a record takes about 250 bytes
+    out += "{\"format\": \"" + std::string(kFormatName) +
+           "\", \"version\": " + std::to_string(kFormatVersion) + ",\n \"panel\": ";
     appendJson(out, runConfigToJson(session.panel));
     out += ",\n \"views\": {";
     bool first = true;
@@ -469,6 +534,8 @@ Session sessionFromJsonText(std::string_view text, const std::string& source) {
     Json root;
     try {
         root = Json::parse(text);
+    } catch (const Json::out_of_range& e) {
+        throw InputError(source + ": " + overflowText(text, e.what()));
     } catch (const Json::exception& e) {
         throw InputError(source + ": " + jsonParseErrorText(e.what()));
     }

@@ -98,8 +98,8 @@ INSTANTIATE_TEST_SUITE_P(
     Files, SessionCorpusBad,
     ::testing::Values(
         BadSession{"truncated.lrscope",
-                   "line 61, column 11: invalid JSON (syntax error while parsing value - "
-                   "unexpected end of input; expected '[', '{', or a literal)"},
+                   "line 179, column 5: invalid JSON (syntax error while parsing object key - "
+                   "unexpected end of input; expected string literal)"},
         BadSession{"empty.lrscope",
                    "line 1, column 1: invalid JSON (syntax error while parsing value - "
                    "unexpected end of input; expected '[', '{', or a literal)"},
@@ -116,7 +116,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadSession{"string_loss.lrscope",
                    "runs[1].history[1].train_loss: expected a finite number, found \"abc\""},
         BadSession{"infinite_loss.lrscope",
-                   "runs[1].history[1].train_loss: expected a finite number, found inf"},
+                   "line 297, column 20: invalid JSON (number overflow parsing '1e999')"},
         BadSession{"missing_lr.lrscope",
                    "runs[0].history[1].lr: missing; expected a finite number"},
         BadSession{"bad_colour.lrscope",
@@ -161,16 +161,17 @@ INSTANTIATE_TEST_SUITE_P(
                    "runs[0].visible: expected true or false, found \"yes\""}),
     caseName);
 
-TEST(SessionCorpus, NanIsInvalidJsonWithItsLineAndColumn) {
+TEST(SessionCorpus, NanIsInvalidJsonAtItsLineAndColumn) {
+    // JSON has no NaN (Python's json.dump writes one unless allow_nan=False).
     const std::string path = kCorpus + "/bad/nan_loss.lrscope";
     try {
         readSessionFile(path);
         ADD_FAILURE() << "expected an InputError";
     } catch (const InputError& e) {
-        const std::string message = e.what();
-        EXPECT_EQ(message.rfind(path + ": line ", 0), 0u) << message;
-        EXPECT_NE(message.find("invalid JSON"), std::string::npos) << message;
-        EXPECT_NE(message.find("'N'"), std::string::npos) << message;
+        EXPECT_EQ(std::string(e.what()),
+                  path +
+                      ": line 297, column 20: invalid JSON (syntax error while parsing value - "
+                      "invalid literal; last read: '\"train_loss\": N')");
     }
 }
 
@@ -178,7 +179,7 @@ TEST(SessionCorpus, EveryBadFileIsCovered) {
     // 26 cases above plus nan_loss: a new file in bad/ needs its expected message here.
     size_t files = 0;
     for (const auto& entry : std::filesystem::directory_iterator(kCorpus + "/bad")) {
-        files += entry.path().extension() == ".lrscope" ? 1 : 0;
+        files += entry.path().extension() == ".lrscope" ? 1u : 0u;
     }
     EXPECT_EQ(files, 27u);
 }

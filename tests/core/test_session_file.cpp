@@ -276,6 +276,12 @@ TEST(SessionFile, WriterRefusesWhatCouldNotBeReadBack) {
               "NaN or an infinity");
 
     s = makeSession();
+    s.runs[3].config.epochs = 0;
+    const std::string invalid = saveError(s);
+    EXPECT_EQ(invalid.rfind("cannot save the session: runs[3].config: --epochs: ", 0), 0u)
+        << invalid;
+
+    s = makeSession();
     s.runs[2].number = 4;  // the run before is 4 too
     EXPECT_EQ(saveError(s),
               "cannot save the session: runs[2].run: expected a run number above 4 (runs are "
