@@ -74,11 +74,11 @@ int runMergeCommand(const std::vector<std::string>& args, Console& console) {
     for (const std::string& input : inputs) {
         sources.push_back(core::readRunsSource(input));
     }
-    const core::MergedRuns merged = core::mergeRuns(sources);
     std::string sessionText;
     if (sessionPath) {
         sessionText = core::sessionToJsonText(core::mergeSessions(sources));
     }
+    const core::MergedRuns merged = core::mergeRuns(sources);
 
     const std::string csv = core::longCsvText(merged.runs);
     if (outPath) {
