@@ -1,6 +1,8 @@
 // sessionProblem: the rules a session must keep to be written and read back as it is.
 #include <cctype>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "core/base/errors.hpp"
 #include "core/base/number_format.hpp"
@@ -108,19 +110,41 @@ public:
         }
     }
 
-    void json(const Json& value, const std::string& path) {
-        if (!ok()) {
-            return;
-        }
-        if (value.is_number_float()) {
-            finite(value.get<double>(), path);
-        } else if (value.is_array()) {
-            for (size_t i = 0; i < value.size(); ++i) {
-                json(value[i], item(path, i));
-            }
-        } else if (value.is_object()) {
-            for (const auto& [key, member] : value.items()) {
-                json(member, path + "." + key);
+    // Depth first with a stack of its own, and a node's path built only when it fails: a
+    // view's state from a file may nest deeply.
+    void json(const Json& root, const std::string& rootPath) {
+        struct Node {
+            const Json* value;
+            long parent;  // index in `nodes`, -1 for the root
+            bool inArray;
+            std::string key;  // in an object
+            size_t index;     // in an array
+        };
+        std::vector<Node> nodes = {{&root, -1, false, "", 0}};
+        std::vector<size_t> pending = {0};
+        while (!pending.empty() && ok()) {
+            const size_t at = pending.back();
+            pending.pop_back();
+            const Json& value = *nodes[at].value;
+            if (value.is_number_float() && !std::isfinite(value.get<double>())) {
+                std::string path;
+                for (long n = static_cast<long>(at); nodes[static_cast<size_t>(n)].parent >= 0;
+                     n = nodes[static_cast<size_t>(n)].parent) {
+                    const Node& node = nodes[static_cast<size_t>(n)];
+                    path.insert(
+                        0, node.inArray ? "[" + std::to_string(node.index) + "]" : "." + node.key);
+                }
+                finite(value.get<double>(), rootPath + path);
+            } else if (value.is_array()) {
+                for (size_t i = 0; i < value.size(); ++i) {
+                    nodes.push_back({&value[i], static_cast<long>(at), true, "", i});
+                    pending.push_back(nodes.size() - 1);
+                }
+            } else if (value.is_object()) {
+                for (auto it = value.begin(); it != value.end(); ++it) {
+                    nodes.push_back({&it.value(), static_cast<long>(at), false, it.key(), 0});
+                    pending.push_back(nodes.size() - 1);
+                }
             }
         }
     }

@@ -487,6 +487,42 @@ std::string overflowText(std::string_view text, const std::string& what) {
     return message;
 }
 
+// nlohmann's parser recurses once per nesting level, so a file nesting arrays a few hundred
+// thousand deep would overflow the stack; such a file is refused before parsing.
+constexpr int kMaxNesting = 256;
+
+void checkNesting(std::string_view text, const std::string& source) {
+    int depth = 0;
+    bool inString = false;
+    size_t line = 1;
+    size_t lineStart = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                inString = false;
+            }
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxNesting) {
+                throw InputError(source + ": line " + std::to_string(line) + ", column " +
+                                 std::to_string(i - lineStart + 1) + ": nested more than " +
+                                 std::to_string(kMaxNesting) +
+                                 " levels deep; expected a session file");
+            }
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+        if (c == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    }
+}
+
 }  // namespace
 
 std::string sessionToJsonText(const Session& session) {
@@ -531,6 +567,7 @@ void writeSessionFile(const std::string& path, const Session& session) {
 }
 
 Session sessionFromJsonText(std::string_view text, const std::string& source) {
+    checkNesting(text, source);
     Json root;
     try {
         root = Json::parse(text);

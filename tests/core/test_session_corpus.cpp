@@ -157,6 +157,9 @@ INSTANTIATE_TEST_SUITE_P(
                    "within the run), found 9"},
         BadSession{"history_too_long.lrscope",
                    "runs[0].history[3].epoch: expected at most 2 (config.epochs), found 3"},
+        BadSession{"deep_nesting.lrscope",
+                   "line 1, column 1041: nested more than 256 levels deep; expected a session "
+                   "file"},
         BadSession{"visible_string.lrscope",
                    "runs[0].visible: expected true or false, found \"yes\""}),
     caseName);
@@ -176,12 +179,12 @@ TEST(SessionCorpus, NanIsInvalidJsonAtItsLineAndColumn) {
 }
 
 TEST(SessionCorpus, EveryBadFileIsCovered) {
-    // 26 cases above plus nan_loss: a new file in bad/ needs its expected message here.
+    // 27 cases above plus nan_loss: a new file in bad/ needs its expected message here.
     size_t files = 0;
     for (const auto& entry : std::filesystem::directory_iterator(kCorpus + "/bad")) {
         files += entry.path().extension() == ".lrscope" ? 1u : 0u;
     }
-    EXPECT_EQ(files, 27u);
+    EXPECT_EQ(files, 28u);
 }
 
 }  // namespace

@@ -121,6 +121,10 @@ def main():
         "history_too_long.lrscope": edited(set_in(["runs", 0, "config", "epochs"], 2)),
         "visible_string.lrscope": edited(set_in(["runs", 0, "visible"], "yes")),
     }
+    deep = "[" * 100000 + "]" * 100000
+    bad["deep_nesting.lrscope"] = json.dumps(
+        {"format": "lrscope-session", "version": 1, "panel": config(),
+         "views": {"v": {"x": "DEEP"}}, "runs": [], "imported_runs": []}).replace('"DEEP"', deep) + "\n"
     for name, text in bad.items():
         write("bad", name, text)
 
