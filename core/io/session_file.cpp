@@ -214,16 +214,6 @@ public:
         return value.get<double>();
     }
 
-    std::optional<double> optionalNumber(const Json& value, const std::string& path) const {
-        if (value.is_null()) {
-            return std::nullopt;
-        }
-        if (!value.is_number() || !std::isfinite(value.get<double>())) {
-            expected(path, "a finite number or null", value);
-        }
-        return value.get<double>();
-    }
-
     int whole(const Json& value, const std::string& path, int low, int high) const {
         const bool valid = value.is_number() &&
                            value.get<double>() == std::floor(value.get<double>()) &&
