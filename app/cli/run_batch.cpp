@@ -42,10 +42,11 @@ Shard shardFromArguments(const Arguments& args, size_t runCount) {
                                "1 <= K <= N (2/4: the second of four shards)");
     }
     if (static_cast<size_t>(*count) > runCount) {
-        throw core::InputError("--shard: " + *text + " splits " + std::to_string(runCount) +
-                               (runCount == 1 ? " run" : " runs") + " into " +
+        const auto runs = [](size_t n) { return std::to_string(n) + (n == 1 ? " run" : " runs"); };
+        throw core::InputError("--shard: " + *text + " splits " + runs(runCount) + " into " +
                                std::to_string(*count) + " shards; expected at most " +
-                               std::to_string(runCount) + " shards (one run or more each)");
+                               std::to_string(runCount) + (runCount == 1 ? " shard" : " shards") +
+                               " (one run or more each)");
     }
     return Shard{static_cast<int>(*index), static_cast<int>(*count)};
 }
