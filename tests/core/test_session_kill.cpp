@@ -1,6 +1,7 @@
 // kill -9 at any moment of a save leaves the previous session file intact: a child process
 // (tests/tools/session_save_loop) saves two large sessions in turn and is killed with
-// SIGKILL after random delays; the file must then hold one of the two, byte for byte.
+// SIGKILL after random delays from the start of a write; the file must then hold one of the
+// two, byte for byte.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -9,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -98,28 +100,36 @@ TEST(SessionKill, KillNineDuringSavesLeavesTheOldOrTheNewSession) {
     const std::string path = pattern + "/s.lrscope";
     writeFileAtomically(path, texts[0]);
 
-    // How long one save takes here, to spread the kills over whole saves.
-    Clock::duration save{};
+    // How long writing a save's text takes here (from the child's "text" to "saved"): the
+    // longest of three, since fsync's time varies.
+    Clock::duration write{};
     {
         SaveLoop loop(path);
         ASSERT_EQ(loop.readLine(), "ready");
-        const auto start = Clock::now();
-        ASSERT_EQ(loop.readLine(), "saved");
-        ASSERT_EQ(loop.readLine(), "saved");
-        save = (Clock::now() - start) / 2;
+        for (int i = 0; i < 3; ++i) {
+            ASSERT_EQ(loop.readLine(), "text");
+            const auto start = Clock::now();
+            ASSERT_EQ(loop.readLine(), "saved");
+            write = std::max(write, Clock::now() - start);
+        }
     }
 
+    // Each kill lands after a random delay from the start of a write: mostly during the
+    // write (the temporary file, its fsync, the rename), some just after it.
     constexpr int kKills = 100;
     std::mt19937_64 random(20261201);
-    // From the child's "ready" (sessions built) to a quarter save after the first save ends.
     const long longest =
-        std::chrono::duration_cast<std::chrono::microseconds>(save).count() * 5 / 4;
+        std::chrono::duration_cast<std::chrono::microseconds>(write).count() * 5 / 4;
     std::uniform_int_distribution<long> delay(0, longest);
     int found[2] = {0, 0};
     int midWrite = 0;  // kills that left the temporary file of a save behind
     for (int k = 0; k < kKills; ++k) {
+        if (readFile(path) != texts[0]) {
+            writeFileAtomically(path, texts[0]);  // the old session; the child writes the new
+        }
         SaveLoop loop(path);
         ASSERT_EQ(loop.readLine(), "ready");
+        ASSERT_EQ(loop.readLine(), "text");
         // The delay picks the moment of the kill; nothing is proven by waiting.
         std::this_thread::sleep_for(std::chrono::microseconds(delay(random)));
         loop.kill();
@@ -142,11 +152,10 @@ TEST(SessionKill, KillNineDuringSavesLeavesTheOldOrTheNewSession) {
     EXPECT_GT(found[0], 0);
     EXPECT_GT(found[1], 0);
     EXPECT_GT(midWrite, 0);
-    std::cout << "[ kills    ] " << kKills << " kills over saves of "
-              << std::chrono::duration_cast<std::chrono::milliseconds>(save).count() << " ms ("
-              << texts[0].size() / 1'000'000 << " MB): generation 0 " << found[0]
-              << " times, generation 1 " << found[1] << " times; " << midWrite
-              << " kills during the write\n";
+    std::cout << "[ kills    ] " << kKills << " kills over writes of "
+              << std::chrono::duration_cast<std::chrono::milliseconds>(write).count() << " ms ("
+              << texts[0].size() / 1'000'000 << " MB): old session " << found[0] << " times, new "
+              << found[1] << " times; " << midWrite << " kills during the write\n";
     std::filesystem::remove_all(pattern);
 }
 
