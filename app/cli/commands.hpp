@@ -26,5 +26,7 @@ int runSweepCommand(const std::vector<std::string>& args, Console& console);
 int runLrFindCommand(const std::vector<std::string>& args, Console& console);
 int runLandscapeCommand(const std::vector<std::string>& args, Console& console);
 int runPredictCommand(const std::vector<std::string>& args, Console& console);
+// Joins runs CSVs and sessions (e.g. a sweep's shards) in run order.
+int runMergeCommand(const std::vector<std::string>& args, Console& console);
 
 }  // namespace lrscope::cli

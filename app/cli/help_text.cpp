@@ -21,6 +21,7 @@ Usage:
   lrscope-cli lr-find [FLAGS]    learning-rate range test: loss per rate, suggested rates
   lrscope-cli landscape [FLAGS]  optimizer paths on a 2-D test function
   lrscope-cli predict [FLAGS]    a saved network's outputs for the rows of a CSV file
+  lrscope-cli merge FILES...     join runs CSVs or sessions (a sweep's shards) in run order
 )";
 #ifdef LRSCOPE_WITH_PLOT
     text +=
@@ -47,6 +48,7 @@ Output:
   --save-weights FILE     write the trained weights (JSON, PyTorch nn.Linear layout) with
                           a "model" block (activation, loss, target column, class names,
                           input standardisation) that `lrscope-cli predict` uses
+  --session-out FILE      write a session (.lrscope) with the run, for the window
 
 )" + runFlagsHelp();
 }
@@ -56,8 +58,9 @@ std::string sweepHelp() {
 
 Trains every optimizer x learning-rate pair concurrently, each run exactly as `train` would,
 and writes one long CSV (one row per run and epoch):
-  run,name,optimizer,base_lr,epoch,train_loss,...
-A summary table (final and best loss per run, diverged runs marked) goes to stderr.
+  run,name,optimizer,base_lr,epoch,train_loss,...,lr_changed_to,status,diverged_at
+A summary table goes to stderr: per run the final train loss, the best (lowest) train loss
+and the best test loss over all recorded epochs, epoch 0 included, and how it ended.
 
 Sweep:
   --optimizer A,B,...     optimizers to compare                            [sgd]
@@ -65,6 +68,12 @@ Sweep:
   --lr-range MIN:MAX:N    N log-spaced learning rates from MIN to MAX
   --threads N             concurrent runs                                  [all cores]
   --out FILE              write the CSV to FILE (atomically) instead of stdout
+  --session-out FILE      write a session (.lrscope) with every run, for the window
+  --summary FILE.json     write one object per run: optimizer, lr, final_train_loss,
+                          final_test_loss, best_test_loss, status, diverged_at
+  --shard K/N             train only runs K, K+N, K+2N, ... of the sweep (numbered from 1
+                          in the order optimizers x rates), with the rows they have in the
+                          whole sweep; join the shards' outputs with lrscope-cli merge
 
 )" + runFlagsHelp();
 }
@@ -154,6 +163,20 @@ Predict:
   --activation NAME       linear, sigmoid, tanh, relu, leaky_relu (hidden layers)
   --loss NAME             cross_entropy or mse
   --out FILE              write the CSV to FILE (atomically) instead of stdout
+}
+
+std::string mergeHelp() {
+    return R"(Usage: lrscope-cli merge FILE... [--out FILE.csv] [--session-out FILE.lrscope]
+
+Joins runs CSVs (sweep --out, Export runs in the window) and sessions (--session-out, File >
+Save in the window) in order of run number: the shards of a sweep merge into exactly the
+output of the whole sweep. One run number in two files is an error naming both.
+  lrscope-cli merge part-*.csv --out all.csv
+  lrscope-cli merge s.lrscope --out runs.csv     a session as a runs CSV
+
+  --out FILE              write the runs CSV to FILE (atomically); stdout without it
+                          (unless --session-out is given)
+  --session-out FILE      write one session; every input must then be a session
 )";
 }
 

@@ -13,5 +13,6 @@ std::string sweepHelp();
 std::string lrFindHelp();
 std::string landscapeHelp();
 std::string predictHelp();
+std::string mergeHelp();
 
 }  // namespace lrscope::cli

@@ -48,13 +48,16 @@ int main(int argc, char** argv) {
         if (command == "predict") {
             return cli::runPredictCommand(args, console);
         }
+        if (command == "merge") {
+            return cli::runMergeCommand(args, console);
+        }
 #ifdef LRSCOPE_WITH_PLOT
         if (command == "plot") {
             return cli::runPlotCommand(args, std::cout, std::cerr);
         }
 #endif
         std::cerr << "lrscope-cli: unknown command '" << command
-                  << "'; expected train, sweep, lr-find, landscape, predict"
+                  << "'; expected train, sweep, lr-find, landscape, predict, merge"
 #ifdef LRSCOPE_WITH_PLOT
                   << ", plot"
 #endif

@@ -144,6 +144,7 @@ std::vector<PlotRun> readRuns(const std::string& path) {
         run.name = named.name.empty() ? "run " + std::to_string(named.run) : named.name;
         run.plannedEpochs = named.history.back().epoch;
         run.history = std::move(named.history);
+        run.divergedAt = named.divergedAt;  // empty in files written before status existed
         runs.push_back(std::move(run));
     }
     return runs;

@@ -7,6 +7,7 @@
 
 #include "app/cli/run_options.hpp"
 #include "core/base/errors.hpp"
+#include "core/base/number_format.hpp"
 #include "core/training/run_control.hpp"
 #include "core/training/run_pool.hpp"
 
@@ -22,6 +23,37 @@ unsigned threadsFromArguments(const Arguments& args) {
                                " is out of range; expected 1 to 256");
     }
     return static_cast<unsigned>(*count);
+}
+
+Shard shardFromArguments(const Arguments& args, size_t runCount) {
+    const auto text = args.value("--shard");
+    if (!text) {
+        return {};
+    }
+    const auto slash = text->find('/');
+    const auto index =
+        slash == std::string::npos ? std::nullopt : core::parseLong(text->substr(0, slash));
+    const auto count =
+        slash == std::string::npos ? std::nullopt : core::parseLong(text->substr(slash + 1));
+    if (!index || !count || *count < 1 || *index < 1 || *index > *count ||
+        text->find('+') != std::string::npos) {
+        throw core::InputError("--shard: '" + *text +
+                               "' is not a shard; expected K/N with whole numbers "
+                               "1 <= K <= N (2/4: the second of four shards)");
+    }
+    if (static_cast<size_t>(*count) > runCount) {
+        const auto runs = [](size_t n) { return std::to_string(n) + (n == 1 ? " run" : " runs"); };
+        throw core::InputError("--shard: " + *text + " splits " + runs(runCount) + " into " +
+                               std::to_string(*count) + " shards; expected at most " +
+                               std::to_string(runCount) + (runCount == 1 ? " shard" : " shards") +
+                               " (one run or more each)");
+    }
+    return Shard{static_cast<int>(*index), static_cast<int>(*count)};
+}
+
+std::string runName(const core::RunConfig& config) {
+    return std::string(core::optimizerDisplayName(config.optimizer.kind)) +
+           " lr=" + core::formatCompact(config.optimizer.lr);
 }
 
 std::vector<core::RunConfig> batchConfigsFromArguments(const Arguments& args) {

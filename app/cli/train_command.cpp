@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "app/cli/arguments.hpp"
+#include "app/cli/batch_outputs.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/help_text.hpp"
 #include "app/cli/progress_line.hpp"
@@ -10,6 +11,7 @@
 #include "core/base/errors.hpp"
 #include "core/base/number_format.hpp"
 #include "core/io/history_csv.hpp"
+#include "core/io/session_file.hpp"
 #include "core/io/weights_file.hpp"
 #include "core/nn/network_weights.hpp"
 #include "core/training/run_control.hpp"
@@ -52,7 +54,7 @@ int runTrainCommand(const std::vector<std::string>& args, Console& console) {
         return kExitOk;
     }
     auto valueFlags = runValueFlags();
-    valueFlags.insert(valueFlags.end(), {"--out", "--save-weights"});
+    valueFlags.insert(valueFlags.end(), {"--out", "--save-weights", "--session-out"});
     const Arguments arguments(args, valueFlags, runSwitches(), "train");
     const auto kinds = optimizersFromArguments(arguments);
     if (kinds.size() != 1) {
@@ -62,6 +64,10 @@ int runTrainCommand(const std::vector<std::string>& args, Console& console) {
         configFromArguments(arguments, kinds.front(), arguments.number("--lr"), kinds);
     const auto outPath = arguments.value("--out");
     const auto weightsPath = arguments.value("--save-weights");
+    const auto sessionPath = arguments.value("--session-out");
+    if (sessionPath) {
+        checkWritableDestination(*sessionPath, "--session-out");
+    }
     if (outPath) {
         checkWritableDestination(*outPath, "--out");
     }
@@ -87,6 +93,9 @@ int runTrainCommand(const std::vector<std::string>& args, Console& console) {
         core::writeWeightsFile(
             *weightsPath,
             core::WeightsFileContents{result.finalWeights, core::modelBlockOf(config, data)});
+    }
+    if (sessionPath) {
+        core::writeSessionFile(*sessionPath, sessionOf({BatchRun{1, config, result}}));
     }
     if (result.status == core::RunStatus::Diverged) {
         console.err << "lrscope-cli: the run diverged at epoch " << *result.divergedAt

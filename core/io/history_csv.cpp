@@ -61,17 +61,25 @@ class LongCsvReader {
 public:
     LongCsvReader(const CsvTable& table, const std::string& source)
         : table_(table), source_(source) {
-        for (const std::string& column : splitHeader(longCsvHeader())) {
-            const auto it = std::find(table.header.begin(), table.header.end(), column);
-            if (it == table.header.end()) {
+        for (const std::string& column : splitHeader(requiredColumns())) {
+            if (!find(column)) {
                 throw InputError(source + ":1: missing column '" + column +
                                  "'; expected the runs CSV of lrscope (" + longCsvHeader() +
                                  "), as written by lrscope-cli sweep --out or Export runs in "
                                  "the window");
             }
-            columns_.emplace(column, static_cast<size_t>(it - table.header.begin()));
         }
+        const bool status = find("status");
+        const bool divergedAt = find("diverged_at");
+        if (status != divergedAt) {
+            throw InputError(source + ":1: missing column '" + (status ? "diverged_at" : "status") +
+                             "'; expected both status and diverged_at, or neither (files "
+                             "written before they existed)");
+        }
+        hasStatus_ = status;
     }
+
+    bool hasStatus() const { return hasStatus_; }
 
     void setRow(size_t row) { row_ = row; }
 
@@ -120,12 +128,86 @@ public:
         return static_cast<long>(*value);
     }
 
+    std::optional<FinishedStatus> status() const {
+        const std::string& cell = text("status");
+        if (cell.empty()) {
+            return std::nullopt;
+        }
+        const auto status = parseFinishedStatus(cell);
+        if (!status) {
+            fail("status", quotedForMessage(cell),
+                 std::string(finishedStatusChoices()) + " or an empty cell");
+        }
+        return status;
+    }
+
+    std::optional<int> divergedAt() const {
+        if (text("diverged_at").empty()) {
+            return std::nullopt;
+        }
+        return static_cast<int>(whole("diverged_at", 0, kMaxEpochs));
+    }
+
 private:
+    static std::string requiredColumns() {
+        return "run,name,optimizer,base_lr," + historyCsvHeader();
+    }
+
+    // Records where `column` is; false when the header lacks it.
+    bool find(const std::string& column) {
+        const auto it = std::find(table_.header.begin(), table_.header.end(), column);
+        if (it == table_.header.end()) {
+            return false;
+        }
+        columns_.emplace(column, static_cast<size_t>(it - table_.header.begin()));
+        return true;
+    }
+
     const CsvTable& table_;
     const std::string& source_;
     std::map<std::string, size_t> columns_;
     size_t row_ = 0;
+    bool hasStatus_ = false;
 };
+
+std::string optionalWhole(const std::optional<int>& value) {
+    return value ? std::to_string(*value) : std::string();
+}
+
+// The status columns of a run's first row hold for all its rows.
+void readStatus(const LongCsvReader& reader, bool firstRow, NamedHistory& run) {
+    const auto status = reader.status();
+    const auto divergedAt = reader.divergedAt();
+    if (firstRow) {
+        const bool diverged = status == FinishedStatus::Diverged;
+        if (diverged && !divergedAt) {
+            reader.fail("diverged_at", "an empty cell",
+                        "the epoch in which run " + std::to_string(run.run) +
+                            " diverged (its status is diverged)");
+        }
+        if (!diverged && divergedAt) {
+            reader.fail("diverged_at", std::to_string(*divergedAt),
+                        "an empty cell (the status of run " + std::to_string(run.run) +
+                            " is not diverged)");
+        }
+        run.status = status;
+        run.divergedAt = divergedAt;
+        return;
+    }
+    if (status != run.status) {
+        reader.fail("status",
+                    status ? "'" + std::string(finishedStatusName(*status)) + "'" : "an empty cell",
+                    (run.status ? "'" + std::string(finishedStatusName(*run.status)) + "'"
+                                : std::string("an empty cell")) +
+                        " as on the first row of run " + std::to_string(run.run) +
+                        " (a run has one status)");
+    }
+    if (divergedAt != run.divergedAt) {
+        reader.fail("diverged_at", divergedAt ? std::to_string(*divergedAt) : "an empty cell",
+                    (run.divergedAt ? std::to_string(*run.divergedAt) : "an empty cell") +
+                        " as on the first row of run " + std::to_string(run.run));
+    }
+}
 
 std::vector<NamedHistory> parseLongCsv(std::string_view text, const std::string& source) {
     const CsvTable table = parseCsv(text, source);
@@ -145,6 +227,9 @@ std::vector<NamedHistory> parseLongCsv(std::string_view text, const std::string&
             runs.push_back(std::move(run));
         }
         NamedHistory& run = runs[it->second];
+        if (reader.hasStatus()) {
+            readStatus(reader, inserted, run);
+        }
 
         EpochRecord record;
         record.runId = static_cast<RunId>(id);
@@ -185,12 +270,25 @@ std::string historyCsvRow(const EpochRecord& record) {
 }
 
 std::string longCsvHeader() {
-    return "run,name,optimizer,base_lr," + historyCsvHeader();
+    return "run,name,optimizer,base_lr," + historyCsvHeader() + ",status,diverged_at";
 }
 
 std::string longCsvRow(const NamedHistory& run, const EpochRecord& record) {
+    const std::string status = run.status ? std::string(finishedStatusName(*run.status)) : "";
     return std::to_string(run.run) + "," + csvField(run.name) + "," + csvField(run.optimizer) +
-           "," + formatNumber(run.baseLr) + "," + historyCsvRow(record);
+           "," + formatNumber(run.baseLr) + "," + historyCsvRow(record) + "," + status + "," +
+           optionalWhole(run.divergedAt);
+}
+
+std::string longCsvText(const std::vector<NamedHistory>& runs) {
+    std::string text = longCsvHeader() + "\n";
+    for (const NamedHistory& run : runs) {
+        for (const EpochRecord& record : run.history) {
+            text += longCsvRow(run, record);
+            text += '\n';
+        }
+    }
+    return text;
 }
 
 std::vector<NamedHistory> readLongCsv(std::istream& in, const std::string& source) {

@@ -62,7 +62,7 @@ TEST(HistoryCsv, RowHasAsManyFieldsAsTheHeader) {
 TEST(HistoryCsv, LongFormat) {
     EXPECT_EQ(longCsvHeader(),
               "run,name,optimizer,base_lr,epoch,train_loss,train_error,test_loss,test_error,lr,"
-              "grad_norm,update_ratio,step_size,lr_changed_to");
+              "grad_norm,update_ratio,step_size,lr_changed_to,status,diverged_at");
     NamedHistory run;
     run.run = 2;
     run.name = "SGD lr=3e-3";
@@ -70,7 +70,15 @@ TEST(HistoryCsv, LongFormat) {
     run.baseLr = 3e-3;
     EXPECT_EQ(longCsvRow(run, fullRecord()),
               "2,SGD lr=3e-3,sgd,0.003,12,0.1,0.25,0.30000000000000004,0.5,0.003,1.5,1e-05,2,"
-              "0.01");
+              "0.01,,");
+    run.status = FinishedStatus::Diverged;
+    run.divergedAt = 13;
+    EXPECT_EQ(longCsvRow(run, fullRecord()),
+              "2,SGD lr=3e-3,sgd,0.003,12,0.1,0.25,0.30000000000000004,0.5,0.003,1.5,1e-05,2,"
+              "0.01,diverged,13");
+    run.status = FinishedStatus::Stopped;
+    run.divergedAt.reset();
+    EXPECT_EQ(longCsvRow(run, EpochRecord{}), "2,SGD lr=3e-3,sgd,0.003,0,0,,,,0,,,,,stopped,");
 }
 
 TEST(HistoryCsv, LongFormatQuotesNamesWithCommasOrQuotes) {
@@ -83,7 +91,7 @@ TEST(HistoryCsv, LongFormatQuotesNamesWithCommasOrQuotes) {
     record.trainLoss = 1.0;
     record.lr = 0.001;
     const std::string row = longCsvRow(run, record);
-    EXPECT_EQ(row, "1,\"Adam, \"\"fast\"\"\",adam,0.001,0,1,,,,0.001,,,,");
+    EXPECT_EQ(row, "1,\"Adam, \"\"fast\"\"\",adam,0.001,0,1,,,,0.001,,,,,,");
 
     // Our own reader gets the name back intact.
     const CsvTable table = parseCsv(longCsvHeader() + "\n" + row + "\n", "runs.csv");
@@ -154,6 +162,8 @@ TEST(LongCsvReader, RoundTripsEveryField) {
     partial.lr = 0.05;
     partial.lrChangedTo = 0.05;
     adam.history = {first, full, partial};
+    adam.status = FinishedStatus::Diverged;
+    adam.divergedAt = 6;
 
     NamedHistory sgd;
     sgd.run = 2;
@@ -165,6 +175,7 @@ TEST(LongCsvReader, RoundTripsEveryField) {
     sgdRecord.trainError.reset();
     sgdRecord.gradNorm.reset();
     sgd.history = {sgdRecord};
+    sgd.status = FinishedStatus::Done;
 
     const std::vector<NamedHistory> runs = readText(longCsv({adam, sgd}));
     ASSERT_EQ(runs.size(), 2u);
@@ -174,6 +185,8 @@ TEST(LongCsvReader, RoundTripsEveryField) {
         EXPECT_EQ(runs[i].name, written[i]->name);
         EXPECT_EQ(runs[i].optimizer, written[i]->optimizer);
         EXPECT_EQ(runs[i].baseLr, written[i]->baseLr);
+        EXPECT_EQ(runs[i].status, written[i]->status);
+        EXPECT_EQ(runs[i].divergedAt, written[i]->divergedAt);
         ASSERT_EQ(runs[i].history.size(), written[i]->history.size());
         for (size_t r = 0; r < runs[i].history.size(); ++r) {
             SCOPED_TRACE("run " + std::to_string(i) + ", row " + std::to_string(r));
@@ -220,8 +233,56 @@ TEST(LongCsvReader, RunsInOrderOfFirstAppearanceWhateverTheColumnOrder) {
     EXPECT_EQ(runs[1].history[0].lr, 0.2);
 }
 
-TEST(LongCsvReader, MalformedInputSaysWhereWhatAndWhatWasExpected) {
+// The header before status and diverged_at existed.
+std::string oldHeader() {
+    return "run,name,optimizer,base_lr," + historyCsvHeader();
+}
+
+TEST(LongCsvReader, FilesWithoutStatusColumnsStillRead) {
+    const auto runs =
+        readText(oldHeader() + "\n1,a,sgd,0.1,0,1,,,,0.1,,,,\n1,a,sgd,0.1,1,0.5,,,,0.1,,,,\n");
+    ASSERT_EQ(runs.size(), 1u);
+    EXPECT_EQ(runs[0].history.size(), 2u);
+    EXPECT_FALSE(runs[0].status);
+    EXPECT_FALSE(runs[0].divergedAt);
+}
+
+TEST(LongCsvReader, StatusColumnsAreCheckedRunByRun) {
     const std::string header = longCsvHeader() + "\n";
+    const auto runs =
+        readText(header + "1,a,sgd,0.1,0,1,,,,0.1,,,,,diverged,2\n" +
+                 "2,b,sgd,0.1,0,1,,,,0.1,,,,,,\n" + "1,a,sgd,0.1,1,9,,,,0.1,,,,,diverged,2\n");
+    ASSERT_EQ(runs.size(), 2u);
+    EXPECT_EQ(runs[0].status, FinishedStatus::Diverged);
+    EXPECT_EQ(runs[0].divergedAt, 2);
+    EXPECT_FALSE(runs[1].status) << "an empty status is unknown (a run exported while it trains)";
+
+    EXPECT_EQ(readError("run,name,optimizer,base_lr," + historyCsvHeader() +
+                        ",status\n1,a,sgd,0.1,0,1,,,,0.1,,,,,done\n"),
+              "runs.csv:1: missing column 'diverged_at'; expected both status and diverged_at, "
+              "or neither (files written before they existed)");
+    EXPECT_EQ(readError(header + "1,a,sgd,0.1,0,1,,,,0.1,,,,,finished,\n"),
+              "runs.csv:2:15: status: found 'finished', expected done, stopped, diverged or "
+              "failed or an empty cell");
+    EXPECT_EQ(readError(header + "1,a,sgd,0.1,0,1,,,,0.1,,,,,diverged,\n"),
+              "runs.csv:2:16: diverged_at: found an empty cell, expected the epoch in which run "
+              "1 diverged (its status is diverged)");
+    EXPECT_EQ(readError(header + "1,a,sgd,0.1,0,1,,,,0.1,,,,,done,4\n"),
+              "runs.csv:2:16: diverged_at: found 4, expected an empty cell (the status of run 1 "
+              "is not diverged)");
+    EXPECT_EQ(readError(header + "1,a,sgd,0.1,0,1,,,,0.1,,,,,diverged,x\n"),
+              "runs.csv:2:16: diverged_at: found 'x', expected a whole number from 0 to 1000000");
+    EXPECT_EQ(readError(header + "1,a,sgd,0.1,0,1,,,,0.1,,,,,done,\n" +
+                        "1,a,sgd,0.1,1,1,,,,0.1,,,,,stopped,\n"),
+              "runs.csv:3:15: status: found 'stopped', expected 'done' as on the first row of "
+              "run 1 (a run has one status)");
+    EXPECT_EQ(readError(header + "1,a,sgd,0.1,0,1,,,,0.1,,,,,diverged,3\n" +
+                        "1,a,sgd,0.1,1,1,,,,0.1,,,,,diverged,4\n"),
+              "runs.csv:3:16: diverged_at: found 4, expected 3 as on the first row of run 1");
+}
+
+TEST(LongCsvReader, MalformedInputSaysWhereWhatAndWhatWasExpected) {
+    const std::string header = oldHeader() + "\n";
     EXPECT_EQ(readError("run,name,optimizer,base_lr,epoch,train_loss\n1,a,sgd,0.1,0,1\n"),
               "runs.csv:1: missing column 'train_error'; expected the runs CSV of lrscope (" +
                   longCsvHeader() +
@@ -272,7 +333,7 @@ TEST(LongCsvReader, ReadsAFileAndNamesItInMessages) {
     ASSERT_EQ(runs[0].history.size(), 1u);
     expectSameRecord(runs[0].history[0], run.history[0]);
 
-    writeFileAtomically(path, longCsvHeader() + "\n1,a,sgd,0.1,0,1,,,,-,,,,\n");
+    writeFileAtomically(path, oldHeader() + "\n1,a,sgd,0.1,0,1,,,,-,,,,\n");
     try {
         readLongCsvFile(path);
         ADD_FAILURE() << "expected an InputError";

@@ -16,7 +16,8 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
     return args;
 }
 
-// The sweep's rows of one run, without the run,name,optimizer,base_lr prefix.
+// The sweep's rows of one run, without the run,name,optimizer,base_lr prefix and the
+// status,diverged_at suffix.
 std::string sweepRowsOf(const std::string& csv, int run) {
     std::istringstream lines(csv);
     std::string line;
@@ -29,7 +30,8 @@ std::string sweepRowsOf(const std::string& csv, int run) {
             for (int i = 0; i < 4; ++i) {
                 cut = line.find(',', cut) + 1;
             }
-            rows += line.substr(cut) + "\n";
+            const size_t end = line.rfind(',', line.rfind(',') - 1);
+            rows += line.substr(cut, end - cut) + "\n";
         }
     }
     return rows;

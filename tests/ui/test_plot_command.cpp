@@ -67,6 +67,27 @@ private slots:
         QCOMPARE(svg.defaultSize(), QSize(500, 300));
     }
 
+    // A runs CSV with status columns (sweep --out) draws a diverged run as the window does.
+    void aDivergedRunReadBackIsLabelledDiverged() {
+        QFile csv(dir_.filePath("diverged.csv"));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write(
+            "run,name,optimizer,base_lr,epoch,train_loss,train_error,test_loss,test_error,"
+            "lr,grad_norm,update_ratio,step_size,lr_changed_to,status,diverged_at\n"
+            "1,SGD lr=0.1,sgd,0.1,0,0.7,0.5,0.71,0.5,0.1,,,,,done,\n"
+            "1,SGD lr=0.1,sgd,0.1,1,0.5,0.3,0.52,0.3,0.1,1.2,0.1,0.5,,done,\n"
+            "2,SGD lr=30,sgd,30,0,0.7,0.5,0.7,0.5,30,,,,,diverged,2\n"
+            "2,SGD lr=30,sgd,30,1,9,0.5,9,0.5,30,4,1,30,,diverged,2\n");
+        csv.close();
+        const Result r = run({"--runs", path("diverged.csv"), "--out", path("diverged.svg")});
+        QCOMPARE(r.code, 0);
+        QFile svg(dir_.filePath("diverged.svg"));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray text = svg.readAll();
+        QVERIFY2(text.contains("diverged @ epoch 2"), "the legend names the diverged epoch");
+        QVERIFY(!text.contains("diverged @ epoch 1"));
+    }
+
     void badInputExitsTwoWithOneLineAndKeepsTheOldFile() {
         QFile old(dir_.filePath("keep.png"));
         QVERIFY(old.open(QIODevice::WriteOnly));
