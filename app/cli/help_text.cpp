@@ -163,6 +163,7 @@ Predict:
   --activation NAME       linear, sigmoid, tanh, relu, leaky_relu (hidden layers)
   --loss NAME             cross_entropy or mse
   --out FILE              write the CSV to FILE (atomically) instead of stdout
+)";
 }
 
 std::string mergeHelp() {
