@@ -26,6 +26,9 @@ public:
 
     bool isPaused() const;
     bool stopRequested() const;
+    // True while the trainer thread blocks in waitUntilRunnable for a resume, step or stop: it
+    // emits nothing until one comes (lets tests prove a run is held without waiting on a clock).
+    bool isHeld() const;
 
     // --- trainer side ---
     // At a batch boundary: blocks while paused; returns false when the run must stop.
@@ -50,6 +53,8 @@ private:
     double pendingLr_ = 0.0;             // guarded by mutex_
     double maxEpochsPerSecond_ = 0.0;  // guarded by mutex_
     std::chrono::steady_clock::time_point lastEpochEnd_{};  // trainer thread only
+
+    bool held_ = false;  // guarded by mutex_; see isHeld()
 };
 
 }  // namespace lrscope::core
