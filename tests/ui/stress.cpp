@@ -342,9 +342,15 @@ private:
             }
             case Action::Delete: {
                 std::string what = selectSome();
+                const std::vector<core::RunId> doomed = selection().selected();
                 for (QPushButton* button : runList().findChildren<QPushButton*>()) {
                     if (button->text() == QStringLiteral("Delete")) {
                         button->click();
+                    }
+                }
+                for (const core::RunId id : doomed) {
+                    if (store().run(id) != nullptr && wrongAction_.empty()) {
+                        wrongAction_ = "selected run " + std::to_string(id) + " was not deleted";
                     }
                 }
                 return what;

@@ -2,6 +2,7 @@
 // resume, step and stop through the actions; a live learning-rate change becomes a marker;
 // deleting a training run; a diverged run; invalid input disables Train with a reason.
 #include <QAction>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,11 +71,10 @@ private:
     }
     ui::RunPlot& lossPlot() { return plotOf("curves"); }
     ui::RunPlot& secondPlot() { return plotOf("signals"); }
-    ui::RunListModel& runList() {
-        return *dynamic_cast<ui::RunListPage*>(window_->view(QStringLiteral("runs")))
-                    ->list()
-                    ->model();
+    ui::RunListView& runListView() {
+        return *dynamic_cast<ui::RunListPage*>(window_->view(QStringLiteral("runs")))->list();
     }
+    ui::RunListModel& runList() { return *runListView().model(); }
     int countIn(ui::RunState state) {
         int count = 0;
         for (const ui::Run& r : window_->store().runs()) {
@@ -226,6 +226,26 @@ private slots:
         QCOMPARE(records.count(), 0);  // late records of the deleted run are dropped
         QCOMPARE(lossPlot().graphCount(), 0);
         QCOMPARE(secondPlot().graphCount(), 0);
+    }
+
+    void deletingSeveralSelectedRunsRemovesEachOfThem() {
+        // The Delete button hands over the selection itself, which shrinks as each run goes:
+        // the store once read the rest of it from freed memory and kept some of the runs.
+        for (core::RunId id = 1; id <= 4; ++id) {
+            test::addTrainedRun(window().store(), id, test::smallConfig(3));
+        }
+        window().selection().select({1, 2, 4}, 2);
+        QPushButton* remove = nullptr;
+        for (QPushButton* button : runListView().findChildren<QPushButton*>()) {
+            remove = button->text() == QStringLiteral("Delete") ? button : remove;
+        }
+        QVERIFY(remove != nullptr && remove->isEnabled());
+        remove->click();
+        QCOMPARE(runList().rowCount(), 1);
+        QCOMPARE(window().store().runs().front().id, core::RunId{3});
+        QVERIFY(window().selection().selected().empty());
+        commands().undo();
+        QCOMPARE(runList().rowCount(), 4);
     }
 
     void aDivergedRunIsMarkedAndOthersCarryOn() {
