@@ -295,7 +295,8 @@ private:
         config.optimizer.lr = logUniform(1e-4, 30.0);
         config.batchSize = pick(kBatches);
         config.epochs = static_cast<int>(std::lround(logUniform(1.0, kMaxEpochs)));
-        config.seed = rng_();
+        // The panel's seed field takes 0..2^53 (every such seed survives its text round trip).
+        config.seed = rng_() >> 11U;
         return config;
     }
 
@@ -308,7 +309,16 @@ private:
                                    error.toStdString();
                     return config.data.dataset;
                 }
+                if (!window().panel().config()) {
+                    wrongAction_ = "the panel took the settings but then finds them invalid: " +
+                                   window().panel().invalidReason().toStdString();
+                    return config.data.dataset;
+                }
+                const std::size_t before = store().runs().size();
                 commands().trainAction()->trigger();
+                if (store().runs().size() != before + 1) {
+                    wrongAction_ = "Train did not add a run";
+                }
                 return config.data.dataset + ", " + std::to_string(config.epochs) + " epochs, lr " +
                        std::to_string(config.optimizer.lr);
             }
