@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <deque>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <random>
@@ -185,6 +186,24 @@ public:
 
     const std::deque<std::string>& recentActions() const { return recent_; }
 
+    // What the actions exercised, in one line.
+    std::string summary() {
+        std::map<ui::RunState, long> entered = entered_;
+        for (const auto& [state, count] : invariants_->statesEntered()) {
+            entered[state] += count;
+        }
+        std::string out = std::to_string(started_) + " runs started";
+        for (const ui::RunState state :
+             {ui::RunState::Paused, ui::RunState::Done, ui::RunState::Stopped,
+              ui::RunState::Diverged, ui::RunState::Failed}) {
+            out +=
+                ", " + std::to_string(entered[state]) + " " + ui::runStateName(state).toStdString();
+        }
+        return out + ", " + std::to_string(liveChanges_) + " live rate changes, " +
+               std::to_string(deleted_) + " runs deleted, " + std::to_string(reopened_) +
+               " windows reopened";
+    }
+
 private:
     ui::MainWindow& window() { return *window_; }
     ui::RunStore& store() { return window_->store(); }
@@ -217,6 +236,9 @@ private:
     }
 
     void closeWindow() {
+        for (const auto& [state, count] : invariants_->statesEntered()) {
+            entered_[state] += count;
+        }
         invariants_.reset();
         window_.reset();
     }
@@ -272,8 +294,9 @@ private:
                                                        "blobs", "moons",         "sine",
                                                        "iris",  "breast_cancer", "digits"};
         static const std::vector<long> kBatches = {0, 1, 4, 10, 32, 64};
-        // 0.01 leaves small sets without a test sample: such a run fails as it starts.
-        static const std::vector<double> kTestFractions = {0.0, 0.2, 0.3, 0.01};
+        // 0.004 leaves sets of fewer than 125 samples without a test sample: such a run fails as
+        // it starts.
+        static const std::vector<double> kTestFractions = {0.0, 0.2, 0.3, 0.004};
         core::RunConfig config;
         config.data.dataset = pick(kSets);
         config.data.samples = uniform(40, 300);
@@ -319,6 +342,7 @@ private:
                 if (store().runs().size() != before + 1) {
                     wrongAction_ = "Train did not add a run";
                 }
+                ++started_;
                 return config.data.dataset + ", " + std::to_string(config.epochs) + " epochs, lr " +
                        std::to_string(config.optimizer.lr);
             }
@@ -344,6 +368,7 @@ private:
                 }
                 const double lr = logUniform(1e-4, 30.0);
                 const QString entered = QString::number(lr, 'g', 3);
+                liveChanges_ += commands().liveRun() != 0 ? 1 : 0;
                 ui::LogSlider* slider = window().panel().learningRatePanel()->slider();
                 slider->entry()->setText(entered);
                 QTest::keyClick(slider->entry(), Qt::Key_Return);
@@ -353,6 +378,7 @@ private:
             case Action::Delete: {
                 std::string what = selectSome();
                 const std::vector<core::RunId> doomed = selection().selected();
+                deleted_ += static_cast<long>(doomed.size());
                 for (QPushButton* button : runList().findChildren<QPushButton*>()) {
                     if (button->text() == QStringLiteral("Delete")) {
                         button->click();
@@ -427,6 +453,7 @@ private:
         }
         closeWindow();
         openWindow();
+        ++reopened_;
         const auto& restored = window().panel().config();
         const std::string now = restored ? core::runConfigToJsonText(*restored) : std::string();
         if (!store().empty()) {
@@ -468,8 +495,13 @@ private:
     std::unique_ptr<ui::MainWindow> window_;
     std::unique_ptr<test::WindowInvariants> invariants_;
     std::deque<std::string> recent_;
-    std::string wrongAction_;  // what an action itself found wrong
-    std::string savedState_;   // the panel state the last close saved, as JSON
+    std::string wrongAction_;               // what an action itself found wrong
+    std::string savedState_;                // the panel state the last close saved, as JSON
+    std::map<ui::RunState, long> entered_;  // of the windows closed so far
+    long started_ = 0;
+    long liveChanges_ = 0;
+    long deleted_ = 0;
+    long reopened_ = 0;
 };
 
 }  // namespace
@@ -487,6 +519,7 @@ int main(int argc, char** argv) {
     {
         Stress stress(options->seed);
         violation = stress.run(options->actions);
+        std::cout << stress.summary() << "\n";
         if (!violation.empty()) {
             for (const std::string& line : stress.recentActions()) {
                 std::cout << line << "\n";

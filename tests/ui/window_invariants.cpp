@@ -121,6 +121,9 @@ void WindowInvariants::onStateChanged(core::RunId id) {
     if (run->state != before && !ui::isLegalTransition(before, run->state)) {
         note(text("run ", id, " moved from ", name(before), " to ", name(run->state)));
     }
+    if (run->state != before) {
+        ++entered_[run->state];
+    }
     state_[id] = run->state;
 }
 

@@ -37,6 +37,8 @@ public:
 
     // The first violation seen so far (by a signal, or by this full check); empty when none.
     std::string check();
+    // How often runs entered each state (for the stress driver's summary of what it exercised).
+    const std::map<ui::RunState, long>& statesEntered() const { return entered_; }
 
 private:
     void note(const std::string& what);
@@ -58,6 +60,7 @@ private:
     std::map<core::RunId, ui::RunState> state_;    // last state signalled, removed runs too
     std::map<core::RunId, std::size_t> size_;      // history length signalled
     std::map<core::RunId, std::size_t> finished_;  // history length when first seen finished
+    std::map<ui::RunState, long> entered_;
 };
 
 }  // namespace lrscope::test
