@@ -92,7 +92,7 @@ std::optional<Options> parseOptions(int argc, char** argv) {
         if (flag == "--seed") {
             if (!parseNumber(value, options.seed)) {
                 std::cerr << "stress: --seed: '" << value
-                          << "' is not an integer; expected 0 <= N < 2^64\n";
+                          << "': expected an integer 0 <= N < 2^64\n";
                 return std::nullopt;
             }
             seed = true;
@@ -100,7 +100,7 @@ std::optional<Options> parseOptions(int argc, char** argv) {
             if (!parseNumber(value, options.actions) || options.actions < 1 ||
                 options.actions > kMaxActions) {
                 std::cerr << "stress: --actions: '" << value
-                          << "' is not a count; expected 1 <= K <= " << kMaxActions << "\n";
+                          << "': expected an integer 1 <= K <= " << kMaxActions << "\n";
                 return std::nullopt;
             }
             actions = true;
