@@ -69,13 +69,20 @@ bool RunControl::stopRequested() const {
     return stop_;
 }
 
+bool RunControl::isHeld() const {
+    std::lock_guard lock(mutex_);
+    return held_;
+}
+
 bool RunControl::waitUntilRunnable() {
     // Fast path for the hot loop: nothing was asked since the last look.
     if (!attention_.load(std::memory_order_acquire)) {
         return true;
     }
     std::unique_lock lock(mutex_);
+    held_ = true;  // seen by others only while wait() has released the lock
     wake_.wait(lock, [this] { return stop_ || !paused_ || stepping_ || stepBudget_ > 0; });
+    held_ = false;
     if (paused_ && !stepping_ && stepBudget_ > 0) {
         --stepBudget_;
         stepping_ = true;  // until endOfEpoch()

@@ -28,6 +28,9 @@ public:
 
     bool isPaused() const;
     bool stopRequested() const;
+    // True while the trainer thread blocks in waitUntilRunnable for a resume, step or stop: it
+    // emits nothing until one comes (lets tests prove a run is held without waiting on a clock).
+    bool isHeld() const;
 
     // --- trainer side ---
     // At a batch boundary: blocks while paused; returns false when the run must stop.
@@ -57,6 +60,8 @@ private:
     double maxEpochsPerSecond_ = 0.0;  // guarded by mutex_
     std::chrono::steady_clock::time_point lastEpochEnd_{};  // trainer thread only
     SnapshotMailbox snapshots_;                             // thread-safe itself
+
+    bool held_ = false;  // guarded by mutex_; see isHeld()
 };
 
 }  // namespace lrscope::core

@@ -2,6 +2,7 @@
 // resume, step and stop through the actions; a live learning-rate change becomes a marker;
 // deleting a training run; a diverged run; invalid input disables Train with a reason.
 #include <QAction>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,11 +71,10 @@ private:
     }
     ui::RunPlot& lossPlot() { return plotOf("curves"); }
     ui::RunPlot& secondPlot() { return plotOf("signals"); }
-    ui::RunListModel& runList() {
-        return *dynamic_cast<ui::RunListPage*>(window_->view(QStringLiteral("runs")))
-                    ->list()
-                    ->model();
+    ui::RunListView& runListView() {
+        return *dynamic_cast<ui::RunListPage*>(window_->view(QStringLiteral("runs")))->list();
     }
+    ui::RunListModel& runList() { return *runListView().model(); }
     int countIn(ui::RunState state) {
         int count = 0;
         for (const ui::Run& r : window_->store().runs()) {
@@ -160,13 +160,16 @@ private slots:
         commands().pauseAction()->trigger();
         QCOMPARE(run(id)->state, ui::RunState::Paused);
         QVERIFY(commands().pauseAction()->text().contains(QStringLiteral("Resume")));
-        QTest::qWait(300);
+        // The trainer blocks in its RunControl: once drained, nothing more can arrive.
+        QVERIFY(test::drainOnceHeld(window().controller(), id));
         const size_t held = run(id)->history.size();
-        QTest::qWait(300);
-        QCOMPARE(run(id)->history.size(), held);
+        QCOMPARE(run(id)->history.back().epoch, static_cast<int>(held) - 1);
+        QCOMPARE(run(id)->state, ui::RunState::Paused);
 
         commands().stepAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(run(id)->history.size(), held + 1, 5000);
+        QVERIFY(test::drainOnceHeld(window().controller(), id));  // held after one epoch
+        QCOMPARE(run(id)->history.size(), held + 1);
         QCOMPARE(lossPlot().trainGraph(id)->data()->size(), static_cast<int>(held + 1));
 
         commands().pauseAction()->trigger();  // resume
@@ -185,7 +188,7 @@ private slots:
         window().selection().selectOnly(id);
         QTRY_VERIFY_WITH_TIMEOUT(run(id)->history.size() >= 2, 5000);
         commands().pauseAction()->trigger();
-        QTest::qWait(300);
+        QVERIFY(test::drainOnceHeld(window().controller(), id));
         const size_t held = run(id)->history.size();
         const int lastEpoch = run(id)->history.back().epoch;
 
@@ -218,9 +221,31 @@ private slots:
         QVERIFY(!secondPlot().hasRun(id));
         QVERIFY(!window().controller().contains(id));
         records.clear();
-        QTest::qWait(300);
+        // Its trainer has returned, so whatever it made after the delete is in its buffer.
+        QVERIFY(test::drainOnceIdle(window().controller()));
         QCOMPARE(records.count(), 0);  // late records of the deleted run are dropped
         QCOMPARE(lossPlot().graphCount(), 0);
+        QCOMPARE(secondPlot().graphCount(), 0);
+    }
+
+    void deletingSeveralSelectedRunsRemovesEachOfThem() {
+        // The Delete button hands over the selection itself, which shrinks as each run goes:
+        // the store once read the rest of it from freed memory and kept some of the runs.
+        for (core::RunId id = 1; id <= 4; ++id) {
+            test::addTrainedRun(window().store(), id, test::smallConfig(3));
+        }
+        window().selection().select({1, 2, 4}, 2);
+        QPushButton* remove = nullptr;
+        for (QPushButton* button : runListView().findChildren<QPushButton*>()) {
+            remove = button->text() == QStringLiteral("Delete") ? button : remove;
+        }
+        QVERIFY(remove != nullptr && remove->isEnabled());
+        remove->click();
+        QCOMPARE(runList().rowCount(), 1);
+        QCOMPARE(window().store().runs().front().id, core::RunId{3});
+        QVERIFY(window().selection().selected().empty());
+        commands().undo();
+        QCOMPARE(runList().rowCount(), 4);
     }
 
     void aDivergedRunIsMarkedAndOthersCarryOn() {
@@ -264,18 +289,41 @@ private slots:
         QVERIFY(commands().trainAction()->isEnabled());
     }
 
-    void closingWhileRunsTrainStopsThemPromptly() {
+    void closingWhileRunsTrainStopsThemAll() {
+        // At this pace a run left alone would train for hours: the window's destructor joins
+        // the workers, so it returns (within ctest's timeout) only because close stopped them.
+        window().controller().setMaxEpochsPerSecond(100);
+        std::vector<core::RunId> ids;
         for (int i = 0; i < 3; ++i) {
-            trainWith(test::smallConfig(core::kMaxEpochs));
+            ids.push_back(trainWith(test::smallConfig(core::kMaxEpochs)));
         }
         QTRY_VERIFY_WITH_TIMEOUT(countIn(ui::RunState::Training) == 2, 5000);
         QCOMPARE(countIn(ui::RunState::Queued), 1);
-        commands().setConfirm([](const QString&, const QString&) { return true; });
-        window().close();
-        QElapsedTimer timer;
-        timer.start();
+        int asked = 0;
+        commands().setConfirm([&asked](const QString&, const QString&) {
+            ++asked;
+            return true;
+        });
+        for (const core::RunId id : ids) {
+            QVERIFY(!window().controller().isStopRequested(id));
+        }
+        QVERIFY(window().close());
+        QCOMPARE(asked, 1);
+        for (const core::RunId id : ids) {
+            QVERIFY2(window().controller().isStopRequested(id), qPrintable(QString::number(id)));
+        }
         window_.reset();
-        QVERIFY(timer.elapsed() < 3000);
+    }
+
+    void closingCanBeCancelledAndTheRunsTrainOn() {
+        window().controller().setMaxEpochsPerSecond(100);
+        const core::RunId id = trainWith(test::smallConfig(core::kMaxEpochs));
+        commands().setConfirm([](const QString&, const QString&) { return false; });
+        QVERIFY(!window().close());
+        QVERIFY(!window().controller().isStopRequested(id));
+        const size_t before = run(id)->history.size();
+        QTRY_VERIFY_WITH_TIMEOUT(run(id)->history.size() > before, 5000);
+        commands().setConfirm([](const QString&, const QString&) { return true; });
     }
 };
 

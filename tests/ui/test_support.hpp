@@ -52,6 +52,28 @@ inline void addTrainedRun(ui::RunStore& store, core::RunId id, const core::RunCo
     streamRun(store, id, config, coreRecords(id, config));
 }
 
+// Waits (processing events) until the run's trainer blocks in its RunControl, then drains the
+// buffers: afterwards every record the run made has been delivered, and it can make none until
+// it is resumed, stepped or stopped. False when the run was not held within the time.
+inline bool drainOnceHeld(ui::TrainingController& controller, core::RunId id,
+                          int timeoutMs = 10000) {
+    if (!QTest::qWaitFor([&] { return controller.isHeld(id); }, timeoutMs)) {
+        return false;
+    }
+    controller.drain();
+    return true;
+}
+
+// Waits (processing events) until every worker has returned, then drains the buffers: nothing
+// a removed run made can arrive later.
+inline bool drainOnceIdle(ui::TrainingController& controller, int timeoutMs = 10000) {
+    if (!QTest::qWaitFor([&] { return controller.workersIdle(); }, timeoutMs)) {
+        return false;
+    }
+    controller.drain();
+    return true;
+}
+
 inline bool sameRecord(const core::EpochRecord& a, const core::EpochRecord& b) {
     return a.runId == b.runId && a.epoch == b.epoch && a.trainLoss == b.trainLoss &&
            a.trainError == b.trainError && a.testLoss == b.testLoss && a.testError == b.testError &&

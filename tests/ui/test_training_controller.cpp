@@ -1,8 +1,5 @@
 // The controller: records cross to the GUI thread intact; pause, resume, step, stop, live
 // learning-rate changes, removal of a training run, the queue and shutdown.
-#include <chrono>
-
-#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -33,20 +30,14 @@ struct Recorder {
     }
 };
 
-// Waits until the count stops changing for `quiet` ms (the run is really held).
-size_t settledCount(const Recorder& recorder, core::RunId id, int quietMs = 300) {
-    size_t last = recorder.count(id);
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 5000) {
-        QTest::qWait(quietMs);
-        const size_t now = recorder.count(id);
-        if (now == last) {
-            return now;
+// Epochs 0, 1, 2, ... in order, with nothing missing or repeated.
+bool contiguous(const Records& records) {
+    for (size_t i = 0; i < records.size(); ++i) {
+        if (records[i].epoch != static_cast<int>(i)) {
+            return false;
         }
-        last = now;
     }
-    return last;
+    return true;
 }
 
 core::RunConfig longConfig() {
@@ -93,14 +84,14 @@ private slots:
 
         controller.pause(id);
         QVERIFY(controller.isPaused(id));
-        const size_t held = settledCount(recorder, id);
-        QTest::qWait(300);
-        QCOMPARE(recorder.count(id), held);  // nothing moves while paused
+        QVERIFY(test::drainOnceHeld(controller, id));  // the trainer blocks: nothing moves
+        const size_t held = recorder.count(id);
+        QVERIFY(contiguous(recorder.records[id]));
 
         controller.step(id);
         QTRY_COMPARE_WITH_TIMEOUT(recorder.count(id), held + 1, 5000);
-        QTest::qWait(300);
-        QCOMPARE(recorder.count(id), held + 1);  // exactly one epoch
+        QVERIFY(test::drainOnceHeld(controller, id));  // held again after the one epoch
+        QCOMPARE(recorder.count(id), held + 1);        // exactly one epoch
         QCOMPARE(recorder.records[id].back().epoch, static_cast<int>(held));
 
         controller.resume(id);
@@ -122,9 +113,17 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(recorder.count(id) >= 2, 5000);
         controller.step(id);
         QVERIFY(controller.isPaused(id));
-        const size_t held = settledCount(recorder, id);
-        QTest::qWait(300);
-        QCOMPARE(recorder.count(id), held);
+        // The epoch in progress ends with a record, then the trainer blocks before the next.
+        QVERIFY(test::drainOnceHeld(controller, id));
+        const size_t held = recorder.count(id);
+        QVERIFY(held >= 2);
+        QVERIFY(contiguous(recorder.records[id]));
+        QVERIFY(controller.isPaused(id));
+        // A step from there trains exactly one whole epoch and holds again.
+        controller.step(id);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.count(id), held + 1, 5000);
+        QVERIFY(test::drainOnceHeld(controller, id));
+        QCOMPARE(recorder.count(id), held + 1);
         controller.stop(id);
     }
 
@@ -135,7 +134,8 @@ private slots:
         const core::RunId id = controller.start(longConfig());
         QTRY_VERIFY_WITH_TIMEOUT(recorder.count(id) >= 3, 5000);
         controller.pause(id);
-        const size_t held = settledCount(recorder, id);
+        QVERIFY(test::drainOnceHeld(controller, id));
+        const size_t held = recorder.count(id);
         const int lastEpoch = recorder.records[id].back().epoch;
 
         controller.setLearningRate(id, 0.05);
@@ -168,7 +168,8 @@ private slots:
         const size_t frozen = recorder.count(doomed);
         // The other run carries on to its end (it may have finished already).
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
-        QTest::qWait(200);
+        // Both trainers have returned, so everything the doomed one made is in its buffer.
+        QVERIFY(test::drainOnceIdle(controller));
         QCOMPARE(recorder.count(doomed), frozen);
         for (const auto& args : finished) {
             QCOMPARE(args.at(0).value<core::RunId>(), other);
@@ -184,7 +185,10 @@ private slots:
         const core::RunId second = controller.start(longConfig());
         QVERIFY(started.wait(5000));
         QCOMPARE(started.first().at(0).value<core::RunId>(), first);
-        QTest::qWait(200);
+        // The first run holds the only worker, blocked in its RunControl: the second cannot
+        // have left the queue.
+        controller.pause(first);
+        QVERIFY(test::drainOnceHeld(controller, first));
         QCOMPARE(started.count(), 1);
         QCOMPARE(controller.queuedCount(), 1);
         QCOMPARE(controller.trainingCount(), 1);
@@ -233,16 +237,21 @@ private slots:
 
     void destructionStopsRunningAndPausedRuns() {
         auto controller = std::make_unique<TrainingController>(2);
+        // At one epoch a second a run left alone would train for eleven days: the destructor
+        // joins the workers, so it returns (within ctest's timeout) only if it stopped them.
+        controller->setMaxEpochsPerSecond(1);
         Recorder recorder(*controller);
         const core::RunId a = controller->start(longConfig());
         const core::RunId b = controller->start(longConfig());
-        controller->start(longConfig());  // queued
+        const core::RunId queued = controller->start(longConfig());
         QTRY_VERIFY_WITH_TIMEOUT(recorder.count(a) >= 1 && recorder.count(b) >= 1, 5000);
         controller->pause(b);
-        QElapsedTimer timer;
-        timer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(controller->isHeld(b), 10000);  // blocked until woken
+        QVERIFY(controller->isActive(a) && !controller->isHeld(a));
+        QCOMPARE(controller->queuedCount(), 1);
+        QVERIFY(controller->isActive(queued));
         controller.reset();
-        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(recorder.count(queued), size_t{0});  // discarded, never started
     }
 };
 

@@ -199,8 +199,10 @@ void RunStore::setVisible(core::RunId id, bool visible) {
 }
 
 std::vector<Run> RunStore::take(const std::vector<core::RunId>& ids) {
+    // A copy: `ids` may be a listener's own list (the selection), which shrinks as runs go.
+    const std::vector<core::RunId> wanted = ids;
     std::vector<Run> taken;
-    for (const core::RunId id : ids) {
+    for (const core::RunId id : wanted) {
         const int index = indexOf(id);
         if (index < 0) {
             continue;

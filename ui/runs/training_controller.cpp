@@ -312,6 +312,29 @@ bool TrainingController::isPaused(core::RunId id) const {
     return slot != nullptr && !slot->finished && slot->holdRequested;
 }
 
+bool TrainingController::isHeld(core::RunId id) const {
+    const Slot* slot = find(id);
+    return slot != nullptr && slot->control.isHeld();
+}
+
+bool TrainingController::isStopRequested(core::RunId id) const {
+    const Slot* slot = find(id);
+    return slot != nullptr && slot->control.stopRequested();
+}
+
+bool TrainingController::workersIdle() const {
+    return pool_.queuedCount() == 0 && pool_.runningCount() == 0;
+}
+
+std::vector<core::RunId> TrainingController::runIds() const {
+    std::vector<core::RunId> ids;
+    ids.reserve(runs_.size());
+    for (const auto& [id, slot] : runs_) {
+        ids.push_back(id);
+    }
+    return ids;
+}
+
 int TrainingController::trainingCount() const {
     int count = 0;
     for (const auto& [id, slot] : runs_) {

@@ -73,6 +73,14 @@ public:
     // The mechanics of a run (what the window shows is the RunStore's state).
     bool isActive(core::RunId id) const;  // queued or training, not yet finished
     bool isPaused(core::RunId id) const;  // pause() or step() asked it to hold
+    // The run's trainer blocks in its RunControl until resume(), step() or stop(): every record
+    // it made is in its buffer, and it makes no more until then.
+    bool isHeld(core::RunId id) const;
+    bool isStopRequested(core::RunId id) const;
+    // No worker runs a job and none is queued: every removed run's trainer has returned.
+    bool workersIdle() const;
+    // Every run it knows (finished ones too, until removed), in id order.
+    std::vector<core::RunId> runIds() const;
     int activeCount() const;
     int trainingCount() const;  // taken off the pool's queue and not finished
     int queuedCount() const;
