@@ -25,8 +25,9 @@ namespace {
 // and keeps the terminal's progress line current.
 class CsvObserver : public core::TrainingObserver {
 public:
-    CsvObserver(std::ostream& sink, ProgressLine& progress, int epochs)
-        : sink_(sink), progress_(progress), epochs_(epochs) {}
+    // `keepHistory`: the run's result holds the records too (a session needs them).
+    CsvObserver(std::ostream& sink, ProgressLine& progress, int epochs, bool keepHistory)
+        : sink_(sink), progress_(progress), epochs_(epochs), keepHistory_(keepHistory) {}
 
     void onEpoch(const core::EpochRecord& record) override {
         sink_ << core::historyCsvRow(record) << '\n';
@@ -34,8 +35,9 @@ public:
                          "  train loss " + core::formatCompact(record.trainLoss, 4));
         lastEpoch_ = record.epoch;
     }
-    // Every row is already in the sink: the run's result need not hold them again.
-    bool wantsHistory() const override { return false; }
+    // Every row is already in the sink: the run's result need not hold them again, unless a
+    // session is written from it.
+    bool wantsHistory() const override { return keepHistory_; }
 
     std::optional<int> lastEpoch() const { return lastEpoch_; }
 
@@ -43,6 +45,7 @@ private:
     std::ostream& sink_;
     ProgressLine& progress_;
     int epochs_;
+    bool keepHistory_;
     std::optional<int> lastEpoch_;
 };
 
@@ -80,7 +83,7 @@ int runTrainCommand(const std::vector<std::string>& args, Console& console) {
     std::ostream& sink = outPath ? static_cast<std::ostream&>(buffered) : console.out;
     sink << core::historyCsvHeader() << '\n';
     ProgressLine progress(console.err, console.progress);
-    CsvObserver observer(sink, progress, config.epochs);
+    CsvObserver observer(sink, progress, config.epochs, sessionPath.has_value());
     core::RunControl control;
     const core::RunResult result = core::train(1, config, data, control, observer);
     progress.clear();

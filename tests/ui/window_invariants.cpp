@@ -271,9 +271,16 @@ std::string WindowInvariants::checkPlots() {
                             train->pen().color().name().toStdString(), ", its colour is ",
                             run.colour.name().toStdString());
             }
-            if (plot.lrMarkers(run.id).size() != run.lrChanges.size()) {
+            // A plot marks the rate changes of a run it draws something of, else none.
+            const QCPGraph* primary =
+                plot.series() == ui::SeriesChoice::TestOnly && plot.testGraph(run.id) != nullptr
+                    ? plot.testGraph(run.id)
+                    : train;
+            const std::size_t marked = primary->data()->isEmpty() ? 0 : run.lrChanges.size();
+            if (plot.lrMarkers(run.id).size() != marked) {
                 return text(where, " plot marks ", plot.lrMarkers(run.id).size(),
-                            " rate changes of run ", run.id, ", which has ", run.lrChanges.size());
+                            " rate changes of run ", run.id, ", which has ", run.lrChanges.size(),
+                            primary->data()->isEmpty() ? " but nothing drawn here" : "");
             }
             // Every record has a finite train loss, so a linear loss plot has one point each.
             if (plot.metric() == ui::PlotMetric::Loss && !plot.logY() &&

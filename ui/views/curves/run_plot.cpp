@@ -274,7 +274,17 @@ void RunPlot::appendRecords(core::RunId id, int first, int count) {
     c.recordCount += count;
     c.hasClassLabels = c.hasClassLabels || last.trainError.has_value();
     c.hasTestSplit = c.hasTestSplit || last.testLoss.has_value();
+    const bool hadPoints = !primaryGraph(c)->data()->isEmpty();
     addPoints(c, records, static_cast<std::size_t>(count));
+    if (!hadPoints && !primaryGraph(c)->data()->isEmpty() && first > 0) {
+        // Rate changes that came while this plot had nothing of the run to mark them on.
+        for (int i = 0; i < first; ++i) {
+            if (run->history[static_cast<std::size_t>(i)].lrChangedTo) {
+                addMarker(c, run->history[static_cast<std::size_t>(i)]);
+            }
+        }
+        styleCurves(c);
+    }
     updatePens();
     refreshNote();
     if (c.divergedAt) {

@@ -48,7 +48,9 @@ public:
     // The graphs of a run (nullptr for an unknown run or a metric without a test series).
     QCPGraph* trainGraph(core::RunId id) const;
     QCPGraph* testGraph(core::RunId id) const;
-    // The lr-change markers of a run as (epoch, label text), in epoch order.
+    // The lr-change markers of a run as (epoch, label text), in epoch order: one per live
+    // change while the plot draws anything of the run, none while it draws nothing of it
+    // (e.g. the success rate of a regression run).
     std::vector<std::pair<int, QString>> lrMarkers(core::RunId id) const;
     // Runs whose curve reaches above the y range now (marked "clipped" at the top edge).
     std::vector<core::RunId> clippedRuns() const;
