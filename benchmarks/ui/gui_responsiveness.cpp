@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -28,6 +29,7 @@
 #include "ui/runs/training_controller.hpp"
 #include "ui/views/curves/run_plot.hpp"
 #include "ui/window/main_window.hpp"
+#include "ui/window/training_toolbar.hpp"
 
 using namespace lrscope;
 
@@ -48,7 +50,10 @@ Delays measureEventLoop(int runs, int seconds) {
         std::make_unique<ui::PresetStore>(dir.filePath(QStringLiteral("bench.ini"))),
         static_cast<unsigned>(runs));
     window.show();
+    window.toolBar().paceBox()->setCurrentIndex(0);  // as fast as possible
     core::RunConfig config = *window.panel().config();
+    config.data.dataset = "spiral";  // the workload the README's figures were measured on
+    config.optimizer.lr = 0.03;
     config.epochs = core::kMaxEpochs;
     window.panel().setConfig(config);
     for (int i = 0; i < runs; ++i) {

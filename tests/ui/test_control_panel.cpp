@@ -8,11 +8,13 @@
 #include <QTest>
 
 #include "core/io/run_config_json.hpp"
+#include "test_support.hpp"
 #include "ui/panels/control_panel.hpp"
 #include "ui/panels/data_panel.hpp"
 #include "ui/panels/learning_rate_panel.hpp"
 #include "ui/panels/network_panel.hpp"
 #include "ui/panels/optimizer_panel.hpp"
+#include "ui/panels/window_defaults.hpp"
 #include "ui/widgets/log_slider.hpp"
 #include "ui/widgets/number_field.hpp"
 
@@ -51,8 +53,34 @@ private slots:
         ui::ControlPanel panel;
         QVERIFY(panel.config().has_value());
         QVERIFY(panel.invalidReason().isEmpty());
-        QCOMPARE(panel.config()->optimizer.lr, 0.03);
-        QCOMPARE(panel.config()->data.dataset, std::string("spiral"));
+        QCOMPARE(panel.config()->optimizer.lr, ui::windowDefaults().optimizer.lr);
+        QCOMPARE(panel.config()->data.dataset, ui::windowDefaults().data.dataset);
+        QCOMPARE(panel.config()->epochs, ui::windowDefaults().epochs);
+    }
+
+    void theDefaultsTellTooLowJustRightTooHigh() {
+        // Three runs of the window's first settings, 30x apart around the starting rate: the
+        // low one descends slowly, the starting one steeply then shallowly, the high one
+        // makes no progress (or diverges).
+        const core::RunConfig base = *ui::ControlPanel().config();
+        const auto finalAndEarly = [&](double lr) {
+            core::RunConfig config = base;
+            config.optimizer.lr = lr;
+            const auto records = test::coreRecords(1, config);
+            return std::pair{records.back().trainLoss, records.size() > 10
+                                                           ? records[10].trainLoss
+                                                           : records.back().trainLoss};
+        };
+        const double start = base.optimizer.lr;
+        const auto [lowEnd, lowEarly] = finalAndEarly(start / 30);
+        const auto [goodEnd, goodEarly] = finalAndEarly(start);
+        const auto [highEnd, highEarly] = finalAndEarly(start * 30);
+        const double initial = test::coreRecords(1, base).front().trainLoss;
+        QVERIFY2(goodEarly < 0.6 * initial, "the starting rate falls steeply at first");
+        QVERIFY2(lowEarly > 0.8 * initial, "the low rate has barely moved after 10 epochs");
+        QVERIFY2(goodEnd < 0.5 * lowEnd, "the starting rate ends far below the low one");
+        QVERIFY2(!(highEnd < 0.5 * initial), "the high rate makes no real progress");
+        QVERIFY(goodEnd < highEnd);
     }
 
     void optimizerFieldsShowPyTorchDefaults() {
@@ -64,7 +92,8 @@ private slots:
         QCOMPARE(got.beta1, expected.beta1);
         QCOMPARE(got.beta2, expected.beta2);
         QCOMPARE(got.eps, expected.eps);
-        QCOMPARE(got.lr, 0.03);  // the rate is the user's, not the optimizer's default
+        // The rate is the user's, not the optimizer's default.
+        QCOMPARE(got.lr, ui::windowDefaults().optimizer.lr);
         QVERIFY(field(panel, QStringLiteral("beta1"))->isVisibleTo(&panel));
         QVERIFY(!field(panel, QStringLiteral("momentum"))->isVisibleTo(&panel));
         panel.optimizerPanel()->setKind(core::OptimizerKind::AdamW);
@@ -214,7 +243,7 @@ private slots:
     }
 
     void importedWeightsMustFitTheNetwork() {
-        ui::ControlPanel panel;  // spiral: 2 inputs, 2 classes; hidden 8,8
+        ui::ControlPanel panel;  // moons: 2 inputs, 2 classes; hidden 8,8
         core::NetworkWeights weights;
         weights.layers.resize(3);
         const int sizes[] = {2, 8, 8, 2};

@@ -7,6 +7,7 @@
 #include "ui/panels/network_panel.hpp"
 #include "ui/panels/optimizer_panel.hpp"
 #include "ui/panels/training_panel.hpp"
+#include "ui/panels/window_defaults.hpp"
 
 namespace lrscope::ui {
 
@@ -37,7 +38,7 @@ ControlPanel::ControlPanel(QWidget* parent)
     connect(learningRate_, &LearningRatePanel::learningRateCommitted, this,
             &ControlPanel::learningRateCommitted);
     network_->setDataShape(data_->shape());
-    revalidate();
+    setConfig(windowDefaults());
 }
 
 void ControlPanel::revalidate() {

@@ -8,6 +8,7 @@
 #include <QToolButton>
 
 #include "ui/commands/run_commands.hpp"
+#include "ui/panels/window_defaults.hpp"
 #include "ui/runs/training_controller.hpp"
 
 namespace lrscope::ui {
@@ -55,6 +56,9 @@ TrainingToolBar::TrainingToolBar(RunCommands& commands, TrainingController& cont
     connect(pace_, &QComboBox::currentIndexChanged, this, [this, &controller] {
         controller.setMaxEpochsPerSecond(pace_->currentData().toDouble());
     });
+    // A new window trains slowly enough to watch a curve grow; full speed is the first entry.
+    pace_->setCurrentIndex(pace_->findData(kDefaultPace));
+    controller.setMaxEpochsPerSecond(pace_->currentData().toDouble());
 }
 
 }  // namespace lrscope::ui

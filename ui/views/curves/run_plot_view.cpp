@@ -255,7 +255,8 @@ void RunPlot::refreshClipMarks() {
     const QCPRange keys = xAxis->range();
     for (auto& [id, c] : runs_) {
         const Extent& e = primaryGraph(c) == c.train ? c.trainExtent : c.testExtent;
-        const bool clipped = c.visible && e.count > 0 && e.peak > range.upper &&
+        // A diverged run's cross and label already say where it left the plot.
+        const bool clipped = c.visible && !c.divergedAt && e.count > 0 && e.peak > range.upper &&
                              e.peakKey >= keys.lower && e.peakKey <= keys.upper;
         if (clipped && c.clipMark == nullptr) {
             c.clipMark = new QCPItemText(this);
