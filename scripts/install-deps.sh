@@ -10,7 +10,8 @@ build=(build-essential cmake ninja-build ccache pkg-config
 case "${1:-test}" in
   app)   packages=("${build[@]}" xvfb xauth) ;;
   # clang and its runtimes (libFuzzer, sanitizers) build the fuzz targets.
-  test)  packages=("${build[@]}" libgtest-dev libbenchmark-dev clang libclang-rt-14-dev) ;;
+  test)  packages=("${build[@]}" libgtest-dev libbenchmark-dev clang libclang-rt-14-dev
+                   poppler-utils qpdf) ;;
   bench) packages=("${build[@]}" libgtest-dev libbenchmark-dev python3-torch python3-numpy
                    libopenblas0-pthread xvfb xauth imagemagick) ;;
   # The .deb (CPack runs dpkg-shlibdeps and file) and the fresh system it is tried on.

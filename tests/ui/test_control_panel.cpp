@@ -3,6 +3,8 @@
 // it was; settings round-trip through setConfig().
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +58,94 @@ private slots:
         QCOMPARE(panel.config()->optimizer.lr, ui::windowDefaults().optimizer.lr);
         QCOMPARE(panel.config()->data.dataset, ui::windowDefaults().data.dataset);
         QCOMPARE(panel.config()->epochs, ui::windowDefaults().epochs);
+    }
+
+    void theRateErrorDescribesWhatIsInTheBoxNow() {
+        // Typing "-1" passes through "-"; typing "1e6" through "1e". The reason shown (the
+        // panel's, the one Train's tooltip repeats) follows every keystroke.
+        ui::ControlPanel panel;
+        QLineEdit* entry = panel.learningRatePanel()->slider()->entry();
+        entry->clear();
+        QTest::keyClicks(entry, QStringLiteral("-"));
+        QVERIFY2(panel.invalidReason().contains(QStringLiteral("'-' is not a number")),
+                 qPrintable(panel.invalidReason()));
+        QTest::keyClicks(entry, QStringLiteral("1"));
+        QVERIFY2(panel.invalidReason().contains(QStringLiteral("-1 is out of range")),
+                 qPrintable(panel.invalidReason()));
+        entry->clear();
+        QTest::keyClicks(entry, QStringLiteral("1e"));
+        QVERIFY(panel.invalidReason().contains(QStringLiteral("'1e' is not a number")));
+        QTest::keyClicks(entry, QStringLiteral("6"));
+        QVERIFY2(panel.invalidReason().contains(QStringLiteral("1e6 is out of range")),
+                 qPrintable(panel.invalidReason()));
+        QVERIFY(!panel.invalidReason().contains(QStringLiteral("'1e'")));
+    }
+
+    void emptyHiddenLayerWidthsAreRejectedAsInTheCli() {
+        ui::ControlPanel panel;
+        auto* hidden = panel.networkPanel()->findChild<QLineEdit*>();
+        QVERIFY(hidden != nullptr);
+        for (const char* bad : {"8,,8", "8,", ",8"}) {
+            hidden->setText(QString::fromLatin1(bad));
+            QVERIFY2(!panel.config().has_value(), bad);
+            QVERIFY2(panel.invalidReason().contains(QStringLiteral("empty width")),
+                     qPrintable(panel.invalidReason()));
+        }
+        hidden->setText(QStringLiteral(" 8, 4 "));
+        QVERIFY(panel.config().has_value());
+        QCOMPARE(panel.config()->hiddenLayers, (std::vector<int>{8, 4}));
+        hidden->setText(QString());
+        QVERIFY(panel.config().has_value());
+        QVERIFY(panel.config()->hiddenLayers.empty());
+    }
+
+    void aTypedRateIsCommittedOnReturnAndOnLeavingTheBox() {
+        ui::ControlPanel panel;
+        panel.show();
+        QSignalSpy committed(&panel, &ui::ControlPanel::learningRateCommitted);
+        QLineEdit* entry = panel.learningRatePanel()->slider()->entry();
+        entry->setFocus();
+        entry->selectAll();
+        QTest::keyClicks(entry, QStringLiteral("0.05"));
+        QTest::keyClick(entry, Qt::Key_Return);
+        QCOMPARE(committed.count(), 1);
+        QCOMPARE(committed.last().at(0).toDouble(), 0.05);
+        // Return, then leaving the box, is one commit.
+        Q_EMIT entry->editingFinished();
+        QCOMPARE(committed.count(), 1);
+        entry->selectAll();
+        QTest::keyClicks(entry, QStringLiteral("0.02"));
+        Q_EMIT entry->editingFinished();  // what focus leaving the box emits
+        QCOMPARE(committed.count(), 2);
+        QCOMPARE(committed.last().at(0).toDouble(), 0.02);
+    }
+
+    void aRegressionSetPicksMeanSquaredErrorAndSaysSo() {
+        ui::ControlPanel panel;
+        QCOMPARE(panel.config()->loss, core::LossKind::CrossEntropy);
+        core::RunConfig sine = *panel.config();
+        sine.data.dataset = "sine";
+        sine.data.task = core::Task::Regress;
+        sine.loss = core::LossKind::CrossEntropy;
+        // Choosing Sine in the data box is what a user does; the data panel's combo does it.
+        auto* sets = panel.dataPanel()->findChild<QComboBox*>();
+        QVERIFY(sets != nullptr);
+        const int sineIndex = sets->findText(QStringLiteral("Sine"));
+        QVERIFY(sineIndex >= 0);
+        sets->setCurrentIndex(sineIndex);
+        Q_EMIT sets->activated(sineIndex);
+        QVERIFY2(panel.config().has_value(), qPrintable(panel.invalidReason()));
+        QCOMPARE(panel.config()->loss, core::LossKind::Mse);
+        bool said = false;
+        for (const QLabel* label : panel.networkPanel()->findChildren<QLabel*>()) {
+            said = said || label->text().contains(QStringLiteral("regression task"));
+        }
+        QVERIFY(said);
+        // Back to a set with classes: cross-entropy again.
+        const int moons = sets->findText(QStringLiteral("Moons"));
+        sets->setCurrentIndex(moons);
+        Q_EMIT sets->activated(moons);
+        QCOMPARE(panel.config()->loss, core::LossKind::CrossEntropy);
     }
 
     void theDefaultsTellTooLowJustRightTooHigh() {

@@ -91,6 +91,38 @@ private slots:
         QVERIFY(plot.noteText().isEmpty());
     }
 
+    void manyRunsPutTheLegendBesideThePlot() {
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        const core::RunConfig config = test::smallConfig(3);
+        for (core::RunId id = 1; id <= 6; ++id) {
+            addRun(store, id, config);
+        }
+        QVERIFY(!plot.legendOutside());
+        addRun(store, 7, config);
+        QVERIFY(plot.legendOutside());
+        QCOMPARE(plot.legend->itemCount(), 7);
+        store.setVisible(7, false);  // six shown again: back in the corner
+        QVERIFY(!plot.legendOutside());
+    }
+
+    void theXAxisSpansTheDataShownNotThePlannedEpochs() {
+        // A run stopped at epoch 20 of a planned 1000 fills the plot's width.
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        core::RunConfig config = test::smallConfig(20);
+        auto records = test::coreRecords(1, config);
+        config.epochs = 1000;
+        store.addQueuedRun(1, config);
+        store.appendRecords(1, records);
+        // While it trains there is room to grow, never past the planned end...
+        QVERIFY(plot.xAxis->range().upper > 20.0);
+        QVERIFY(plot.xAxis->range().upper < 100.0);
+        store.finishRun(1, ui::RunOutcome{core::RunStatus::Stopped, std::nullopt, std::nullopt});
+        // ...and once it stopped the axis ends at its last epoch.
+        QCOMPARE(plot.xAxis->range().upper, 20.0);
+    }
+
     void aMetricSwitchRedrawsFromTheStoresHistory() {
         // Records arrive in batches; after a change of metric the plot draws every record of
         // the store's history again (it keeps no copy of its own).

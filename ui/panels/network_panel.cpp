@@ -7,7 +7,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 
 #include "core/base/number_format.hpp"
 #include "ui/widgets/network_diagram.hpp"
@@ -28,10 +27,20 @@ constexpr core::Activation kActivations[] = {core::Activation::Tanh, core::Activ
 }  // namespace
 
 std::variant<std::vector<int>, QString> parseHiddenLayers(const QString& text) {
+    // As the CLI's --layers: comma-separated widths, spaces around them allowed, empty for no
+    // hidden layer; an empty item ("8,,8", "8,") is an error, not silently dropped.
     std::vector<int> widths;
-    const QStringList parts =
-        text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
-    for (const QString& part : parts) {
+    if (text.trimmed().isEmpty()) {
+        return widths;
+    }
+    for (const QString& raw : text.split(QLatin1Char(','))) {
+        const QString part = raw.trimmed();
+        if (part.isEmpty()) {
+            return QObject::tr(
+                       "Hidden layers: '%1' has an empty width between commas; write "
+                       "widths like 8,8")
+                .arg(text.trimmed());
+        }
         const auto width = core::parseLong(part.toStdString());
         if (!width) {
             return QObject::tr(
@@ -65,6 +74,7 @@ NetworkPanel::NetworkPanel(QWidget* parent)
       fixedBias_(new QCheckBox(tr("Fixed initial bias"), this)),
       biasValue_(new NumberField(tr("initial bias"), NumberField::Kind::Real, -100, 100, this)),
       weightsLabel_(new QLabel(this)),
+      lossNote_(new QLabel(this)),
       clearWeights_(new QPushButton(tr("Use random"), this)),
       weightsRow_(new QHBoxLayout),
       rangeRow_(new QHBoxLayout),
@@ -103,6 +113,13 @@ NetworkPanel::NetworkPanel(QWidget* parent)
     addSettingRow("layers", tr("Hidden layers"), hidden_);
     addSettingRow("activation", tr("Activation"), activation_);
     addSettingRow("loss", tr("Loss"), loss_);
+    lossNote_->setWordWrap(true);
+    QFont small = lossNote_->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    lossNote_->setFont(small);
+    lossNote_->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    f->addRow(lossNote_);
+    f->setRowVisible(lossNote_, false);
     addSettingRow("init", tr("Initial weights"), init_);
     f->addRow(tr("Range"), rangeRow_);
     f->addRow(biasRow);
@@ -118,12 +135,35 @@ NetworkPanel::NetworkPanel(QWidget* parent)
         connect(field, &QLineEdit::textChanged, this, [this] { refresh(); });
     }
     connect(fixedBias_, &QCheckBox::toggled, this, [this] { refresh(); });
+    connect(loss_, &QComboBox::activated, this, [this] {
+        lossPicked_ = false;  // the user's own choice from now on
+        lossNote_->clear();
+        form()->setRowVisible(lossNote_, false);
+    });
     connect(clearWeights_, &QPushButton::clicked, this, &NetworkPanel::clearInitialWeights);
     const core::RunConfig defaults;
     setFrom(defaults);
 }
 
 void NetworkPanel::setDataShape(const std::optional<DataShape>& shape) {
+    // As lrscope-cli does: a regression set trains with mean squared error. The panel picks it
+    // and says so, and goes back to cross-entropy when the data has classes again.
+    const auto loss = static_cast<core::LossKind>(loss_->currentData().toInt());
+    const bool regression = shape && shape->task == core::Task::Regress;
+    QString note;
+    if (regression && loss == core::LossKind::CrossEntropy) {
+        loss_->setCurrentIndex(loss_->findData(static_cast<int>(core::LossKind::Mse)));
+        lossPicked_ = true;
+        note =
+            tr("Mean squared error: this data set is a regression task (cross-entropy "
+               "needs classes).");
+    } else if (!regression && shape && lossPicked_ && loss == core::LossKind::Mse) {
+        loss_->setCurrentIndex(loss_->findData(static_cast<int>(core::LossKind::CrossEntropy)));
+        lossPicked_ = false;
+        note = tr("Cross-entropy again: this data set has classes.");
+    }
+    lossNote_->setText(note);
+    form()->setRowVisible(lossNote_, !note.isEmpty());
     shape_ = shape;
     refresh();
 }
@@ -237,6 +277,9 @@ void NetworkPanel::applyTo(core::RunConfig& config) const {
 }
 
 void NetworkPanel::setFrom(const core::RunConfig& config) {
+    lossPicked_ = false;
+    lossNote_->clear();
+    form()->setRowVisible(lossNote_, false);
     QStringList widths;
     for (const int width : config.hiddenLayers) {
         widths << QString::number(width);

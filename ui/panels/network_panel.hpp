@@ -57,6 +57,8 @@ private:
     QCheckBox* fixedBias_;
     NumberField* biasValue_;
     QLabel* weightsLabel_;
+    QLabel* lossNote_;         // says when the loss was picked to fit the data
+    bool lossPicked_ = false;  // the loss was switched to MSE for a regression set
     QPushButton* clearWeights_;
     QHBoxLayout* weightsRow_;
     QHBoxLayout* rangeRow_;

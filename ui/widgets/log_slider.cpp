@@ -139,8 +139,17 @@ LogSlider::LogSlider(const QString& name, double sliderMin, double sliderMax, do
         updating_ = false;
         emit valueChanged(value_);
     });
+    // A typed rate counts on Return and on leaving the box (once: Return then Tab is one edit).
     connect(entry_, &QLineEdit::returnPressed, this, [this] {
         if (entry_->isValid()) {
+            typedSinceCommit_ = false;
+            emit valueCommitted(value_);
+        }
+    });
+    connect(entry_, &QLineEdit::textEdited, this, [this] { typedSinceCommit_ = true; });
+    connect(entry_, &QLineEdit::editingFinished, this, [this] {
+        if (typedSinceCommit_ && entry_->isValid()) {
+            typedSinceCommit_ = false;
             emit valueCommitted(value_);
         }
     });

@@ -56,6 +56,7 @@ private:
     void onSliderMoved(int position);
 
     LogScale scale_;
+    bool typedSinceCommit_ = false;  // the entry was typed in since the last commit
     QSlider* slider_;
     NumberField* entry_;
     double value_;

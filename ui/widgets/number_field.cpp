@@ -41,8 +41,11 @@ NumberField::NumberField(const QString& name, Kind kind, double minimum, double 
     : QLineEdit(parent), name_(name), kind_(kind), minimum_(minimum), maximum_(maximum) {
     connect(this, &QLineEdit::textChanged, this, [this] {
         const bool wasValid = isValid();
+        const QString oldError = error_;
         revalidate();
-        if (wasValid != isValid()) {
+        // The reason changes too ("'-' is not a number" -> "-1 is out of range"): whoever
+        // shows it must hear of it.
+        if (wasValid != isValid() || oldError != error_) {
             emit validityChanged(isValid());
         }
         if (isValid()) {

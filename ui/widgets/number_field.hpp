@@ -32,8 +32,9 @@ public:
     const QString& name() const { return name_; }
 
 signals:
-    // Emitted on every edit that leaves a valid number, and when validity flips.
+    // Emitted on every edit that leaves a valid number.
     void numberEdited();
+    // Emitted when validity flips or the reason it is invalid changes.
     void validityChanged(bool valid);
 
 private:

@@ -20,6 +20,7 @@
 #include "ui/views/run_view.hpp"
 #include "ui/views/view_context.hpp"
 #include "ui/views/view_registry.hpp"
+#include "ui/window/about_box.hpp"
 #include "ui/window/preset_menu.hpp"
 #include "ui/window/status_line.hpp"
 #include "ui/window/training_toolbar.hpp"
@@ -194,12 +195,7 @@ void MainWindow::buildMenus() {
                "follows the live data again.</p>")
                 .arg(rows));
     });
-    help->addAction(tr("&About lrscope"), this, [this] {
-        QMessageBox::about(this, tr("About lrscope"),
-                           tr("<p><b>lrscope</b> shows how the learning rate and the optimizer "
-                              "shape training: every Train adds a coloured run to the plot.</p>"
-                              "<p>Optimizers follow PyTorch's torch.optim definitions.</p>"));
-    });
+    help->addAction(tr("&About lrscope"), this, [this] { showAboutBox(this); });
 }
 
 void MainWindow::restoreSettings() {

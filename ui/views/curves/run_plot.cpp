@@ -351,9 +351,10 @@ void RunPlot::onRunChanged(core::RunId id, unsigned what) {
     refreshLegend();
     if (visibilityChanged) {
         refreshNote();
-        if (follow_) {
-            fitToData();
-        }
+    }
+    // A finished run no longer needs room to grow.
+    if (follow_ && (visibilityChanged || (what & RunStore::State) != 0U)) {
+        fitToData();
     }
     requestReplot();
 }

@@ -38,6 +38,8 @@ public:
     bool follows() const { return follow_; }
     void setFollow(bool follow);
     void setLegendShown(bool shown);
+    // Whether the legend sits beside the plot (many runs) rather than in its corner.
+    bool legendOutside() const { return legendOutside_; }
     // Text shown in the middle while the plot has no runs (empty = none).
     void setEmptyMessage(const QString& message);
     // What the plot says in the middle now: the empty message without runs, or why the runs
@@ -136,6 +138,7 @@ private:
     bool follow_ = true;
     bool dragging_ = false;
     bool legendShown_ = true;
+    bool legendOutside_ = false;  // beside the plot instead of in its corner
     bool thickPens_ = true;
     long pointCount_ = 0;    // data points in all graphs
     long hiddenPoints_ = 0;  // points of visible runs a log axis cannot show

@@ -23,6 +23,8 @@ constexpr double kHoverRadiusPx = 14.0;
 constexpr double kRunningRoom = 1.25;
 // Lr-change labels nearer the top edge than this go below their marker.
 constexpr double kLabelTopRoomPx = 30.0;
+// Up to this many legend entries sit in the plot's corner; more go beside the plot.
+constexpr int kLegendInsideMax = 6;
 
 struct Range {
     double low = std::numeric_limits<double>::infinity();
@@ -164,6 +166,20 @@ void RunPlot::refreshLegend() {
     }
     // An empty legend would still draw its frame.
     legend->setVisible(legendShown_ && legend->itemCount() > 0);
+    // Many entries would cover the curves: the legend then moves beside the plot.
+    const bool outside = legend->itemCount() > kLegendInsideMax;
+    if (outside && !legendOutside_) {
+        axisRect()->insetLayout()->take(legend);
+        plotLayout()->addElement(0, 1, legend);
+        plotLayout()->setColumnStretchFactor(1, 0.001);
+        legend->setMargins(QMargins(4, 4, 4, 4));
+        legendOutside_ = true;
+    } else if (!outside && legendOutside_) {
+        plotLayout()->take(legend);
+        plotLayout()->simplify();
+        axisRect()->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+        legendOutside_ = false;
+    }
 }
 
 void RunPlot::refreshAxes() {
