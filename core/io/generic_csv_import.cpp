@@ -9,6 +9,7 @@
 #include "core/base/errors.hpp"
 #include "core/base/message_text.hpp"
 #include "core/base/number_format.hpp"
+#include "core/base/text.hpp"
 #include "core/data/csv_records.hpp"
 
 namespace lrscope::core {
@@ -19,16 +20,9 @@ namespace {
 constexpr std::array<std::string_view, 3> kStepNames = {"step", "iteration", "epoch"};
 constexpr std::array<std::string_view, 2> kWallTimeNames = {"wall time", "wall_time"};
 
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 template <size_t N>
 bool isOneOf(const std::string& name, const std::array<std::string_view, N>& names) {
-    const std::string lower = lowercase(name);
+    const std::string lower = lowerAscii(name);
     return std::find(names.begin(), names.end(), lower) != names.end();
 }
 
@@ -79,7 +73,7 @@ public:
         }
         for (const std::string_view name : kStepNames) {
             for (size_t c = 0; c < header_.size(); ++c) {
-                if (lowercase(header_[c]) == name) {
+                if (lowerAscii(header_[c]) == name) {
                     return c;
                 }
             }

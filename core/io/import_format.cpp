@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/base/errors.hpp"
+#include "core/base/text.hpp"
 #include "core/data/csv_records.hpp"
 
 namespace lrscope::core {
@@ -13,10 +14,7 @@ namespace lrscope::core {
 namespace {
 
 bool hasJsonExtension(const std::string& path) {
-    std::string extension = std::filesystem::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension == ".json";
+    return lowerAscii(std::filesystem::path(path).extension().string()) == ".json";
 }
 
 bool startsLikeJson(std::string_view text) {

@@ -1,4 +1,5 @@
 #include "core/nn/blas_kernel_choice.hpp"
+#include "core/base/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -69,10 +70,7 @@ bool cpuRuns(const CpuFeatures& cpu, Tier tier) {
 }  // namespace
 
 bool sameBlasKernel(std::string_view a, std::string_view b) {
-    return std::ranges::equal(a, b, [](char x, char y) {
-        return std::tolower(static_cast<unsigned char>(x)) ==
-               std::tolower(static_cast<unsigned char>(y));
-    });
+    return equalsIgnoringCase(a, b);
 }
 
 std::vector<std::string> blasKernelCandidates(const CpuFeatures& cpu, std::string_view detected,

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <climits>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <optional>
 #include <system_error>
@@ -12,6 +13,8 @@
 
 #include "core/base/errors.hpp"
 #include "core/base/message_text.hpp"
+#include "core/base/number_format.hpp"
+#include "core/base/text.hpp"
 
 namespace lrscope::core {
 
@@ -20,48 +23,20 @@ namespace {
 constexpr std::string_view kExpectedForms =
     "expected constant, step:K:GAMMA, exp:GAMMA or cosine:TMAX[:ETA_MIN]";
 
-std::string numberText(double value) {
-    std::array<char, 32> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return std::string(buffer.data(), result.ptr);
-}
-
-std::string numberText(int value) {
-    return std::to_string(value);
-}
-
 [[noreturn]] void badSchedule(std::string_view text, std::string_view problem) {
     throw InputError::setting("schedule", quotedForMessage(text, 60) + " \u2014 " +
                                               std::string(problem) + "; " +
                                               std::string(kExpectedForms));
 }
 
-// Whole-field parses (std::from_chars, a leading '+' allowed); nullopt on any junk.
-std::string_view withoutPlus(std::string_view text) {
-    if (text.size() > 1 && text.front() == '+' && text[1] != '-') {
-        text.remove_prefix(1);
-    }
-    return text;
-}
-
-std::optional<double> parseNumber(std::string_view text) {
-    text = withoutPlus(text);
-    double value = 0.0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    return value;
-}
-
+// A whole-field int (a leading '+' allowed); nullopt on junk or beyond int's range.
 std::optional<int> parseInt(std::string_view text) {
-    text = withoutPlus(text);
-    int value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    const auto value = parseLong(text);
+    if (!value || *value < std::numeric_limits<int>::min() ||
+        *value > std::numeric_limits<int>::max()) {
         return std::nullopt;
     }
-    return value;
+    return static_cast<int>(*value);
 }
 
 std::vector<std::string_view> splitFields(std::string_view text) {
@@ -76,15 +51,6 @@ std::vector<std::string_view> splitFields(std::string_view text) {
         }
         start = colon + 1;
     }
-}
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        const auto lower = [](char c) {
-            return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        };
-        return lower(x) == lower(y);
-    });
 }
 
 // The first problem with the values the schedule's kind uses, or nullopt. Shared by
@@ -166,7 +132,7 @@ LrSchedule parseSchedule(std::string_view text) {
         }
     };
     const auto gammaField = [&](std::string_view field) {
-        const auto gamma = parseNumber(field);
+        const auto gamma = parseDouble(field);
         if (!gamma) {
             badSchedule(text, "GAMMA " + quotedForMessage(field, 60) + " is not a number");
         }
@@ -197,7 +163,7 @@ LrSchedule parseSchedule(std::string_view text) {
         }
         s.tMax = *tMax;
         if (fields.size() == 3) {
-            const auto etaMin = parseNumber(fields[2]);
+            const auto etaMin = parseDouble(fields[2]);
             if (!etaMin) {
                 badSchedule(text,
                             "ETA_MIN " + quotedForMessage(fields[2], 60) + " is not a number");
@@ -218,14 +184,14 @@ std::string formatSchedule(const LrSchedule& schedule) {
         case ScheduleKind::Constant:
             return "constant";
         case ScheduleKind::Step:
-            return "step:" + numberText(schedule.stepSize) + ":" + numberText(schedule.gamma);
+            return "step:" + std::to_string(schedule.stepSize) + ":" + formatNumber(schedule.gamma);
         case ScheduleKind::Exponential:
-            return "exp:" + numberText(schedule.gamma);
+            return "exp:" + formatNumber(schedule.gamma);
         case ScheduleKind::Cosine:
             if (schedule.etaMin == 0.0) {
-                return "cosine:" + numberText(schedule.tMax);
+                return "cosine:" + std::to_string(schedule.tMax);
             }
-            return "cosine:" + numberText(schedule.tMax) + ":" + numberText(schedule.etaMin);
+            return "cosine:" + std::to_string(schedule.tMax) + ":" + formatNumber(schedule.etaMin);
     }
     return "constant";  // unreachable for a valid enumerator
 }
@@ -235,13 +201,13 @@ void validate(const LrSchedule& schedule) {
         badSchedule(formatSchedule(schedule), *problem);
     }
     if (schedule.warmupEpochs < 0) {
-        throw InputError::setting(
-            "warmup", numberText(schedule.warmupEpochs) + " is out of range; expected warmup >= 0");
+        throw InputError::setting("warmup", std::to_string(schedule.warmupEpochs) +
+                                                " is out of range; expected warmup >= 0");
     }
     if (schedule.warmupBatches < 0) {
-        throw InputError::setting(
-            "warmup-batches",
-            numberText(schedule.warmupBatches) + " is out of range; expected warmup-batches >= 0");
+        throw InputError::setting("warmup-batches",
+                                  std::to_string(schedule.warmupBatches) +
+                                      " is out of range; expected warmup-batches >= 0");
     }
 }
 

@@ -7,6 +7,8 @@
 
 #include "core/base/errors.hpp"
 #include "core/base/message_text.hpp"
+#include "core/base/number_format.hpp"
+#include "core/base/text.hpp"
 #include "core/optim/adadelta.hpp"
 #include "core/optim/adagrad.hpp"
 #include "core/optim/adam.hpp"
@@ -43,32 +45,10 @@ const OptimizerNames& namesOf(OptimizerKind kind) {
     return kNames[0];  // unreachable for a valid enumerator
 }
 
-char lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lower(a[i]) != lower(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// Shortest text that reads back to the same value ("1.5", "1e+06", "nan", "inf").
-std::string numberText(double value) {
-    std::array<char, 32> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return std::string(buffer.data(), result.ptr);
-}
-
 [[noreturn]] void outOfRange(std::string_view flag, double value, std::string_view range) {
     throw InputError::setting(
-        std::string(flag), numberText(value) + " is out of range; expected " + std::string(range));
+        std::string(flag),
+        formatNumber(value) + " is out of range; expected " + std::string(range));
 }
 
 // Each check rejects NaN too: every comparison with NaN is false.
@@ -165,7 +145,7 @@ void validate(const OptimizerSettings& settings) {
     // Every field is checked whichever optimizer uses it, so no nonsense value can sit unused
     // in a config and surface later when the user switches optimizer.
     if (!(settings.lr > 0.0 && settings.lr <= kMaxLearningRate)) {
-        outOfRange("lr", settings.lr, "0 < lr <= " + numberText(kMaxLearningRate));
+        outOfRange("lr", settings.lr, "0 < lr <= " + formatNumber(kMaxLearningRate));
     }
     requireUnitHalfOpen("momentum", settings.momentum, "0 <= momentum < 1");
     requireUnitClosed("dampening", settings.dampening, "0 <= dampening <= 1");
@@ -184,12 +164,12 @@ void validate(const OptimizerSettings& settings) {
         // torch.optim.SGD: "Nesterov momentum requires a momentum and zero dampening".
         if (!(settings.momentum > 0.0)) {
             throw InputError::setting(
-                "momentum", numberText(settings.momentum) +
+                "momentum", formatNumber(settings.momentum) +
                                 " is out of range for nesterov; expected 0 < momentum < 1");
         }
         if (settings.dampening != 0.0) {
             throw InputError::setting("dampening",
-                                      numberText(settings.dampening) +
+                                      formatNumber(settings.dampening) +
                                           " is not allowed with nesterov; expected dampening = 0");
         }
     }

@@ -56,6 +56,14 @@ INSTANTIATE_TEST_SUITE_P(
         BadUsage{"FlagForAnotherOptimizer",
                  {"train", "--optimizer", "sgd", "--beta1", "0.9"},
                  "--beta1: does not apply to sgd"},
+        // Plain sgd is torch.optim.SGD without momentum (core's setting table): momentum
+        // and dampening belong to the momentum and nesterov optimizers.
+        BadUsage{"MomentumForPlainSgd",
+                 {"train", "--optimizer", "sgd", "--momentum", "0.9"},
+                 "--momentum: does not apply to sgd; it applies to momentum, nesterov, rmsprop"},
+        BadUsage{"DampeningForNesterov",
+                 {"train", "--optimizer", "nesterov", "--dampening", "0.1"},
+                 "--dampening: does not apply to nesterov; it applies to momentum"},
         BadUsage{"BetaOutOfRange", {"train", "--optimizer", "adam", "--beta1", "1.5"}, "--beta1"},
         BadUsage{"BadSchedule", {"train", "--schedule", "step:0:0.5"}, "--schedule"},
         BadUsage{"BadLayers", {"train", "--layers", "8,x"}, "--layers: 'x' is not a whole number"},

@@ -18,6 +18,10 @@ QString text(std::string_view view) {
 
 }  // namespace
 
+QString compactNumber(double value, int digits) {
+    return QString::fromStdString(core::formatCompact(value, digits));
+}
+
 QString optimizerLabel(core::OptimizerKind kind) {
     return text(core::optimizerDisplayName(kind));
 }
@@ -48,8 +52,7 @@ QString runSettingsSummary(const core::RunConfig& config) {
 
 QString defaultRunName(const core::RunConfig& config) {
     return QStringLiteral("%1  lr=%2")
-        .arg(optimizerLabel(config.optimizer.kind),
-             QString::fromStdString(core::formatCompact(config.optimizer.lr)));
+        .arg(optimizerLabel(config.optimizer.kind), compactNumber(config.optimizer.lr));
 }
 
 QString legendLabel(const Run& run) {

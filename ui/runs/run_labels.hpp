@@ -10,6 +10,9 @@ namespace lrscope::ui {
 
 struct Run;
 
+// A number as labels show it: "3e-3", "0.03" (core::formatCompact, at most `digits`
+// significant digits).
+QString compactNumber(double value, int digits = 3);
 QString optimizerLabel(core::OptimizerKind kind);  // "Adam", "SGD", ...
 // The data set as the run list shows it: the built-in name, or the CSV file's name.
 QString dataSetName(const core::DataSpec& data);

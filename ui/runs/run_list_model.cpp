@@ -14,10 +14,6 @@ namespace lrscope::ui {
 
 namespace {
 
-QString compact(double value) {
-    return QString::fromStdString(core::formatCompact(value));
-}
-
 QPixmap swatch(const QColor& colour) {
     QPixmap pixmap(28, 12);
     pixmap.fill(Qt::transparent);
@@ -156,10 +152,10 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
         case Optimizer:
             return optimizerLabel(run.config.optimizer.kind);
         case LearningRate: {
-            const QString base = compact(run.config.optimizer.lr);
-            return run.lrChanges.empty()
-                       ? base
-                       : QStringLiteral("%1 → %2").arg(base, compact(run.lrChanges.back().lr));
+            const QString base = compactNumber(run.config.optimizer.lr);
+            return run.lrChanges.empty() ? base
+                                         : QStringLiteral("%1 → %2").arg(
+                                               base, compactNumber(run.lrChanges.back().lr));
         }
         case Status:
             if (run.state == RunState::Diverged && run.divergedAt) {

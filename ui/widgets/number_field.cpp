@@ -78,8 +78,13 @@ void NumberField::setInteger(long value) {
 }
 
 QString NumberField::rangeText() const {
-    const QString low = QString::fromStdString(core::formatNumber(minimum_));
-    const QString high = QString::fromStdString(core::formatNumber(maximum_));
+    // Whole-number fields read as whole numbers ("1000000", not "1e+06").
+    const auto shown = [this](double bound) {
+        return kind_ == Kind::Integer ? QString::number(static_cast<long long>(bound))
+                                      : QString::fromStdString(core::formatNumber(bound));
+    };
+    const QString low = shown(minimum_);
+    const QString high = shown(maximum_);
     const QString lowOp = lower_ == Bound::Inclusive ? QStringLiteral("≤") : QStringLiteral("<");
     const QString highOp = upper_ == Bound::Inclusive ? QStringLiteral("≤") : QStringLiteral("<");
     return QStringLiteral("%1 %2 %3 %4 %5").arg(low, lowOp, name_, highOp, high);

@@ -24,10 +24,6 @@ constexpr long kThickPenPointLimit = 40'000;
 constexpr double kLossFollowCap = 3.0;
 constexpr double kLossFollowCapLog = 1000.0;  // the same on a log axis: three decades
 
-QString compact(double value, int digits = 3) {
-    return QString::fromStdString(core::formatCompact(value, digits));
-}
-
 }  // namespace
 
 void RunPlot::Extent::include(double key, double value, double cap) {
@@ -194,7 +190,7 @@ void RunPlot::addMarker(Curves& c, const core::EpochRecord& record) {
     text->position->setParentAnchor(tracer->position);
     text->position->setCoords(0, -8);
     text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-    text->setText(QStringLiteral("lr→%1").arg(compact(*record.lrChangedTo)));
+    text->setText(QStringLiteral("lr→%1").arg(compactNumber(*record.lrChangedTo)));
     text->setBrush(QColor(255, 255, 255, 200));
     text->setPadding(QMargins(2, 0, 2, 0));
     QFont small = font();
