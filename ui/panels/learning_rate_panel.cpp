@@ -96,9 +96,10 @@ void LearningRatePanel::setLearningRate(double lr) {
 }
 
 void LearningRatePanel::setLiveTarget(const QString& target) {
-    targetLabel_->setText(target.isEmpty()
-                              ? tr("Applies to the next run.")
-                              : tr("Applies to the next run, and live to %1.").arg(target));
+    // Says how to re-tune a run live, so the feature can be found without the manual.
+    targetLabel_->setText(
+        target.isEmpty() ? tr("Applies to the next run. Select a training run to re-tune it live.")
+                         : tr("Applies to the next run, and live to %1.").arg(target));
 }
 
 void LearningRatePanel::showScheduleFields() {

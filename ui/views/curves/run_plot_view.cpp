@@ -169,13 +169,22 @@ void RunPlot::refreshLegend() {
     // Many entries would cover the curves: the legend then moves beside the plot.
     const bool outside = legend->itemCount() > kLegendInsideMax;
     if (outside && !legendOutside_) {
+        // A column beside the plot: the legend at its top, an empty cell taking the rest.
         axisRect()->insetLayout()->take(legend);
-        plotLayout()->addElement(0, 1, legend);
+        auto* side = new QCPLayoutGrid;
+        plotLayout()->addElement(0, 1, side);
         plotLayout()->setColumnStretchFactor(1, 0.001);
-        legend->setMargins(QMargins(4, 4, 4, 4));
+        side->addElement(0, 0, legend);
+        side->addElement(1, 0, new QCPLayoutElement(this));
+        side->setRowStretchFactor(0, 0.001);
+        side->setRowStretchFactor(1, 1.0);
         legendOutside_ = true;
     } else if (!outside && legendOutside_) {
-        plotLayout()->take(legend);
+        auto* side = qobject_cast<QCPLayoutGrid*>(plotLayout()->element(0, 1));
+        if (side != nullptr) {
+            side->take(legend);
+            plotLayout()->remove(side);
+        }
         plotLayout()->simplify();
         axisRect()->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
         legendOutside_ = false;
