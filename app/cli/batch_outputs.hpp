@@ -2,9 +2,9 @@
 
 #include <vector>
 
+#include "core/analysis/sweep_summary_json.hpp"
 #include "core/io/history_csv.hpp"
 #include "core/io/session.hpp"
-#include "core/io/sweep_summary_json.hpp"
 #include "core/training/run_config.hpp"
 #include "core/training/trainer.hpp"
 

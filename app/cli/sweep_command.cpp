@@ -9,12 +9,12 @@
 #include "app/cli/run_batch.hpp"
 #include "app/cli/run_options.hpp"
 #include "core/analysis/run_summary.hpp"
+#include "core/analysis/sweep_summary_json.hpp"
 #include "core/base/atomic_file.hpp"
 #include "core/base/errors.hpp"
 #include "core/base/number_format.hpp"
 #include "core/io/history_csv.hpp"
 #include "core/io/session_file.hpp"
-#include "core/io/sweep_summary_json.hpp"
 #include "core/training/trainer.hpp"
 
 namespace lrscope::cli {

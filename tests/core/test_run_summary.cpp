@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/io/sweep_summary_json.hpp"
+#include "core/analysis/sweep_summary_json.hpp"
 
 namespace lrscope::core {
 namespace {

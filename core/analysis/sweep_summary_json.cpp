@@ -1,4 +1,4 @@
-#include "core/io/sweep_summary_json.hpp"
+#include "core/analysis/sweep_summary_json.hpp"
 
 #include <nlohmann/json.hpp>
 
