@@ -33,6 +33,7 @@ namespace {
 // One curve to draw, trained here or read from a runs CSV.
 struct PlotRun {
     std::string name;
+    std::optional<core::RunConfig> config;  // trained here: the legend names what differs
     int plannedEpochs = 0;
     std::vector<core::EpochRecord> history;
     std::optional<int> divergedAt;
@@ -130,8 +131,9 @@ std::vector<PlotRun> trainRuns(const Arguments& args) {
     auto results = trainBatch(configs, data, threads);
     std::vector<PlotRun> runs;
     for (size_t i = 0; i < configs.size(); ++i) {
-        runs.push_back(PlotRun{ui::defaultRunName(configs[i]).toStdString(), configs[i].epochs,
-                               std::move(results[i].history), results[i].divergedAt});
+        runs.push_back(PlotRun{ui::defaultRunName(configs[i]).toStdString(), configs[i],
+                               configs[i].epochs, std::move(results[i].history),
+                               results[i].divergedAt});
     }
     return runs;
 }
@@ -184,6 +186,9 @@ void render(const std::vector<PlotRun>& runs, const FigureOptions& options) {
         ui::Run run;
         run.id = static_cast<core::RunId>(i + 1);
         run.name = QString::fromStdString(runs[i].name);
+        if (runs[i].config) {
+            run.config = *runs[i].config;
+        }
         run.config.epochs = runs[i].plannedEpochs;
         run.divergedAt = runs[i].divergedAt;
         run.state = runs[i].divergedAt ? ui::RunState::Diverged : ui::RunState::Done;

@@ -259,8 +259,11 @@ private slots:
         QCOMPARE(run(good)->state, ui::RunState::Done);
         QCOMPARE(run(good)->history.size(), size_t{41});
         const QString legend = lossPlot().trainGraph(bad)->name();
-        QCOMPARE(legend,
-                 QStringLiteral("SGD  lr=10  diverged @ epoch %1").arg(*diverged->divergedAt));
+        // The entry names the run and, since the two runs differ in data and loss, those.
+        QCOMPARE(legend, QStringLiteral("SGD  lr=10  diverged @ epoch %1  · sine · mse")
+                             .arg(*diverged->divergedAt));
+        QCOMPARE(lossPlot().trainGraph(good)->name(),
+                 QStringLiteral("SGD  lr=0.1  · moons · cross_entropy"));
         const QModelIndex status = runList().index(runList().rowOf(bad), ui::RunListModel::Status);
         QVERIFY(status.data().toString().startsWith(QStringLiteral("diverged")));
     }

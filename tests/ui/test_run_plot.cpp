@@ -91,6 +91,28 @@ private slots:
         QVERIFY(plot.noteText().isEmpty());
     }
 
+    void legendEntriesNameWhatTellsTheRunsApart() {
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        core::RunConfig moons = test::smallConfig(3);
+        addRun(store, 1, moons);
+        QCOMPARE(plot.trainGraph(1)->name(), QStringLiteral("SGD  lr=0.1"));  // alone: its name
+        core::RunConfig xor_ = moons;
+        xor_.data.dataset = "xor";
+        xor_.hiddenLayers = {16, 16};
+        addRun(store, 2, xor_);
+        QCOMPARE(plot.trainGraph(1)->name(), QStringLiteral("SGD  lr=0.1  · moons · layers 6"));
+        QCOMPARE(plot.trainGraph(2)->name(), QStringLiteral("SGD  lr=0.1  · xor · layers 16,16"));
+        core::RunConfig momentum = moons;
+        momentum.optimizer = core::defaultsFor(core::OptimizerKind::Momentum);
+        momentum.optimizer.lr = 0.1;
+        momentum.optimizer.dampening = 0.5;
+        store.setVisible(2, false);  // hidden runs are not told apart
+        addRun(store, 3, momentum);
+        QCOMPARE(plot.trainGraph(3)->name(), QStringLiteral("Momentum  lr=0.1  · dampening=0.5"));
+        QCOMPARE(plot.trainGraph(1)->name(), QStringLiteral("SGD  lr=0.1"));
+    }
+
     void manyRunsPutTheLegendBesideThePlot() {
         ui::RunStore store;
         ui::RunPlot plot(store, ui::PlotMetric::Loss);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <vector>
+
 #include <QString>
 
 #include "core/data/data_spec.hpp"
@@ -22,5 +24,10 @@ QString runSettingsSummary(const core::RunConfig& config);
 QString defaultRunName(const core::RunConfig& config);
 // The name as a plot legend shows it, e.g. "SGD  lr=10  diverged @ epoch 37".
 QString legendLabel(const Run& run);
+
+// What tells runs apart beyond their names: for each of `configs`, the settings in which
+// they differ from one another (data set, hidden layers, activation, loss, batch size,
+// optimizer settings besides the rate, seed), e.g. "moons · 16,16"; empty where all agree.
+std::vector<QString> distinguishingSettings(const std::vector<const core::RunConfig*>& configs);
 
 }  // namespace lrscope::ui

@@ -10,6 +10,7 @@
 #include <QToolTip>
 
 #include "core/base/number_format.hpp"
+#include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_store.hpp"
 
 namespace lrscope::ui {
@@ -158,11 +159,28 @@ void RunPlot::setLegendShown(bool shown) {
 }
 
 void RunPlot::refreshLegend() {
-    legend->clearItems();
+    // Entries name what tells the runs shown apart ("SGD  lr=0.1 · moons" beside
+    // "SGD  lr=0.1 · xor"), not just their optimizer and rate.
+    std::vector<Curves*> shown;
+    std::vector<const core::RunConfig*> configs;
     for (auto& [id, c] : runs_) {
-        if (c.visible) {
-            primaryGraph(c)->addToLegend(legend);
+        const Run* run = store_.run(id);
+        if (c.visible && run != nullptr) {
+            shown.push_back(&c);
+            configs.push_back(&run->config);
         }
+    }
+    const std::vector<QString> differences = distinguishingSettings(configs);
+    legend->clearItems();
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        Curves& c = *shown[i];
+        const QString name = differences[i].isEmpty()
+                                 ? c.label
+                                 : QStringLiteral("%1  · %2").arg(c.label, differences[i]);
+        for (QCPGraph* g : std::initializer_list<QCPGraph*>{c.train, c.test, c.divergence}) {
+            g->setName(name);
+        }
+        primaryGraph(c)->addToLegend(legend);
     }
     // An empty legend would still draw its frame.
     legend->setVisible(legendShown_ && legend->itemCount() > 0);
