@@ -85,14 +85,23 @@ std::string formatCompact(double value, int digits) {
     return (negative ? "-" : "") + (prefer_fixed ? fixed : scientific);
 }
 
-std::optional<double> parseDouble(std::string_view text) {
+namespace {
+
+// from_chars takes no '+': drop one, but not "+-1" or "++1". False when nothing is left.
+bool dropLeadingPlus(std::string_view& text) {
     if (!text.empty() && text.front() == '+') {
         text.remove_prefix(1);
         if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
-            return std::nullopt;
+            return false;
         }
     }
-    if (text.empty()) {
+    return !text.empty();
+}
+
+}  // namespace
+
+std::optional<double> parseDouble(std::string_view text) {
+    if (!dropLeadingPlus(text)) {
         return std::nullopt;
     }
     double value = 0.0;
@@ -114,13 +123,7 @@ std::optional<double> parseDouble(std::string_view text) {
 }
 
 std::optional<long> parseLong(std::string_view text) {
-    if (!text.empty() && text.front() == '+') {
-        text.remove_prefix(1);
-        if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
-            return std::nullopt;
-        }
-    }
-    if (text.empty()) {
+    if (!dropLeadingPlus(text)) {
         return std::nullopt;
     }
     long value = 0;

@@ -4,12 +4,15 @@
 
 namespace lrscope::core {
 
-std::string runColourHex(int index) {
+std::uint32_t runColourRgb(int index) {
     const int count = static_cast<int>(kRunColours.size());
     const int wrapped = ((index % count) + count) % count;
+    return kRunColours[static_cast<size_t>(wrapped)];
+}
+
+std::string runColourHex(int index) {
     char text[8];
-    std::snprintf(text, sizeof text, "#%06x",
-                  static_cast<unsigned>(kRunColours[static_cast<size_t>(wrapped)]));
+    std::snprintf(text, sizeof text, "#%06x", static_cast<unsigned>(runColourRgb(index)));
     return text;
 }
 

@@ -23,7 +23,9 @@ inline constexpr std::array<std::uint32_t, 10> kRunColours = {
     0x332288,  // indigo
 };
 
-// The colour of the run at `index` (0-based, any integer; the table repeats) as "#rrggbb".
+// The colour of the run at `index` (0-based, any integer; the table repeats) as 0xRRGGBB,
+// and as "#rrggbb".
+std::uint32_t runColourRgb(int index);
 std::string runColourHex(int index);
 
 }  // namespace lrscope::core

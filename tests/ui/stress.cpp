@@ -478,6 +478,8 @@ private:
                 window().controller().drain();
                 break;
             default:
+                // Lets records arrive at a random moment between actions; the invariants, not
+                // this wait, are what is checked.
                 QTest::qWait(uniform(1, kMaxSettleMs));
                 break;
         }

@@ -21,7 +21,7 @@ LearningRatePanel::LearningRatePanel(QWidget* parent)
     : SettingsGroup(tr("Learning rate"), parent),
       slider_(
           new LogSlider(tr("learning rate"), kSliderMin, kSliderMax, core::kMaxLearningRate, this)),
-      targetLabel_(new QLabel(this)),
+      targetLabel_(makeNote()),
       schedule_(new QComboBox(this)),
       stepSize_(
           new NumberField(tr("step every"), NumberField::Kind::Integer, 1, core::kMaxEpochs, this)),
@@ -40,11 +40,6 @@ LearningRatePanel::LearningRatePanel(QWidget* parent)
     setHelpText(slider_->slider(),
                 tr("Drag for a rate from 1e-6 to 10 on a log scale. Releasing the slider also "
                    "changes the selected training run's rate from its next batch on."));
-    targetLabel_->setWordWrap(true);
-    QFont small = targetLabel_->font();
-    small.setPointSizeF(small.pointSizeF() * 0.9);
-    targetLabel_->setFont(small);
-    targetLabel_->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
 
     schedule_->addItem(tr("Constant"), static_cast<int>(core::ScheduleKind::Constant));
     schedule_->addItem(tr("Step decay"), static_cast<int>(core::ScheduleKind::Step));

@@ -74,7 +74,7 @@ NetworkPanel::NetworkPanel(QWidget* parent)
       fixedBias_(new QCheckBox(tr("Fixed initial bias"), this)),
       biasValue_(new NumberField(tr("initial bias"), NumberField::Kind::Real, -100, 100, this)),
       weightsLabel_(new QLabel(this)),
-      lossNote_(new QLabel(this)),
+      lossNote_(makeNote()),
       clearWeights_(new QPushButton(tr("Use random"), this)),
       weightsRow_(new QHBoxLayout),
       rangeRow_(new QHBoxLayout),
@@ -113,11 +113,6 @@ NetworkPanel::NetworkPanel(QWidget* parent)
     addSettingRow("layers", tr("Hidden layers"), hidden_);
     addSettingRow("activation", tr("Activation"), activation_);
     addSettingRow("loss", tr("Loss"), loss_);
-    lossNote_->setWordWrap(true);
-    QFont small = lossNote_->font();
-    small.setPointSizeF(small.pointSizeF() * 0.9);
-    lossNote_->setFont(small);
-    lossNote_->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
     f->addRow(lossNote_);
     f->setRowVisible(lossNote_, false);
     addSettingRow("init", tr("Initial weights"), init_);

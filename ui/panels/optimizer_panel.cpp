@@ -30,11 +30,6 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     }
     setHelpText(optimizer_, tr("Update rule, as defined by torch.optim. Changing it fills "
                                "the fields below with its defaults."));
-    QFont small = defaultLr_->font();
-    small.setPointSizeF(small.pointSizeF() * 0.9);
-    defaultLr_->setFont(small);
-    defaultLr_->setWordWrap(true);
-    defaultLr_->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
 
     QFormLayout* f = form();
     addSettingRow("optimizer", tr("Optimizer"), optimizer_);

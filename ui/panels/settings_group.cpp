@@ -42,6 +42,16 @@ void SettingsGroup::nameSetting(const std::string& key, const QString& label) {
     labels_[key] = label;
 }
 
+QLabel* SettingsGroup::makeNote() {
+    auto* note = new QLabel(this);
+    note->setWordWrap(true);
+    QFont small = note->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    note->setFont(small);
+    note->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    return note;
+}
+
 void SettingsGroup::notifyChanged() {
     const QString error = firstError();
     errorLabel_->setText(error);

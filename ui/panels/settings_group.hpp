@@ -40,6 +40,9 @@ protected:
     void addSettingRow(const std::string& key, const QString& label, QLayout* field);
     // Names a setting for messages that has no row label of its own (a check box's text).
     void nameSetting(const std::string& key, const QString& label);
+    // A small grey, word-wrapped label for a note under a setting (what applies where, what
+    // was picked for the user).
+    QLabel* makeNote();
     // Call after any edit: refreshes the reason under the form and emits changed().
     void notifyChanged();
 

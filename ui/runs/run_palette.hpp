@@ -4,11 +4,8 @@
 
 namespace lrscope::ui {
 
-// Colours for runs, in the order new runs take them: Okabe & Ito's colour-blind-safe set
-// (without its yellow, which is unreadable on white), then three of Paul Tol's "muted"
-// colours. The sequence repeats after kRunColourCount runs.
-inline constexpr int kRunColourCount = 10;
-
+// The colour of the run at `index` from core's palette (core/base/run_palette.hpp), which the
+// window and the CLI's session files share.
 QColor runColour(int index);
 
 }  // namespace lrscope::ui

@@ -53,12 +53,12 @@ TrainingToolBar::TrainingToolBar(RunCommands& commands, TrainingController& cont
     addWidget(pace_);
     addSeparator();
     addAction(savePlot);
+    // A new window trains slowly enough to watch a curve grow; full speed is the first entry.
+    pace_->setCurrentIndex(pace_->findData(kDefaultPace));
+    controller.setMaxEpochsPerSecond(kDefaultPace);
     connect(pace_, &QComboBox::currentIndexChanged, this, [this, &controller] {
         controller.setMaxEpochsPerSecond(pace_->currentData().toDouble());
     });
-    // A new window trains slowly enough to watch a curve grow; full speed is the first entry.
-    pace_->setCurrentIndex(pace_->findData(kDefaultPace));
-    controller.setMaxEpochsPerSecond(pace_->currentData().toDouble());
 }
 
 }  // namespace lrscope::ui
