@@ -1,5 +1,6 @@
 #include "ui/panels/control_panel.hpp"
 
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include "ui/panels/data_panel.hpp"
@@ -32,6 +33,9 @@ ControlPanel::ControlPanel(QWidget* parent)
     setWidgetResizable(true);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setFrameShape(QFrame::NoFrame);
+    // Never narrower than the groups need: there is no horizontal scroll bar, so a narrower
+    // panel would cut its fields off at the right.
+    setMinimumWidth(content->minimumSizeHint().width() + verticalScrollBar()->sizeHint().width());
 
     connect(data_, &DataPanel::shapeChanged, this,
             [this] { network_->setDataShape(data_->shape()); });

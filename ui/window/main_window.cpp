@@ -1,5 +1,7 @@
 #include "ui/window/main_window.hpp"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -99,7 +101,7 @@ void MainWindow::arrangeViews() {
     panelDock->setWidget(panel_);
     panelDock->setFeatures(QDockWidget::NoDockWidgetFeatures);
     panelDock->setTitleBarWidget(new QWidget(panelDock));
-    panel_->setMinimumWidth(300);
+    panel_->setMinimumWidth(std::max(panel_->minimumWidth(), 300));
     addDockWidget(Qt::LeftDockWidgetArea, panelDock);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
