@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -34,8 +35,16 @@ public:
     virtual ViewPlacement placement() const = 0;
     // The view's own actions for the View menu (e.g. log y, follow live data).
     virtual QList<QAction*> actions() const { return {}; }
+    // Commands the view offers in the Run menu (e.g. "Find learning rate...", "Sweep...").
+    virtual QList<QAction*> runMenuActions() const { return {}; }
     // The plot File > Save plot can export, if the view has one.
     virtual QCustomPlot* exportablePlot() const { return nullptr; }
+
+    // What a session keeps of the view (metric, log y, smoothing, zoom...), stored under its
+    // key; restoreSessionState() gets back what sessionState() gave and ignores what it does
+    // not know.
+    virtual QJsonObject sessionState() const { return {}; }
+    virtual void restoreSessionState(const QJsonObject& /*state*/) {}
 };
 
 }  // namespace lrscope::ui

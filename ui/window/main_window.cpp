@@ -52,7 +52,7 @@ MainWindow::MainWindow(std::unique_ptr<PresetStore> presets, unsigned threads, Q
     controller_->setInputErrorText(
         [this](const core::InputError& error) { return panel_->messageFor(error); });
 
-    views_ = makeViews(ViewContext{*store_, *controller_, *selection_, *commands_}, this);
+    views_ = makeViews(ViewContext{*store_, *controller_, *selection_, *commands_, *panel_}, this);
     std::vector<SavePlotDialog::Choice> plots;
     for (const auto& view : views_) {
         if (QCustomPlot* plot = view->exportablePlot()) {
@@ -161,6 +161,13 @@ void MainWindow::buildMenus() {
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     for (QAction* action : commands_->runActions()) {
         run->addAction(action);
+    }
+    for (const auto& view : views_) {
+        const QList<QAction*> actions = view->runMenuActions();
+        if (!actions.isEmpty()) {
+            run->addSeparator();
+            run->addActions(actions);
+        }
     }
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
