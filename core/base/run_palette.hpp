@@ -23,6 +23,12 @@ inline constexpr std::array<std::uint32_t, 10> kRunColours = {
     0x332288,  // indigo
 };
 
+// How often the palette has repeated by the run at `index` (0 for the first
+// kRunColours.size() runs, 1 for the next ones, ...). Runs of the same colour tell themselves
+// apart by this cycle: the window draws cycle 0 as plain lines and gives every later cycle a
+// marker shape of its own.
+int runStyleCycle(int index);
+
 // The colour of the run at `index` (0-based, any integer; the table repeats) as 0xRRGGBB,
 // and as "#rrggbb".
 std::uint32_t runColourRgb(int index);

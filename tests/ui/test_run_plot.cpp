@@ -1,5 +1,8 @@
 // What the plot says when it has nothing to draw: the empty message without runs, and why the
 // runs it holds give no points for its metric.
+#include <set>
+#include <tuple>
+
 #include <QTest>
 
 #include "test_support.hpp"
@@ -126,6 +129,43 @@ private slots:
         QCOMPARE(plot.legend->itemCount(), 7);
         store.setVisible(7, false);  // six shown again: back in the corner
         QVERIFY(!plot.legendOutside());
+    }
+
+    void runsPastThePaletteKeepDistinctStyles() {
+        // 25 runs: the ten colours repeat, so later runs add a marker shape; no two runs look
+        // alike, train stays solid and test dashed, and the legend shows each run's marker.
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        const core::RunConfig config = test::smallConfig(3);
+        using Style = std::tuple<QRgb, int, int>;  // colour, dash pattern, marker shape
+        const auto style = [](const QCPGraph* g) {
+            return Style{g->pen().color().rgb(), static_cast<int>(g->pen().style()),
+                         static_cast<int>(g->scatterStyle().shape())};
+        };
+        std::set<Style> seen;
+        for (core::RunId id = 1; id <= 25; ++id) {
+            addRun(store, id, config);
+            const QCPGraph* train = plot.trainGraph(id);
+            const QCPGraph* test = plot.testGraph(id);
+            QVERIFY2(seen.insert(style(train)).second, qPrintable(QString::number(id)));
+            QCOMPARE(train->pen().style(), Qt::SolidLine);
+            QCOMPARE(test->pen().style(), Qt::DashLine);
+            QCOMPARE(test->scatterStyle().shape(), train->scatterStyle().shape());
+            QCOMPARE(train->scatterStyle().isNone(), id <= 10);
+        }
+        QCOMPARE(plot.legend->itemCount(), 25);
+        for (int i = 0; i < plot.legend->itemCount(); ++i) {
+            auto* item = qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(i));
+            QVERIFY(item != nullptr);
+            const auto* graph = qobject_cast<const QCPGraph*>(item->plottable());
+            QVERIFY(graph != nullptr);
+            QCOMPARE(graph, plot.trainGraph(static_cast<core::RunId>(i + 1)));
+        }
+        // Markers stay sparse: about a dozen per curve, not one per epoch.
+        QVERIFY(plot.trainGraph(11)->scatterSkip() == 0);  // 4 points: every point
+        core::RunConfig longer = test::smallConfig(120);
+        addRun(store, 26, longer);
+        QCOMPARE(plot.trainGraph(26)->scatterSkip(), 121 / 12 - 1);
     }
 
     void theXAxisSpansTheDataShownNotThePlannedEpochs() {

@@ -8,13 +8,15 @@
 
 #include "core/base/number_format.hpp"
 #include "ui/runs/run_labels.hpp"
+#include "ui/runs/run_marker.hpp"
 #include "ui/runs/run_store.hpp"
 
 namespace lrscope::ui {
 
 namespace {
 
-QPixmap swatch(const QColor& colour) {
+// The run's colour, with its marker in white when the palette had repeated by then.
+QPixmap swatch(const QColor& colour, int styleCycle) {
     QPixmap pixmap(28, 12);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
@@ -22,6 +24,13 @@ QPixmap swatch(const QColor& colour) {
     painter.setPen(QPen(colour.darker(130), 1));
     painter.setBrush(colour);
     painter.drawRoundedRect(QRectF(0.5, 0.5, 27, 11), 3, 3);
+    painter.end();
+    if (markerShape(styleCycle) != QCPScatterStyle::ssNone) {
+        QCPPainter marker(&pixmap);
+        marker.setRenderHint(QPainter::Antialiasing);
+        QCPScatterStyle(markerShape(styleCycle), QPen(Qt::white, 1.5), Qt::NoBrush, 8)
+            .drawShape(&marker, 14.0, 6.0);
+    }
     return pixmap;
 }
 
@@ -101,7 +110,7 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
         return run.visible ? Qt::Checked : Qt::Unchecked;
     }
     if (role == Qt::DecorationRole && column == Colour) {
-        return swatch(run.colour);
+        return swatch(run.colour, run.styleCycle);
     }
     if (role == Qt::ToolTipRole) {
         switch (column) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/base/run_palette.hpp"
 #include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_palette.hpp"
 #include "ui/runs/training_controller.hpp"
@@ -88,6 +89,7 @@ void RunStore::addQueuedRun(core::RunId id, const core::RunConfig& config) {
     Run run;
     run.id = id;
     run.name = defaultRunName(config);
+    run.styleCycle = core::runStyleCycle(nextColour_);
     run.colour = runColour(nextColour_++);
     run.config = config;
     // Reserved whole: growing a long history by doubling copies it all at once and stalls the
@@ -101,6 +103,7 @@ core::RunId RunStore::addFinishedRun(Run run) {
     if (!run.colour.isValid()) {
         run.colour = runColour(nextColour_);
     }
+    run.styleCycle = core::runStyleCycle(nextColour_);
     ++nextColour_;
     if (run.name.isEmpty()) {
         run.name = defaultRunName(run.config);

@@ -28,6 +28,7 @@ struct Run {
     core::RunId id = 0;
     QString name;
     QColor colour;
+    int styleCycle = 0;  // core::runStyleCycle of the run's palette place: same colour, new marker
     core::RunConfig config;
     RunState state = RunState::Queued;
     bool visible = true;

@@ -8,6 +8,7 @@
 
 #include "core/base/number_format.hpp"
 #include "ui/runs/run_labels.hpp"
+#include "ui/runs/run_marker.hpp"
 #include "ui/runs/run_store.hpp"
 
 namespace lrscope::ui {
@@ -114,6 +115,14 @@ void RunPlot::styleCurves(Curves& c) {
         c.test->setPen(dashed);
         c.test->setVisible(c.visible && showsTest());
     }
+    // Runs that share a colour (the palette repeated) carry a marker on both curves, so
+    // solid = train and dashed = test still hold for them.
+    const QCPScatterStyle marker = runMarker(c.styleCycle, c.colour);
+    const int skip = markerSkip(std::max(c.plannedEpochs, static_cast<int>(c.recordCount)) + 1);
+    for (DenseGraph* g : {c.train, c.test}) {
+        g->setScatterStyle(marker);
+        g->setScatterSkip(skip);
+    }
     QCPScatterStyle cross(QCPScatterStyle::ssCross, QPen(c.colour, 2.5), Qt::NoBrush, 13);
     c.divergence->setScatterStyle(cross);
     c.divergence->setVisible(c.visible && c.divergedAt.has_value());
@@ -142,6 +151,7 @@ void RunPlot::addRun(core::RunId id) {
     }
     Curves c;
     c.colour = run->colour;
+    c.styleCycle = run->styleCycle;
     c.label = legendLabel(*run);
     c.visible = run->visible;
     c.plannedEpochs = run->config.epochs;
@@ -342,6 +352,7 @@ void RunPlot::onRunChanged(core::RunId id, unsigned what) {
     }
     const bool visibilityChanged = c.visible != run->visible;
     c.colour = run->colour;
+    c.styleCycle = run->styleCycle;
     c.visible = run->visible;
     styleCurves(c);
     refreshLegend();

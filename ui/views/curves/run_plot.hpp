@@ -106,6 +106,7 @@ private:
         Extent trainExtent;
         Extent testExtent;
         QColor colour;
+        int styleCycle = 0;  // past the palette's first pass: a marker shape (run_marker.hpp)
         QString label;
         int plannedEpochs = 0;
         bool visible = true;
