@@ -3,6 +3,7 @@
 
 #include "app/cli/plot_command.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -45,6 +46,8 @@ struct FigureOptions {
     ui::PlotMetric metric = ui::PlotMetric::Loss;
     ui::SeriesChoice series = ui::SeriesChoice::TrainAndTest;
     bool logY = false;
+    bool both = false;  // the loss plot above the plot of `metric`
+    ui::FigureOptions figure;
 };
 
 ui::PlotMetric parseMetric(const std::string& text) {
@@ -116,6 +119,40 @@ FigureOptions figureOptions(const Arguments& args) {
         options.series = parseSeries(*series);
     }
     options.logY = args.has("--log-y");
+    options.both = args.has("--both");
+    if (options.both) {
+        // The window's second plot: the success rate, unless --metric names another.
+        if (options.metric == ui::PlotMetric::Loss && args.has("--metric")) {
+            throw InputError(
+                "--both: the upper plot is the loss already; give the lower plot's --metric as "
+                "error, success, grad-norm or step-size");
+        }
+        if (!args.has("--metric")) {
+            options.metric = ui::PlotMetric::SuccessPercent;
+        }
+    }
+    if (const auto title = args.value("--title")) {
+        options.figure.title = QString::fromStdString(*title);
+    }
+    options.figure.seriesKey = args.has("--key");
+    options.figure.yMin = args.number("--y-min");
+    options.figure.yMax = args.number("--y-max");
+    if (options.figure.yMin && options.figure.yMax &&
+        !(*options.figure.yMin < *options.figure.yMax)) {
+        throw InputError("--y-min: " + core::formatNumber(*options.figure.yMin) +
+                         " is not below --y-max " + core::formatNumber(*options.figure.yMax) +
+                         "; expected --y-min < --y-max");
+    }
+    for (const auto& [flag, end] :
+         {std::pair{"--y-min", options.figure.yMin}, std::pair{"--y-max", options.figure.yMax}}) {
+        if (end && !std::isfinite(*end)) {
+            throw InputError(std::string(flag) + ": expected a finite number");
+        }
+        if (end && options.logY && *end <= 0.0) {
+            throw InputError(std::string(flag) + ": " + core::formatNumber(*end) +
+                             " cannot be drawn on a log axis (--log-y); expected a value above 0");
+        }
+    }
     return options;
 }
 
@@ -178,10 +215,19 @@ std::unique_ptr<QApplication> ensureApplication() {
 void render(const std::vector<PlotRun>& runs, const FigureOptions& options) {
     const auto app = ensureApplication();
     ui::RunStore store;
-    ui::RunPlot plot(store, options.metric);
+    // With --both the loss plot sits above the plot of --metric, which has no legend (the
+    // window's second plot); the y-axis flags belong to the upper plot.
+    ui::RunPlot plot(store, options.both ? ui::PlotMetric::Loss : options.metric);
     plot.resize(options.size.width, options.size.height);
     plot.setSeries(options.series);
     plot.setLogY(options.logY);
+    std::unique_ptr<ui::RunPlot> lower;
+    if (options.both) {
+        lower = std::make_unique<ui::RunPlot>(store, options.metric);
+        lower->resize(options.size.width, options.size.height / 2);
+        lower->setSeries(options.series);
+        lower->setLegendShown(false);
+    }
     for (size_t i = 0; i < runs.size(); ++i) {
         ui::Run run;
         run.id = static_cast<core::RunId>(i + 1);
@@ -198,7 +244,12 @@ void render(const std::vector<PlotRun>& runs, const FigureOptions& options) {
         }
         store.addFinishedRun(std::move(run));
     }
-    const QString error = ui::exportFigure(plot, QString::fromStdString(options.out), options.size);
+    ui::PlotStack stack{&plot};
+    if (lower) {
+        stack.push_back(lower.get());
+    }
+    const QString error =
+        ui::exportFigure(stack, QString::fromStdString(options.out), options.size, options.figure);
     if (!error.isEmpty()) {
         throw InputError("--out: " + error.toStdString());
     }
@@ -224,6 +275,13 @@ std::string plotHelp() {
            "  --metric M        loss (default), error, success, grad-norm or step-size\n"
            "  --series S        both (default: train solid, test dashed), train or test\n"
            "  --log-y           logarithmic y axis\n"
+           "  --title TEXT      a title above the plot\n"
+           "  --key             a key above the plot: solid line = train, dashed = test\n"
+           "  --y-min Y         fix the bottom of the y axis (default: fitted to the data)\n"
+           "  --y-max Y         fix the top of the y axis; higher curves are marked clipped\n"
+           "  --both            two plots in one figure: the loss above the plot of --metric\n"
+           "                    (default success); --log-y, --y-min and --y-max apply to the\n"
+           "                    loss plot, the legend sits by it\n"
            "  --runs FILE       draw the runs of a runs CSV (sweep --out, or the window's\n"
            "                    Export runs) instead of training\n"
            "  --threads N       training threads, default one per core\n"
@@ -240,10 +298,11 @@ int runPlotCommand(const std::vector<std::string>& args, std::ostream& out, std:
             }
         }
         auto valueFlags = runValueFlags();
-        valueFlags.insert(valueFlags.end(), {"--out", "--width", "--height", "--scale", "--metric",
-                                             "--series", "--runs", "--threads", "--lr-range"});
+        valueFlags.insert(valueFlags.end(),
+                          {"--out", "--width", "--height", "--scale", "--metric", "--series",
+                           "--runs", "--threads", "--lr-range", "--title", "--y-min", "--y-max"});
         auto switches = runSwitches();
-        switches.push_back("--log-y");
+        switches.insert(switches.end(), {"--log-y", "--key", "--both"});
         const Arguments arguments(args, valueFlags, switches, "plot");
         const FigureOptions options = figureOptions(arguments);
         checkWritableDestination(options.out, "--out");

@@ -145,6 +145,24 @@ private slots:
                 checkSvg(path);
             }
         }
+        // The same runs as a figure for a post: title, key, a fixed top that clips the
+        // diverged runs, and the second plot below.
+        ui::RunPlot lower(store, ui::PlotMetric::SuccessPercent);
+        lower.resize(800, 300);
+        ui::FigureOptions options;
+        options.title = QStringLiteral("Too low, just right, too high (ε, ∞)");
+        options.seriesKey = true;
+        options.yMax = logY ? 100.0 : 2.0;
+        for (const QString& suffix : {QStringLiteral(".pdf"), QStringLiteral(".svg")}) {
+            const QString path = stem + QStringLiteral("-both") + suffix;
+            const QString error = ui::exportFigure({&plot, &lower}, path, {800, 900, 1.0}, options);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            if (suffix == QStringLiteral(".pdf")) {
+                checkPdf(path);
+            } else {
+                checkSvg(path);
+            }
+        }
         if (static_cast<ui::PlotMetric>(metric) == ui::PlotMetric::ErrorPercent && logY) {
             // The zeros are not drawn, and the plot says how many.
             QVERIFY(plot.hiddenPointCount() > 0);

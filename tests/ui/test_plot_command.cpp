@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include "app/cli/plot_command.hpp"
+#include "ui/runs/run_palette.hpp"
 
 using lrscope::cli::runPlotCommand;
 
@@ -88,6 +89,36 @@ private slots:
         QVERIFY(!text.contains("diverged @ epoch 1"));
     }
 
+    void aFigureForAPostHasATitleAKeyFixedYEndsAndBothPlots() {
+        const Result r = run({"--dataset", "moons",   "--samples",   "100",     "--epochs",
+                              "15",        "--lr",    "1e-3,0.1,10", "--out",   path("post.png"),
+                              "--width",   "600",     "--height",    "700",     "--both",
+                              "--key",     "--title", "Three rates", "--y-max", "1.5"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.empty(), r.err.c_str());
+        const QImage image(QString::fromStdString(path("post.png")));
+        QCOMPARE(image.size(), QSize(600, 700));
+        // The lower plot (success rate) holds curves too: run colours below the middle.
+        const QImage lower = image.copy(0, 400, 600, 300);
+        int colours = 0;
+        for (int i = 0; i < 3; ++i) {
+            const QRgb want = lrscope::ui::runColour(i).rgb() & 0xFFFFFF;
+            bool seen = false;
+            for (int y = 0; y < lower.height() && !seen; ++y) {
+                for (int x = 0; x < lower.width() && !seen; ++x) {
+                    seen = (lower.pixel(x, y) & 0xFFFFFF) == want;
+                }
+            }
+            colours += seen ? 1 : 0;
+        }
+        QCOMPARE(colours, 3);
+        // --help documents the figure flags.
+        const Result help = run({"--help"});
+        for (const char* flag : {"--title", "--key", "--y-min", "--y-max", "--both"}) {
+            QVERIFY2(help.out.find(flag) != std::string::npos, flag);
+        }
+    }
+
     void badInputExitsTwoWithOneLineAndKeepsTheOldFile() {
         QFile old(dir_.filePath("keep.png"));
         QVERIFY(old.open(QIODevice::WriteOnly));
@@ -102,6 +133,11 @@ private slots:
             {"--out", path("keep.png"), "--runs", path("missing.csv")},
             {"--out", path("keep.png"), "--runs", path("runs.csv"), "--epochs", "3"},
             {"--out", path("keep.png"), "--bogus"},
+            {"--out", path("keep.png"), "--y-min", "2", "--y-max", "1"},
+            {"--out", path("keep.png"), "--y-max", "high"},
+            {"--out", path("keep.png"), "--log-y", "--y-min", "0"},
+            {"--out", path("keep.png"), "--both", "--metric", "loss"},
+            {"--out", path("keep.png"), "--title"},
         };
         for (const auto& args : bad) {
             const Result r = run(args);

@@ -1,15 +1,22 @@
 // Figures: PNG, PDF and SVG are written at the requested size and are not blank; a failed
 // save leaves an existing file untouched.
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QImage>
+#include <QLineEdit>
 #include <QPainter>
+#include <QPicture>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "test_support.hpp"
+#include "ui/export/figure_dressing.hpp"
 #include "ui/export/plot_export.hpp"
+#include "ui/export/save_plot_dialog.hpp"
 #include "ui/runs/run_palette.hpp"
 #include "ui/views/curves/run_plot.hpp"
 
@@ -121,6 +128,104 @@ private slots:
         painter.end();
         QVERIFY(inkedShare(image) > 0.02);
         QCOMPARE(runColoursFound(image, 3), 3);
+    }
+
+    void figureOptionsApplyWhileDrawingAndAreTakenOffAfterwards() {
+        const QCPRange before = plot_->yAxis->range();
+        ui::FigureOptions options;
+        options.title = QStringLiteral("Three rates");
+        options.seriesKey = true;
+        options.yMax = 0.5;
+        {
+            const ui::FigureDressing dressing({plot_.get()}, {800, 500, 1.0}, options);
+            QCOMPARE(plot_->title(), QStringLiteral("Three rates"));
+            QVERIFY(plot_->seriesKeyShown());
+            QCOMPARE(plot_->yAxis->range().upper, 0.5);
+            QCOMPARE(plot_->plotLayout()->rowCount(), 2);  // the heading above the plot
+        }
+        QVERIFY(plot_->title().isEmpty());
+        QVERIFY(!plot_->seriesKeyShown());
+        QVERIFY(!plot_->yLimitHigh().has_value());
+        QCOMPARE(plot_->yAxis->range(), before);
+        QCOMPARE(plot_->plotLayout()->rowCount(), 1);
+    }
+
+    void aTwoPlotFigureLinesUpItsPlotAreas() {
+        // Seven runs put the loss plot's legend beside it; the lower plot has none, and its
+        // tick labels (0..100) are wider: the two plot areas still share both edges.
+        ui::RunStore store;
+        ui::RunPlot upper(store, ui::PlotMetric::Loss);
+        ui::RunPlot lower(store, ui::PlotMetric::SuccessPercent);
+        lower.setLegendShown(false);
+        for (core::RunId id = 1; id <= 7; ++id) {
+            core::RunConfig config = test::smallConfig(10);
+            config.optimizer.lr = 0.02 * static_cast<double>(id);
+            test::addTrainedRun(store, id, config);
+        }
+        QVERIFY(upper.legendOutside());
+        const ui::FigureSize size{900, 800, 1.0};
+        {
+            const ui::FigureDressing dressing({&upper, &lower}, size, ui::FigureOptions{});
+            QPicture picture;
+            QCPPainter painter(&picture);
+            dressing.paint(painter);
+            painter.end();
+            QCOMPARE(upper.axisRect()->left(), lower.axisRect()->left());
+            QCOMPARE(upper.axisRect()->right(), lower.axisRect()->right());
+            // The loss plot takes 55 % of the height, the lower plot the rest.
+            QVERIFY(upper.axisRect()->outerRect().bottom() < 440);
+        }
+        const QString path = dir_.filePath(QStringLiteral("both.png"));
+        QVERIFY(ui::exportFigure({&upper, &lower}, path, size, {}).isEmpty());
+        const QImage image(path);
+        QCOMPARE(image.size(), QSize(900, 800));
+        // Both halves hold curves.
+        QVERIFY(inkedShare(image.copy(0, 0, 900, 440)) > 0.02);
+        QVERIFY(inkedShare(image.copy(0, 440, 900, 360)) > 0.02);
+    }
+
+    void theSaveDialogOffersBothPlotsAndChecksTheYEnds() {
+        ui::RunStore store;
+        ui::RunPlot upper(store, ui::PlotMetric::Loss);
+        ui::RunPlot lower(store, ui::PlotMetric::SuccessPercent);
+        ui::SavePlotDialog dialog(
+            {{QStringLiteral("Loss"), &upper}, {QStringLiteral("Second"), &lower}},
+            dir_.filePath(QStringLiteral("d.pdf")));
+        auto* plot = dialog.findChild<QComboBox*>();
+        QCOMPARE(plot->count(), 3);
+        plot->setCurrentIndex(2);
+        QCOMPARE(dialog.plots(), (ui::PlotStack{&upper, &lower}));
+        auto* save = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save);
+        QVERIFY(save->isEnabled());
+        QList<QLineEdit*> edits = dialog.findChildren<QLineEdit*>();
+        QLineEdit* yFrom = nullptr;
+        QLineEdit* yTo = nullptr;
+        for (QLineEdit* edit : edits) {
+            if (edit->placeholderText() == QStringLiteral("as shown")) {
+                (yFrom == nullptr ? yFrom : yTo) = edit;
+            }
+        }
+        QVERIFY(yFrom != nullptr && yTo != nullptr);
+        yFrom->setText(QStringLiteral("2"));
+        yTo->setText(QStringLiteral("1"));
+        QVERIFY(!save->isEnabled());
+        yTo->setText(QStringLiteral("x"));
+        QVERIFY(!save->isEnabled());
+        QVERIFY(yTo->toolTip().contains(QStringLiteral("'x' is not a number")));
+        yTo->setText(QStringLiteral("3"));
+        QVERIFY(save->isEnabled());
+        QCOMPARE(dialog.figureOptions().yMin, std::optional<double>(2.0));
+        QCOMPARE(dialog.figureOptions().yMax, std::optional<double>(3.0));
+        QVERIFY(dialog.figureOptions().seriesKey);
+    }
+
+    void contradictoryYEndsAreExplained() {
+        QVERIFY(ui::yLimitsProblem(std::nullopt, std::nullopt, false).isEmpty());
+        QVERIFY(ui::yLimitsProblem(0.0, 2.0, false).isEmpty());
+        QVERIFY(ui::yLimitsProblem(2.0, 1.0, false).contains(QStringLiteral("not below")));
+        QVERIFY(ui::yLimitsProblem(0.0, std::nullopt, true).contains(QStringLiteral("log")));
+        QVERIFY(!ui::yLimitsProblem(std::nullopt, std::numeric_limits<double>::infinity(), false)
+                     .isEmpty());
     }
 
     void failuresLeaveAnExistingFileUntouched() {

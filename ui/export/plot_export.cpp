@@ -1,6 +1,8 @@
 #include "ui/export/plot_export.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include <qcustomplot.h>
 #include <QBuffer>
@@ -8,10 +10,11 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
-#include "ui/views/curves/run_plot.hpp"
+#include "core/base/atomic_file.hpp"
+#include "core/base/errors.hpp"
+#include "ui/export/figure_dressing.hpp"
 
 namespace lrscope::ui {
 
@@ -40,16 +43,6 @@ QString checkSize(const FigureSize& size) {
     return {};
 }
 
-// Vector output: everything in device-independent units, no cached pixmaps.
-void paintVector(QCustomPlot& plot, QPaintDevice& device, const FigureSize& size) {
-    QCPPainter painter(&device);
-    painter.setMode(QCPPainter::pmVectorized);
-    painter.setMode(QCPPainter::pmNoCaching);
-    painter.setMode(QCPPainter::pmNonCosmetic);
-    plot.toPainter(&painter, size.width, size.height);
-    painter.end();
-}
-
 // QSvgGenerator states the size in millimetres, which viewers turn into different pixel
 // sizes; the figure's size is given in pixels instead.
 QByteArray withPixelSize(const QByteArray& svg, const FigureSize& size) {
@@ -68,10 +61,6 @@ QByteArray withPixelSize(const QByteArray& svg, const FigureSize& size) {
     return text.toUtf8();
 }
 
-QString openError(const QSaveFile& file, const QString& path) {
-    return QObject::tr("%1: cannot write (%2)").arg(path, file.errorString());
-}
-
 }  // namespace
 
 std::optional<FigureFormat> figureFormatFor(const QString& path) {
@@ -88,25 +77,109 @@ std::optional<FigureFormat> figureFormatFor(const QString& path) {
     return std::nullopt;
 }
 
+QString yLimitsProblem(std::optional<double> low, std::optional<double> high, bool logY) {
+    for (const auto& [end, name] :
+         {std::pair{low, QObject::tr("y from")}, std::pair{high, QObject::tr("y to")}}) {
+        if (end && !std::isfinite(*end)) {
+            return QObject::tr("%1 must be a finite number").arg(name);
+        }
+        if (end && logY && *end <= 0.0) {
+            return QObject::tr("%1 is %2, but a log axis only shows values above 0")
+                .arg(name, QString::number(*end));
+        }
+    }
+    if (low && high && !(*low < *high)) {
+        return QObject::tr("y from %1 is not below y to %2")
+            .arg(QString::number(*low), QString::number(*high));
+    }
+    return {};
+}
+
 namespace {
 
-void prepare(QCustomPlot& plot) {
-    if (auto* runPlot = qobject_cast<RunPlot*>(&plot)) {
-        runPlot->refreshDecorations();
+QImage paintImage(const FigureDressing& dressing, const FigureSize& size) {
+    QImage image(static_cast<int>(std::lround(size.width * size.scale)),
+                 static_cast<int>(std::lround(size.height * size.scale)),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QCPPainter painter(&image);
+    painter.setMode(QCPPainter::pmNoCaching);
+    if (size.scale > 1.0) {
+        painter.setMode(QCPPainter::pmNonCosmetic);
     }
+    painter.scale(size.scale, size.scale);
+    dressing.paint(painter);
+    painter.end();
+    return image;
+}
+
+// Vector output: everything in device-independent units, no cached pixmaps.
+void paintVector(const FigureDressing& dressing, QPaintDevice& device) {
+    QCPPainter painter(&device);
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.setMode(QCPPainter::pmNonCosmetic);
+    dressing.paint(painter);
+    painter.end();
+}
+
+QByteArray encode(FigureFormat format, const FigureDressing& dressing, const FigureSize& size,
+                  const QString& title) {
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    switch (format) {
+        case FigureFormat::Png: {
+            const QImage image = paintImage(dressing, size);
+            if (image.isNull() || !image.save(&buffer, "PNG")) {
+                return {};
+            }
+            break;
+        }
+        case FigureFormat::Pdf: {
+            QPdfWriter writer(&buffer);
+            writer.setCreator(QStringLiteral("lrscope"));
+            writer.setTitle(title);
+            writer.setResolution(72);  // one pixel of the figure is one point of the page
+            writer.setPageSize(QPageSize(QSizeF(size.width, size.height), QPageSize::Point,
+                                         QString(), QPageSize::ExactMatch));
+            writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+            paintVector(dressing, writer);
+            break;
+        }
+        case FigureFormat::Svg: {
+            QBuffer svg;
+            svg.open(QIODevice::WriteOnly);
+            QSvgGenerator generator;
+            generator.setOutputDevice(&svg);
+            generator.setSize(QSize(size.width, size.height));
+            generator.setViewBox(QRect(0, 0, size.width, size.height));
+            generator.setTitle(title);
+            generator.setDescription(QStringLiteral("Made with lrscope"));
+            paintVector(dressing, generator);
+            buffer.write(withPixelSize(svg.data(), size));
+            break;
+        }
+    }
+    return buffer.data();
 }
 
 }  // namespace
 
 QImage renderFigure(QCustomPlot& plot, const FigureSize& size) {
-    prepare(plot);
-    QImage image = plot.toPixmap(size.width, size.height, size.scale).toImage();
-    // toPixmap() applies the scale through the device pixel ratio; the file should not.
-    image.setDevicePixelRatio(1.0);
-    return image;
+    return renderFigure(PlotStack{&plot}, size, FigureOptions{});
+}
+
+QImage renderFigure(const PlotStack& stack, const FigureSize& size, const FigureOptions& options) {
+    const FigureDressing dressing(stack, size, options);
+    return paintImage(dressing, size);
 }
 
 QString exportFigure(QCustomPlot& plot, const QString& path, const FigureSize& size) {
+    return exportFigure(PlotStack{&plot}, path, size, FigureOptions{});
+}
+
+QString exportFigure(const PlotStack& stack, const QString& path, const FigureSize& size,
+                     const FigureOptions& options) {
     const auto format = figureFormatFor(path);
     if (!format) {
         return QObject::tr("%1: unknown figure format; use a name ending in .png, .pdf or .svg")
@@ -115,47 +188,25 @@ QString exportFigure(QCustomPlot& plot, const QString& path, const FigureSize& s
     if (const QString error = checkSize(size); !error.isEmpty()) {
         return error;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return openError(file, path);
+    if (stack.empty() || std::find(stack.begin(), stack.end(), nullptr) != stack.end()) {
+        return QObject::tr("%1: no plot to draw").arg(path);
     }
-    prepare(plot);
-    switch (*format) {
-        case FigureFormat::Png: {
-            const QImage image = renderFigure(plot, size);
-            if (image.isNull() || !image.save(&file, "PNG")) {
-                file.cancelWriting();
-                return QObject::tr("%1: could not render the PNG image").arg(path);
-            }
-            break;
-        }
-        case FigureFormat::Pdf: {
-            QPdfWriter writer(&file);
-            writer.setCreator(QStringLiteral("lrscope"));
-            writer.setTitle(QFileInfo(path).completeBaseName());
-            writer.setResolution(72);  // one pixel of the figure is one point of the page
-            writer.setPageSize(QPageSize(QSizeF(size.width, size.height), QPageSize::Point,
-                                         QString(), QPageSize::ExactMatch));
-            writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-            paintVector(plot, writer, size);
-            break;
-        }
-        case FigureFormat::Svg: {
-            QBuffer buffer;
-            buffer.open(QIODevice::WriteOnly);
-            QSvgGenerator generator;
-            generator.setOutputDevice(&buffer);
-            generator.setSize(QSize(size.width, size.height));
-            generator.setViewBox(QRect(0, 0, size.width, size.height));
-            generator.setTitle(QFileInfo(path).completeBaseName());
-            generator.setDescription(QStringLiteral("Made with lrscope"));
-            paintVector(plot, generator, size);
-            file.write(withPixelSize(buffer.data(), size));
-            break;
-        }
+    const QString title =
+        options.title.isEmpty() ? QFileInfo(path).completeBaseName() : options.title;
+    QByteArray bytes;
+    {
+        const FigureDressing dressing(stack, size, options);
+        bytes = encode(*format, dressing, size, title);
     }
-    if (!file.commit()) {
-        return openError(file, path);
+    if (bytes.isEmpty()) {
+        return QObject::tr("%1: could not render the figure").arg(path);
+    }
+    try {
+        core::writeFileAtomically(
+            path.toStdString(),
+            std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    } catch (const core::InputError& e) {
+        return QString::fromStdString(e.what());
     }
     return {};
 }

@@ -13,6 +13,7 @@
 
 namespace lrscope::ui {
 
+class FigureHeading;
 class RunStore;
 
 // Per-epoch curves of many runs on one QCustomPlot: one colour per run, train solid and test
@@ -60,6 +61,18 @@ public:
     long hiddenPointCount() const { return hiddenPoints_; }
     // The small note in the plot's corner (hidden points), empty when none.
     QString cornerNoteText() const;
+
+    // Figure controls (run_plot_figure.cpp). A title and a key ("—— train  - - - test", only
+    // for the series shown) above the plot; both empty by default.
+    void setTitle(const QString& title);
+    QString title() const;
+    void setSeriesKeyShown(bool shown);
+    bool seriesKeyShown() const { return seriesKeyWanted_; }
+    // Fixed ends of the y axis while following (nullopt = automatic). A fixed end the other,
+    // automatic end would cross is kept, and the automatic end moves away from it.
+    void setYLimits(std::optional<double> low, std::optional<double> high);
+    std::optional<double> yLimitLow() const { return yLimitLow_; }
+    std::optional<double> yLimitHigh() const { return yLimitHigh_; }
 
     // Places what depends on the current ranges and size (clip marks, lr-change labels, log
     // ticks); every replot does it, and the exports call it before drawing.
@@ -119,6 +132,9 @@ private:
     void rebuild(core::RunId id, Curves& curves);
     void placeDivergence(Curves& curves);
     void refreshLegend();
+    void refreshHeading();
+    int axisRectRow() const;
+    QCPRange withYLimits(QCPRange automatic) const;
     void refreshNote();
     void refreshClipMarks();
     void placeMarkerLabels();
@@ -148,6 +164,11 @@ private:
     QString emptyMessage_;
     QCPItemText* note_ = nullptr;
     QCPItemText* cornerNote_ = nullptr;
+    FigureHeading* heading_ = nullptr;  // in a row above the axis rect while it has lines
+    QString title_;
+    bool seriesKeyWanted_ = false;
+    std::optional<double> yLimitLow_;
+    std::optional<double> yLimitHigh_;
     QTimer replotTimer_;
     std::chrono::steady_clock::time_point lastReplotEnd_{};
     long lastReplotMs_ = 0;

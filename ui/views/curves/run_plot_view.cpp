@@ -186,11 +186,12 @@ void RunPlot::refreshLegend() {
     legend->setVisible(legendShown_ && legend->itemCount() > 0);
     // Many entries would cover the curves: the legend then moves beside the plot.
     const bool outside = legend->itemCount() > kLegendInsideMax;
+    const int row = axisRectRow();
     if (outside && !legendOutside_) {
         // A column beside the plot: the legend at its top, an empty cell taking the rest.
         axisRect()->insetLayout()->take(legend);
         auto* side = new QCPLayoutGrid;
-        plotLayout()->addElement(0, 1, side);
+        plotLayout()->addElement(row, 1, side);
         plotLayout()->setColumnStretchFactor(1, 0.001);
         side->addElement(0, 0, legend);
         side->addElement(1, 0, new QCPLayoutElement(this));
@@ -198,7 +199,7 @@ void RunPlot::refreshLegend() {
         side->setRowStretchFactor(1, 1.0);
         legendOutside_ = true;
     } else if (!outside && legendOutside_) {
-        auto* side = qobject_cast<QCPLayoutGrid*>(plotLayout()->element(0, 1));
+        auto* side = qobject_cast<QCPLayoutGrid*>(plotLayout()->element(row, 1));
         if (side != nullptr) {
             side->take(legend);
             plotLayout()->remove(side);
@@ -207,6 +208,7 @@ void RunPlot::refreshLegend() {
         axisRect()->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
         legendOutside_ = false;
     }
+    refreshHeading();
 }
 
 void RunPlot::refreshAxes() {
@@ -277,20 +279,20 @@ void RunPlot::fitToData() {
     xAxis->setRange(0, lastEpoch);
     const bool percent = !metricUnit(metric_).isEmpty();
     if (!values.valid()) {
-        yAxis->setRange(logY_ ? QCPRange(0.01, 10) : QCPRange(0, percent ? 100 : 1));
+        yAxis->setRange(withYLimits(logY_ ? QCPRange(0.01, 10) : QCPRange(0, percent ? 100 : 1)));
         return;
     }
     if (logY_) {
         const double low = values.low / 1.5;
         const double high = std::max(values.high * 1.5, low * 10);
-        yAxis->setRange(low, high);
+        yAxis->setRange(withYLimits(QCPRange(low, high)));
         return;
     }
     double low = std::min(0.0, values.low);
     double high = percent ? std::min(values.high, 100.0) : values.high;
     // Headroom above the highest value, so a curve at 100 % does not vanish into the frame.
     high = high > low ? high + 0.05 * (high - low) : low + 1.0;
-    yAxis->setRange(low, high);
+    yAxis->setRange(withYLimits(QCPRange(low, high)));
 }
 
 void RunPlot::refreshClipMarks() {
