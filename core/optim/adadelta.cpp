@@ -25,4 +25,13 @@ void AdadeltaRule::step(Vector& params, Vector& grad, double lr) {
     params.array() += -lr * delta.array();
 }
 
+OptimizerState AdadeltaRule::state() const {
+    return OptimizerState{0, {{"square_avg", squareAvg_}, {"acc_delta", accDelta_}}};
+}
+
+void AdadeltaRule::restore(const OptimizerState& state) {
+    squareAvg_ = requireBuffer(state, "square_avg", squareAvg_.size());
+    accDelta_ = requireBuffer(state, "acc_delta", accDelta_.size());
+}
+
 }  // namespace lrscope::core

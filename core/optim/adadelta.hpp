@@ -11,6 +11,8 @@ class AdadeltaRule final : public UpdateRule {
 public:
     AdadeltaRule(const OptimizerSettings& settings, Eigen::Index parameterCount);
     void step(Vector& params, Vector& grad, double lr) override;
+    OptimizerState state() const override;
+    void restore(const OptimizerState& state) override;
 
 private:
     double rho_;

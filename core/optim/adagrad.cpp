@@ -21,4 +21,13 @@ void AdagradRule::step(Vector& params, Vector& grad, double lr) {
     params.array() += (-clr * grad.array()) / (sum_.array().sqrt() + eps_);
 }
 
+OptimizerState AdagradRule::state() const {
+    return OptimizerState{steps_, {{"sum", sum_}}};
+}
+
+void AdagradRule::restore(const OptimizerState& state) {
+    sum_ = requireBuffer(state, "sum", sum_.size());
+    steps_ = state.steps;
+}
+
 }  // namespace lrscope::core

@@ -14,6 +14,8 @@ class AdagradRule final : public UpdateRule {
 public:
     AdagradRule(const OptimizerSettings& settings, Eigen::Index parameterCount);
     void step(Vector& params, Vector& grad, double lr) override;
+    OptimizerState state() const override;
+    void restore(const OptimizerState& state) override;
 
 private:
     double weightDecay_;

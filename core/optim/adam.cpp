@@ -54,4 +54,21 @@ void AdamRule::step(Vector& params, Vector& grad, double lr) {
     }
 }
 
+OptimizerState AdamRule::state() const {
+    OptimizerState state{steps_, {{"exp_avg", expAvg_}, {"exp_avg_sq", expAvgSq_}}};
+    if (amsgrad_) {
+        state.buffers.emplace_back("max_exp_avg_sq", maxExpAvgSq_);
+    }
+    return state;
+}
+
+void AdamRule::restore(const OptimizerState& state) {
+    expAvg_ = requireBuffer(state, "exp_avg", expAvg_.size());
+    expAvgSq_ = requireBuffer(state, "exp_avg_sq", expAvgSq_.size());
+    if (amsgrad_) {
+        maxExpAvgSq_ = requireBuffer(state, "max_exp_avg_sq", maxExpAvgSq_.size());
+    }
+    steps_ = state.steps;
+}
+
 }  // namespace lrscope::core

@@ -15,6 +15,8 @@ class AdamRule final : public UpdateRule {
 public:
     AdamRule(const OptimizerSettings& settings, Eigen::Index parameterCount);
     void step(Vector& params, Vector& grad, double lr) override;
+    OptimizerState state() const override;
+    void restore(const OptimizerState& state) override;
 
 private:
     double beta1_;
@@ -24,8 +26,8 @@ private:
     bool decoupled_;  // AdamW
     bool amsgrad_;
     std::int64_t steps_ = 0;
-    Vector expAvg_;         // m
-    Vector expAvgSq_;      // v
+    Vector expAvg_;       // m
+    Vector expAvgSq_;     // v
     Vector maxExpAvgSq_;  // v_max (amsgrad only)
 };
 

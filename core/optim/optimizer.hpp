@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/nn/linalg.hpp"
+#include "core/optim/optimizer_state.hpp"
 
 namespace lrscope::core {
 
@@ -57,6 +58,11 @@ public:
     // One optimizer step: params -= update(grad) at learning rate lr. grad is the gradient of
     // the batch mean loss; it may be used as scratch space.
     virtual void step(Vector& params, Vector& grad, double lr) = 0;
+    // The state accumulated so far, and the same handed back to a rule of the same settings
+    // (throws InputError when a buffer is missing or of the wrong size): a run continued
+    // from it steps exactly as if it had never stopped.
+    virtual OptimizerState state() const = 0;
+    virtual void restore(const OptimizerState& state) = 0;
 };
 
 std::unique_ptr<UpdateRule> makeUpdateRule(const OptimizerSettings& settings,

@@ -37,4 +37,25 @@ void RmsPropRule::step(Vector& params, Vector& grad, double lr) {
     }
 }
 
+OptimizerState RmsPropRule::state() const {
+    OptimizerState state{0, {{"square_avg", squareAvg_}}};
+    if (centered_) {
+        state.buffers.emplace_back("grad_avg", gradAvg_);
+    }
+    if (momentum_ > 0.0) {
+        state.buffers.emplace_back("momentum_buffer", buffer_);
+    }
+    return state;
+}
+
+void RmsPropRule::restore(const OptimizerState& state) {
+    squareAvg_ = requireBuffer(state, "square_avg", squareAvg_.size());
+    if (centered_) {
+        gradAvg_ = requireBuffer(state, "grad_avg", gradAvg_.size());
+    }
+    if (momentum_ > 0.0) {
+        buffer_ = requireBuffer(state, "momentum_buffer", buffer_.size());
+    }
+}
+
 }  // namespace lrscope::core

@@ -12,6 +12,8 @@ class RmsPropRule final : public UpdateRule {
 public:
     RmsPropRule(const OptimizerSettings& settings, Eigen::Index parameterCount);
     void step(Vector& params, Vector& grad, double lr) override;
+    OptimizerState state() const override;
+    void restore(const OptimizerState& state) override;
 
 private:
     double alpha_;
@@ -21,8 +23,8 @@ private:
     bool centered_;
     Vector squareAvg_;  // v
     Vector gradAvg_;    // a (centered only)
-    Vector buffer_;      // b (momentum > 0 only)
-    Vector avg_;         // s, scratch space reused every step
+    Vector buffer_;     // b (momentum > 0 only)
+    Vector avg_;        // s, scratch space reused every step
 };
 
 }  // namespace lrscope::core

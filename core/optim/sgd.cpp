@@ -35,4 +35,19 @@ void SgdRule::step(Vector& params, Vector& grad, double lr) {
     }
 }
 
+OptimizerState SgdRule::state() const {
+    OptimizerState state;
+    if (hasBuffer_) {
+        state.buffers.emplace_back("momentum_buffer", buffer_);
+    }
+    return state;
+}
+
+void SgdRule::restore(const OptimizerState& state) {
+    hasBuffer_ = momentum_ != 0.0 && state.find("momentum_buffer") != nullptr;
+    if (hasBuffer_) {
+        buffer_ = requireBuffer(state, "momentum_buffer", buffer_.size());
+    }
+}
+
 }  // namespace lrscope::core

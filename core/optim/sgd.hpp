@@ -12,6 +12,8 @@ class SgdRule final : public UpdateRule {
 public:
     SgdRule(const OptimizerSettings& settings, Eigen::Index parameterCount);
     void step(Vector& params, Vector& grad, double lr) override;
+    OptimizerState state() const override;
+    void restore(const OptimizerState& state) override;
 
 private:
     double momentum_;

@@ -22,6 +22,8 @@ public:
     // batch, if any, and returns the rate this batch trains at.
     double beforeBatch(long batch, RunControl& control);
 
+    // The base rate the schedule scales (the configured one, or as a live change left it).
+    double baseLr() const { return baseLr_; }
     // The rate of the latest batch.
     double lr() const { return batchLr_; }
     // The rate set live during this epoch (the last one when several were set).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/base/errors.hpp"
 #include "core/nn/loss.hpp"
 #include "core/nn/network.hpp"
 #include "core/training/batch_sequence.hpp"
@@ -82,6 +83,30 @@ bool isFinite(const EpochRecord& record) {
     return std::isfinite(record.trainLoss) && (!record.testLoss || std::isfinite(*record.testLoss));
 }
 
+// Puts a run where `from` left it. The epochs already trained drew their shuffles from the
+// run's seed; drawing them again brings the batch order to where it was.
+void continueFrom(const TrainingState& from, const RunConfig& config, Network& network,
+                  UpdateRule& rule, BatchSequence& batches) {
+    if (from.epoch < 0 || from.epoch >= config.epochs) {
+        throw InputError("the run to continue has trained " + std::to_string(from.epoch) +
+                         " epochs; expected more epochs than that (got " +
+                         std::to_string(config.epochs) + ")");
+    }
+    if (from.parameters.size() != network.parameters().size()) {
+        throw InputError("the state to continue from has " +
+                         std::to_string(from.parameters.size()) + " parameters; expected " +
+                         std::to_string(network.parameters().size()) + " for this network");
+    }
+    if (!from.parameters.allFinite()) {
+        throw InputError("the state to continue from has non-finite parameters");
+    }
+    network.parameters() = from.parameters;
+    rule.restore(from.optimizer);
+    for (int epoch = 0; epoch < from.epoch; ++epoch) {
+        batches.beginEpoch();
+    }
+}
+
 }  // namespace
 
 std::string_view statusName(RunStatus status) {
@@ -97,7 +122,7 @@ std::string_view statusName(RunStatus status) {
 }
 
 RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunControl& control,
-                TrainingObserver& observer) {
+                TrainingObserver& observer, const TrainingState* from) {
     validate(config);
     checkDataFitsConfig(config, data);
 
@@ -106,8 +131,12 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
     Network network = initialNetwork(config, trainSet);
     BatchSequence batches(config, trainSet);
     auto rule = makeUpdateRule(config.optimizer, network.parameterCount());
-    LiveRate rate(config.schedule, config.optimizer.lr,
+    if (from != nullptr) {
+        continueFrom(*from, config, network, *rule, batches);
+    }
+    LiveRate rate(config.schedule, from != nullptr ? from->baseLr : config.optimizer.lr,
                   static_cast<long>(batches.batchesPerEpoch()));
+    const int firstEpoch = from != nullptr ? from->epoch + 1 : 1;
     StepStatistics statistics;
     SnapshotMailbox& snapshots = control.snapshots();
     const bool keepHistory = observer.wantsHistory();
@@ -122,9 +151,18 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
                           evaluate(network, config.loss, data.test, testEvaluation), hasTest);
     };
 
+    // Where a stop within an epoch goes back to: the state at the epoch's start.
+    TrainingState epochStart;
+    bool withinEpoch = false;
+    int trainedEpochs = firstEpoch - 1;
     auto finish = [&](RunStatus status) -> RunResult {
         result.status = status;
         result.finalWeights = weightsOf(network);
+        if (status != RunStatus::Diverged) {
+            result.resumeState = withinEpoch ? std::move(epochStart)
+                                             : TrainingState{trainedEpochs, network.parameters(),
+                                                             rule->state(), rate.baseLr()};
+        }
         observer.onFinished(result);
         return std::move(result);
     };
@@ -141,7 +179,7 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
         observer.onEpoch(epochRecord);
     };
 
-    {
+    if (from == nullptr) {
         const EpochRecord initial = record(0, config.optimizer.lr);
         if (!isFinite(initial)) {
             result.divergedAt = 0;
@@ -153,13 +191,18 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
     Matrix outputGradient;
     Vector gradient;
 
-    for (int epoch = 1; epoch <= config.epochs; ++epoch) {
+    for (int epoch = firstEpoch; epoch <= config.epochs; ++epoch) {
         if (!control.waitUntilRunnable()) {
             return finish(RunStatus::Stopped);
         }
         rate.beginEpoch(epoch);
         batches.beginEpoch();
         statistics.beginEpoch(network.parameters());
+        epochStart.epoch = epoch - 1;
+        epochStart.parameters = statistics.epochStart();
+        epochStart.optimizer = rule->state();
+        epochStart.baseLr = rate.baseLr();
+        withinEpoch = true;
 
         for (long batchIndex = 0; batches.hasNext(); ++batchIndex) {
             if (!control.waitUntilRunnable()) {
@@ -186,6 +229,8 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
         if (!network.parameters().allFinite()) {
             return diverged(epoch);
         }
+        withinEpoch = false;
+        trainedEpochs = epoch;
 
         EpochRecord epochRecord = record(epoch, rate.lr());
         if (!isFinite(epochRecord)) {
@@ -204,11 +249,11 @@ RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunCon
     return finish(RunStatus::Completed);
 }
 
-RunResult train(RunId id, const RunConfig& config, RunControl& control,
-                TrainingObserver& observer) {
+RunResult train(RunId id, const RunConfig& config, RunControl& control, TrainingObserver& observer,
+                const TrainingState* from) {
     validate(config);
     const DataSplit data = prepareData(config.data, config.seed);
-    return train(id, config, data, control, observer);
+    return train(id, config, data, control, observer, from);
 }
 
 }  // namespace lrscope::core

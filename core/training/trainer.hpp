@@ -7,6 +7,7 @@
 #include "core/nn/network_weights.hpp"
 #include "core/training/epoch_record.hpp"
 #include "core/training/run_config.hpp"
+#include "core/training/training_state.hpp"
 
 namespace lrscope::core {
 
@@ -21,6 +22,9 @@ struct RunResult {
     std::vector<EpochRecord> history;  // finite records only, epoch 0 first; empty when the
                                        // observer does not want it (wantsHistory())
     NetworkWeights finalWeights;       // last finite weights
+    // Where the run can be continued from: right after its last record (a run stopped within
+    // an epoch goes back to that epoch's start). None for a diverged run.
+    std::optional<TrainingState> resumeState;
 };
 
 // Hooks called on the training thread. The trainer never knows who listens.
@@ -38,11 +42,16 @@ public:
 // one optimizer step per mini-batch (from BatchSequence), then a record, and a weight snapshot
 // when control.snapshots() wants one. Uses only the config's own seed.
 // Throws InputError when the config does not fit the data (e.g. weights of the wrong shape).
+//
+// Given `from` (a RunResult's resumeState, for the same config with more epochs), the run goes
+// on after from->epoch: no epoch-0 record, epochs from->epoch + 1 to config.epochs, with the
+// weights, optimizer state and rate of `from`. Throws InputError when `from` does not fit.
 RunResult train(RunId id, const RunConfig& config, const DataSplit& data, RunControl& control,
-                TrainingObserver& observer);
+                TrainingObserver& observer, const TrainingState* from = nullptr);
 
 // Convenience: prepares the data from config.data and trains.
-RunResult train(RunId id, const RunConfig& config, RunControl& control, TrainingObserver& observer);
+RunResult train(RunId id, const RunConfig& config, RunControl& control, TrainingObserver& observer,
+                const TrainingState* from = nullptr);
 
 std::string_view statusName(RunStatus status);  // "done", "stopped", "diverged"
 

@@ -1,0 +1,30 @@
+#include "core/optim/optimizer_state.hpp"
+
+#include "core/base/errors.hpp"
+
+namespace lrscope::core {
+
+const Vector* OptimizerState::find(std::string_view name) const {
+    for (const auto& [key, values] : buffers) {
+        if (key == name) {
+            return &values;
+        }
+    }
+    return nullptr;
+}
+
+const Vector& requireBuffer(const OptimizerState& state, std::string_view name, Eigen::Index size) {
+    const Vector* buffer = state.find(name);
+    if (buffer == nullptr) {
+        throw InputError("optimizer state: '" + std::string(name) +
+                         "' is missing; expected it for this optimizer's settings");
+    }
+    if (buffer->size() != size) {
+        throw InputError("optimizer state: '" + std::string(name) + "' has " +
+                         std::to_string(buffer->size()) + " values; expected " +
+                         std::to_string(size) + " (one per network parameter)");
+    }
+    return *buffer;
+}
+
+}  // namespace lrscope::core
