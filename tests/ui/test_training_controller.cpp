@@ -3,7 +3,10 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <QAction>
 #include "test_support.hpp"
+#include "ui/commands/continue_run_command.hpp"
+#include "ui/runs/run_selection.hpp"
 #include "ui/runs/training_controller.hpp"
 
 using namespace lrscope;
@@ -49,6 +52,68 @@ core::RunConfig longConfig() {
 class TestTrainingController : public QObject {
     Q_OBJECT
 private slots:
+    void aContinuedRunEqualsOneLongerRunBitForBit() {
+        // Adam's moments and step count and the shuffle order carry over: a 5-epoch run
+        // continued for 7 more is the 12-epoch run, record for record and in its weights.
+        core::RunConfig config = test::smallConfig(12);
+        config.optimizer = core::defaultsFor(core::OptimizerKind::Adam);
+        config.optimizer.lr = 0.01;
+        core::RunConfig shorter = config;
+        shorter.epochs = 5;
+        TrainingController controller(2);
+        ui::RunStore store;
+        store.follow(controller);
+        ui::RunSelection selection(store);
+        ui::ContinueRunCommand command(store, controller, selection, nullptr);
+        command.setAskEpochs([](const ui::Run&) { return std::optional<int>(7); });
+        const core::RunId id = controller.start(shorter);
+        QTRY_VERIFY_WITH_TIMEOUT(store.run(id)->state == ui::RunState::Done, 10000);
+        selection.select({id});
+        QVERIFY2(command.action()->isEnabled(), qPrintable(command.action()->toolTip()));
+        command.action()->trigger();
+        QVERIFY(!isFinished(store.run(id)->state));  // queued again at once
+        QVERIFY(!command.action()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(store.run(id)->state == ui::RunState::Done, 10000);
+
+        const ui::Run& run = *store.run(id);
+        QCOMPARE(run.config.epochs, 12);
+        const Records expected = test::coreRecords(id, config);
+        QCOMPARE(run.history.size(), expected.size());
+        for (size_t i = 0; i < expected.size(); ++i) {
+            QVERIFY2(test::sameRecord(run.history[i], expected[i]), qPrintable(QString::number(i)));
+        }
+        struct Quiet : core::TrainingObserver {};
+        Quiet quiet;
+        core::RunControl control;
+        const core::RunResult longer = core::train(id, config, control, quiet);
+        QVERIFY(run.finalWeights.has_value());
+        for (size_t l = 0; l < longer.finalWeights.layers.size(); ++l) {
+            QVERIFY(run.finalWeights->layers[l].weight == longer.finalWeights.layers[l].weight);
+            QVERIFY(run.finalWeights->layers[l].bias == longer.finalWeights.layers[l].bias);
+        }
+        QVERIFY(command.action()->isEnabled());  // and it may go on again
+    }
+
+    void onlyRunsWithAStateCanContinue() {
+        TrainingController controller(1);
+        ui::RunStore store;
+        store.follow(controller);
+        ui::RunSelection selection(store);
+        ui::ContinueRunCommand command(store, controller, selection, nullptr);
+        ui::Run imported;  // read from a file: no optimizer state
+        imported.id = 1;
+        imported.name = QStringLiteral("from a CSV");
+        imported.state = ui::RunState::Done;
+        imported.history = test::coreRecords(1, test::smallConfig(3));
+        store.addFinishedRun(imported);
+        selection.select({1});
+        QVERIFY(!command.action()->isEnabled());
+        QVERIFY(command.action()->toolTip().contains(QStringLiteral("file")));
+        QVERIFY(!command.continueRun(1, 5));
+        QCOMPARE(store.run(1)->history.size(), size_t{4});
+        QVERIFY(!ui::ContinueRunCommand::whyNot(nullptr).isEmpty());
+    }
+
     void deliversExactlyTheRecordsCoreEmits() {
         const core::RunConfig config = test::smallConfig(25);
         TrainingController controller(2);
@@ -255,5 +320,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTrainingController)
+QTEST_MAIN(TestTrainingController)  // QAction (Continue) needs a QGuiApplication
 #include "test_training_controller.moc"

@@ -210,7 +210,9 @@ std::string WindowInvariants::checkStore() {
             return text("run ", run.id, " lists ", run.lrChanges.size(), " rate changes, its ",
                         "history records ", changes);
         }
-        if (ui::isFinished(run.state)) {
+        if (!ui::isFinished(run.state)) {
+            finished_.erase(run.id);  // continued: it may grow again
+        } else {
             const auto [at, fresh] = finished_.emplace(run.id, run.history.size());
             if (!fresh && at->second != run.history.size()) {
                 return text("finished run ", run.id, " grew from ", at->second, " to ",

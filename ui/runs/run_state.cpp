@@ -28,8 +28,12 @@ bool isFinished(RunState state) {
 }
 
 bool isLegalTransition(RunState from, RunState to) {
-    if (from == to || isFinished(from)) {
+    if (from == to) {
         return false;
+    }
+    if (isFinished(from)) {
+        // Continue: a done or stopped run trains on, queued again.
+        return to == RunState::Queued && (from == RunState::Done || from == RunState::Stopped);
     }
     switch (to) {
         case RunState::Queued:

@@ -51,6 +51,7 @@ void RunStore::follow(TrainingController& controller) {
             });
     connect(&controller, &TrainingController::recordsArrived, this, &RunStore::appendRecords);
     connect(&controller, &TrainingController::runFinished, this, &RunStore::finishRun);
+    connect(&controller, &TrainingController::runContinued, this, &RunStore::continueRun);
     connect(&controller, &TrainingController::runFailed, this,
             [this](core::RunId id, const QString& message) {
                 if (Run* run = find(id); run != nullptr && !isFinished(run->state)) {
@@ -155,6 +156,7 @@ void RunStore::finishRun(core::RunId id, const RunOutcome& outcome) {
         return;
     }
     run->finalWeights = outcome.finalWeights;
+    run->resumeState = outcome.resumeState;
     if (outcome.status == core::RunStatus::Diverged) {
         run->divergedAt = outcome.divergedAt;
     }
@@ -163,6 +165,17 @@ void RunStore::finishRun(core::RunId id, const RunOutcome& outcome) {
         state = RunState::Stopped;  // e.g. diverged at epoch 0, before it was seen training
     }
     moveTo(*run, state);
+}
+
+void RunStore::continueRun(core::RunId id, const core::RunConfig& config) {
+    Run* run = find(id);
+    if (run == nullptr || !isLegalTransition(run->state, RunState::Queued)) {
+        return;
+    }
+    run->config = config;
+    run->resumeState.reset();  // used up: the run's next end brings a new one
+    run->history.reserve(static_cast<size_t>(config.epochs) + 1);
+    moveTo(*run, RunState::Queued);
 }
 
 void RunStore::moveTo(Run& run, RunState state) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "core/nn/network_weights.hpp"
 #include "core/training/epoch_record.hpp"
 #include "core/training/run_config.hpp"
+#include "core/training/training_state.hpp"
 #include "ui/runs/run_state.hpp"
 
 namespace lrscope::ui {
@@ -37,6 +39,9 @@ struct Run {
     std::optional<int> divergedAt;
     QString failure;
     std::optional<core::NetworkWeights> finalWeights;
+    // Where Continue goes on from: set when the run ended done or stopped in this window
+    // (runs read from files, diverged and failed runs have none).
+    std::shared_ptr<const core::TrainingState> resumeState;
     std::optional<double> bestTestLoss;   // lowest test loss so far
     std::optional<double> bestTrainLoss;  // lowest train loss so far
 
@@ -75,6 +80,9 @@ public:
     // New records of an unfinished run, in epoch order, continuing its history.
     void appendRecords(core::RunId id, const std::vector<core::EpochRecord>& records);
     void finishRun(core::RunId id, const RunOutcome& outcome);
+    // A finished run queued again to train on up to config.epochs (TrainingController::
+    // continueRun); its history is kept and grows on.
+    void continueRun(core::RunId id, const core::RunConfig& config);
 
     // A run trained elsewhere (a runs CSV, a session, a finished CLI run), whole. Its id must
     // be new and larger than every id in the store; returns it.

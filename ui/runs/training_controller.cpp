@@ -100,11 +100,40 @@ TrainingController::Slot* TrainingController::find(core::RunId id) const {
 core::RunId TrainingController::start(const core::RunConfig& config) {
     const core::RunId id = nextId_++;
     auto slot = std::make_shared<Slot>(id);
+    runs_.emplace(id, slot);
+    submit(slot, config, nullptr);
+    emit runQueued(id, config);
+    return id;
+}
+
+bool TrainingController::continueRun(core::RunId id, const core::RunConfig& config,
+                                     std::shared_ptr<const core::TrainingState> from) {
+    const Slot* old = find(id);
+    if (old == nullptr || !old->finished || from == nullptr) {
+        return false;
+    }
+    // A fresh slot: the old one's trainer has returned (its outcome was drained).
+    auto slot = std::make_shared<Slot>(id);
+    slot->snapshotPeriods = old->snapshotPeriods;  // views that watched it keep watching
+    int period = 0;
+    for (const auto& [who, every] : slot->snapshotPeriods) {
+        period = period == 0 ? every : std::min(period, every);
+    }
+    if (period > 0) {
+        slot->control.snapshots().request(period, kMaxSnapshotsPerSecond);
+    }
+    runs_[id] = slot;
+    submit(slot, config, std::move(from));
+    emit runContinued(id, config);
+    return true;
+}
+
+void TrainingController::submit(const std::shared_ptr<Slot>& slot, const core::RunConfig& config,
+                                std::shared_ptr<const core::TrainingState> from) {
     if (maxEpochsPerSecond_ > 0.0) {
         slot->control.setMaxEpochsPerSecond(maxEpochsPerSecond_);
     }
-    runs_.emplace(id, slot);
-    pool_.submit([slot, config] {
+    pool_.submit([slot, config, from] {
         lowerThisThreadsPriority();
         slot->started.store(true, std::memory_order_release);
         BufferingObserver observer([&slot](const core::EpochRecord& record) {
@@ -112,10 +141,16 @@ core::RunId TrainingController::start(const core::RunConfig& config) {
             slot->pending.push_back(record);
         });
         try {
-            core::RunResult result = core::train(slot->id, config, slot->control, observer);
+            core::RunResult result =
+                core::train(slot->id, config, slot->control, observer, from.get());
+            std::shared_ptr<const core::TrainingState> resume;
+            if (result.resumeState) {
+                resume =
+                    std::make_shared<const core::TrainingState>(std::move(*result.resumeState));
+            }
             const std::lock_guard lock(slot->mutex);
-            slot->outcome =
-                RunOutcome{result.status, result.divergedAt, std::move(result.finalWeights)};
+            slot->outcome = RunOutcome{result.status, result.divergedAt,
+                                       std::move(result.finalWeights), std::move(resume)};
         } catch (const core::InputError& error) {
             const std::lock_guard lock(slot->mutex);
             slot->inputError = error;
@@ -130,8 +165,6 @@ core::RunId TrainingController::start(const core::RunConfig& config) {
     if (!timer_.isActive()) {
         timer_.start();
     }
-    emit runQueued(id, config);
-    return id;
 }
 
 void TrainingController::drain() {

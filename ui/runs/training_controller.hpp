@@ -26,6 +26,8 @@ struct RunOutcome {
     core::RunStatus status = core::RunStatus::Completed;
     std::optional<int> divergedAt;
     std::optional<core::NetworkWeights> finalWeights;  // the last finite weights
+    // Where Continue goes on from (none for a diverged run).
+    std::shared_ptr<const core::TrainingState> resumeState = nullptr;
 };
 
 // Owns the runs being trained (their mechanics only: where a run stands is the RunStore's). Each
@@ -44,6 +46,11 @@ public:
 
     // Queues a new run and returns its id (ids start at 1 and are never reused).
     core::RunId start(const core::RunConfig& config);
+    // Queues a finished run again to train on from `from` (its outcome's resumeState) up to
+    // config.epochs, under the same id: its records continue its history, and the result is
+    // the one a single longer run gives. False when the run is unknown or still active.
+    bool continueRun(core::RunId id, const core::RunConfig& config,
+                     std::shared_ptr<const core::TrainingState> from);
 
     void pause(core::RunId id);
     void resume(core::RunId id);
@@ -97,6 +104,8 @@ public:
 
 signals:
     void runQueued(lrscope::core::RunId id, const lrscope::core::RunConfig& config);
+    // continueRun() queued a finished run again; `config` has its new number of epochs.
+    void runContinued(lrscope::core::RunId id, const lrscope::core::RunConfig& config);
     void runStarted(lrscope::core::RunId id);  // left the queue
     // pause(), resume() or step() changed whether the run holds; `started`: it left the queue.
     void pauseChanged(lrscope::core::RunId id, bool paused, bool started);
@@ -112,6 +121,8 @@ private:
     struct Slot;
 
     Slot* find(core::RunId id) const;
+    void submit(const std::shared_ptr<Slot>& slot, const core::RunConfig& config,
+                std::shared_ptr<const core::TrainingState> from);
     std::function<QString(const core::InputError&)> inputErrorText_;
     void updateRate(std::size_t drained);
 

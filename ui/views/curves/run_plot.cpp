@@ -351,6 +351,7 @@ void RunPlot::onRunChanged(core::RunId id, unsigned what) {
         }
     }
     const bool visibilityChanged = c.visible != run->visible;
+    c.plannedEpochs = run->config.epochs;  // a continued run plans more
     c.colour = run->colour;
     c.styleCycle = run->styleCycle;
     c.visible = run->visible;

@@ -4,10 +4,12 @@
 
 namespace lrscope::ui {
 
+class ContinueRunCommand;
 class RunListView;
 struct ViewContext;
 
-// The run list as a view: its delete and "use these settings" requests go to the commands.
+// The run list as a view: its delete and "use these settings" requests go to the commands;
+// "Continue for N more epochs..." is in its context menu and the Run menu.
 class RunListPage : public RunView {
 public:
     RunListPage(const ViewContext& context, QWidget* parent);
@@ -16,11 +18,14 @@ public:
     QString title() const override;
     QWidget* widget() override;
     ViewPlacement placement() const override { return ViewPlacement::Bottom; }
+    QList<QAction*> runMenuActions() const override;
 
     RunListView* list() const { return list_; }
+    ContinueRunCommand* continueCommand() const { return continue_; }
 
 private:
     RunListView* list_;
+    ContinueRunCommand* continue_;
 };
 
 }  // namespace lrscope::ui
