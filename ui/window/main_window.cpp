@@ -186,6 +186,8 @@ void MainWindow::buildMenus() {
     menuBar()->addMenu(presetMenu_);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(commands_->lessonAction());
+    help->addSeparator();
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QString rows;
         std::vector<QAction*> shown = commands_->runActions();
