@@ -144,8 +144,7 @@ std::vector<ui::SweepPlotRun> sweepRuns(const Arguments& args, core::SweepMeasur
 }
 
 std::string plotSweep(const Arguments& args, const std::string& out, const ui::FigureSize& size) {
-    rejectFlags(args, {"--metric", "--series", "--log-y"}, "--sweep",
-                "the U-curve's y axis is --sweep-y");
+    rejectFlags(args, {"--metric", "--series"}, "--sweep", "the U-curve's y axis is --sweep-y");
     rejectFlags(args, rangeTestValueFlags(), "--sweep", "it belongs to --lr-find");
     rejectFlags(args, {"--summary"}, "--sweep", "use lrscope-cli sweep --summary");
     core::SweepMeasure measure = core::SweepMeasure::FinalTrainLoss;
@@ -162,6 +161,7 @@ std::string plotSweep(const Arguments& args, const std::string& out, const ui::F
     const auto app = ensureApplication();
     ui::SweepPlot plot;
     plot.setMeasure(measure);
+    plot.setLogY(args.has("--log-y"));
     plot.setRuns(runs);
     writeFigure(plot, out, size);
     int diverged = 0;

@@ -124,7 +124,8 @@ private slots:
         const QString status = view().statusLabel()->text();
         QVERIFY2(status.contains(QStringLiteral("SGD")), qPrintable(status));
         QVERIFY2(status.contains(QStringLiteral("batch 10")), qPrintable(status));
-        QVERIFY2(status.contains(QStringLiteral("over 100 batches")), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("1e-7 → 10")), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("all 100 batches")), qPrintable(status));
         // A throw-away run: the store holds no run.
         QVERIFY(window_->store().empty());
     }

@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -159,6 +160,8 @@ private slots:
             QVERIFY(curve.best);
             QCOMPARE(curve.points[*curve.best].value, lowest);
         }
+        QVERIFY2(view().statusLabel()->text().startsWith(QStringLiteral("8 runs done")),
+                 qPrintable(view().statusLabel()->text()));
         // The legend names each curve's best rate.
         QVERIFY(view().plot()->graph(0)->name().contains(QStringLiteral("best lr")));
 
@@ -218,6 +221,8 @@ private slots:
         QVERIFY(curve.best);
         QVERIFY(!curve.points[*curve.best].divergedAt);
         QVERIFY(curve.points[*curve.best].run != ids.back());
+        QVERIFY2(view().statusLabel()->text().contains(QStringLiteral("diverged")),
+                 qPrintable(view().statusLabel()->text()));
         // The cross sits in the band above every point.
         ui::SweepPlot* plot = view().plot();
         plot->replot(QCustomPlot::rpImmediateRefresh);

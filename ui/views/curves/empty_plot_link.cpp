@@ -10,7 +10,7 @@ namespace lrscope::ui {
 EmptyPlotLink::EmptyPlotLink(RunPlot& plot, const RunStore& store, QAction& action)
     : QObject(&plot), plot_(plot), store_(store), action_(action), item_(new QCPItemText(&plot)) {
     item_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    item_->position->setCoords(0.5, 0.62);  // under the empty message (centred at 0.45)
+    item_->position->setCoords(0.5, 0.62);  // placeUnderMessage() moves it after each layout
     item_->setPositionAlignment(Qt::AlignCenter);
     item_->setColor(QColor(0x1A, 0x5F, 0xB4));
     QFont font = plot.font();
@@ -22,6 +22,7 @@ EmptyPlotLink::EmptyPlotLink(RunPlot& plot, const RunStore& store, QAction& acti
     item_->setText(QStringLiteral("▶ %1").arg(QString(action.text()).remove(QLatin1Char('&'))));
     item_->setObjectName(QStringLiteral("emptyLink"));
 
+    connect(&plot, &QCustomPlot::afterLayout, this, &EmptyPlotLink::placeUnderMessage);
     connect(&store, &RunStore::runAdded, this, &EmptyPlotLink::refresh);
     connect(&store, &RunStore::runRemoved, this, &EmptyPlotLink::refresh);
     connect(&store, &RunStore::cleared, this, &EmptyPlotLink::refresh);
@@ -38,6 +39,20 @@ EmptyPlotLink::EmptyPlotLink(RunPlot& plot, const RunStore& store, QAction& acti
         }
     });
     refresh();
+}
+
+void EmptyPlotLink::placeUnderMessage() {
+    // The plot's empty message is two lines at 1.2x the plot's font, centred at 45% of the
+    // height: the link goes a line below it, however short the plot is.
+    const int height = plot_.axisRect()->rect().height();
+    if (height <= 0) {
+        return;
+    }
+    QFont noteFont = plot_.font();
+    noteFont.setPointSizeF(noteFont.pointSizeF() * 1.2);
+    const double noteHalf = QFontMetrics(noteFont).height();  // half of two lines
+    const double linkHalf = QFontMetrics(item_->font()).height() / 2.0 + 3.0;
+    item_->position->setCoords(0.5, 0.45 + (noteHalf + 10.0 + linkHalf) / height);
 }
 
 bool EmptyPlotLink::isShown() const {

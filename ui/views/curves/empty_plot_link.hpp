@@ -25,6 +25,7 @@ public:
 
 private:
     void refresh();
+    void placeUnderMessage();
     bool hits(const QPointF& pixel) const;
 
     RunPlot& plot_;

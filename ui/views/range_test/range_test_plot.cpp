@@ -50,7 +50,7 @@ std::optional<double> smoothedAt(const std::vector<core::RangeTestPoint>& points
 RangeTestPlot::RangeTestPlot(QWidget* parent) : QCustomPlot(parent), note_(new QCPItemText(this)) {
     setPlottingHints(QCP::phCacheLabels);
     xAxis->setLabel(tr("Learning rate (log scale)"));
-    yAxis->setLabel(tr("Smoothed loss"));
+    yAxis->setLabel(tr("Loss"));
     xAxis->setScaleType(QCPAxis::stLogarithmic);
     auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
     xAxis->setTicker(ticker);
@@ -70,14 +70,24 @@ RangeTestPlot::RangeTestPlot(QWidget* parent) : QCustomPlot(parent), note_(new Q
     legend->setBrush(QColor(255, 255, 255, 225));
     legend->setBorderPen(QPen(QColor(0xC8, 0xC8, 0xC8), 0));
     legend->setRowSpacing(-2);
-    // The loss starts high on the left and rises again on the right: the lower left is free.
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    // The legend is a row above the plot: a short plot in a dock has no free corner.
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, legend);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setWrap(2);
+    legend->setMargins(QMargins(4, 4, 4, 0));
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(Qt::NoBrush);
+    plotLayout()->setRowStretchFactor(0, 0.001);
     note_->setPositionAlignment(Qt::AlignCenter);
     note_->position->setType(QCPItemPosition::ptAxisRectRatio);
     note_->position->setCoords(0.5, 0.4);
     note_->setTextAlignment(Qt::AlignCenter);
     note_->setColor(QColor(0x60, 0x60, 0x60));
     note_->setClipToAxisRect(false);
+    // Label rows depend on the plot's size in pixels: placed after every layout, just before
+    // drawing.
+    connect(this, &QCustomPlot::afterLayout, this, &RangeTestPlot::placeLabels);
     setTests({});
 }
 
@@ -108,6 +118,7 @@ void RangeTestPlot::setTests(const std::vector<RangeTestCurve>& tests) {
     smoothed_.clear();
     raw_ = nullptr;
     marks_.clear();
+    labels_.clear();
     legend->clearItems();
     fitAxes(tests);
     // The raw loss may shoot far above the view before the test stops: drawn clamped to a
@@ -116,6 +127,12 @@ void RangeTestPlot::setTests(const std::vector<RangeTestCurve>& tests) {
     const double rawLow = yAxis->range().lower - 10.0 * span;
     const double rawHigh = yAxis->range().upper + 10.0 * span;
 
+    // Tests that swept different ranges say so in the legend.
+    const bool rangesDiffer = std::any_of(tests.begin(), tests.end(), [&](const RangeTestCurve& t) {
+        const auto& a = t.settings;
+        const auto& b = tests.front().settings;
+        return a.startLr != b.startLr || a.endLr != b.endLr || a.iterations != b.iterations;
+    });
     for (std::size_t i = 0; i < tests.size(); ++i) {
         const RangeTestCurve& test = tests[i];
         const bool current = i + 1 == tests.size();
@@ -129,13 +146,24 @@ void RangeTestPlot::setTests(const std::vector<RangeTestCurve>& tests) {
             raw_ = addGraph();
             raw_->setPen(QPen(faded(test.colour, 70), 1.0));
             raw_->setData(lr, raw, true);
-            raw_->removeFromLegend();
+            raw_->setName(tr("raw batch loss"));
+            raw_->removeFromLegend();  // listed after its smoothed curve, drawn behind it
         }
         QCPGraph* graph = addGraph();
         graph->setPen(current ? QPen(test.colour, 2.5) : QPen(faded(test.colour, 110), 1.5));
         graph->setData(lr, smoothed, true);
-        graph->setName(current && tests.size() > 1 ? tr("%1  (now)").arg(test.label) : test.label);
+        QString name = test.label;
+        if (rangesDiffer) {
+            name +=
+                QStringLiteral(" · %1→%2 ×%3")
+                    .arg(compactNumber(test.settings.startLr), compactNumber(test.settings.endLr))
+                    .arg(test.settings.iterations);
+        }
+        graph->setName(current && tests.size() > 1 ? tr("%1  (now)").arg(name) : name);
         smoothed_.push_back(graph);
+        if (current) {
+            raw_->addToLegend();
+        }
     }
     legend->setVisible(!tests.empty());
 
@@ -149,7 +177,6 @@ void RangeTestPlot::setTests(const std::vector<RangeTestCurve>& tests) {
             markSuggestions(current);
         }
     }
-    alignLabels();
     replot(rpQueuedReplot);
 }
 
@@ -183,12 +210,12 @@ void RangeTestPlot::markSuggestions(const RangeTestCurve& current) {
             dot->removeFromLegend();
         }
 
-        // One row per suggestion at the top, so labels of close rates do not overlap; a
-        // label near the right edge goes left of its line.
+        // Placed in rows at the top by placeLabels() once the plot's size is known.
         auto* label = new QCPItemText(this);
         label->position->setTypeX(QCPItemPosition::ptPlotCoords);
         label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(lr, 0.02 + 0.075 * row);
+        label->position->setCoords(lr, 0.0);
+        labels_.push_back(label);
         label->setText(
             QStringLiteral("%1 %2").arg(QString::fromLatin1(style.name), compactNumber(lr, 2)));
         label->setColor(style.colour);
@@ -221,24 +248,59 @@ void RangeTestPlot::fitAxes(const std::vector<RangeTestCurve>& tests) {
     if (std::isfinite(lrLo) && std::isfinite(lrHi) && lrLo > 0.0 && lrHi > lrLo) {
         xAxis->setRange(lrLo, lrHi);
     }
-    if (std::isfinite(lo) && std::isfinite(hi)) {
-        const double margin = hi > lo ? 0.06 * (hi - lo) : std::max(0.05 * std::abs(hi), 1e-3);
-        // Room at the top for the suggestion labels.
-        yAxis->setRange(lo - margin, hi + 3.5 * margin);
-    }
+    dataLow_ = lo;
+    dataHigh_ = hi;
+    fitY(0.06);
 }
 
-void RangeTestPlot::alignLabels() {
-    // Labels near the right edge go left of their line.
-    for (int i = 0; i < itemCount(); ++i) {
-        if (auto* label = qobject_cast<QCPItemText*>(item(i)); label != nullptr && label != note_) {
-            const double ratio =
-                (std::log(label->position->coords().x()) - std::log(xAxis->range().lower)) /
-                (std::log(xAxis->range().upper) - std::log(xAxis->range().lower));
-            label->setPositionAlignment(ratio > 0.8 ? (Qt::AlignRight | Qt::AlignTop)
-                                                    : (Qt::AlignLeft | Qt::AlignTop));
-        }
+void RangeTestPlot::fitY(double topFraction) {
+    if (!std::isfinite(dataLow_) || !std::isfinite(dataHigh_)) {
+        return;
     }
+    const double span =
+        dataHigh_ > dataLow_ ? dataHigh_ - dataLow_ : std::max(0.05 * std::abs(dataHigh_), 1e-3);
+    const double lower = dataLow_ - 0.06 * span;
+    const double upper = dataHigh_ + 0.03 * span;
+    yAxis->setRange(lower, upper + (upper - lower) * topFraction / (1.0 - topFraction));
+}
+
+void RangeTestPlot::placeLabels() {
+    const QRect rect = axisRect()->rect();
+    if (labels_.empty() || rect.height() <= 0) {
+        return;
+    }
+    // Each label goes right of its line (left of it near the right edge), in the first row
+    // from the top where it overlaps no other label; the y range then leaves those rows free.
+    const int rowHeight = QFontMetrics(labels_.front()->font()).height() + 4;
+    std::vector<std::vector<std::pair<double, double>>> rows;
+    std::vector<QCPItemText*> byX = labels_;
+    std::sort(byX.begin(), byX.end(), [](const QCPItemText* a, const QCPItemText* b) {
+        return a->position->coords().x() < b->position->coords().x();
+    });
+    for (QCPItemText* label : byX) {
+        const double x = xAxis->coordToPixel(label->position->coords().x());
+        const double width = QFontMetrics(label->font()).horizontalAdvance(label->text()) + 8.0;
+        const bool leftOfLine = x + width > rect.right();
+        label->setPositionAlignment(leftOfLine ? (Qt::AlignRight | Qt::AlignTop)
+                                               : (Qt::AlignLeft | Qt::AlignTop));
+        const std::pair<double, double> span =
+            leftOfLine ? std::pair{x - width, x} : std::pair{x, x + width};
+        std::size_t row = 0;
+        while (row < rows.size() &&
+               std::any_of(rows[row].begin(), rows[row].end(), [&](const auto& other) {
+                   return span.first < other.second + 4.0 && other.first < span.second + 4.0;
+               })) {
+            ++row;
+        }
+        if (row == rows.size()) {
+            rows.emplace_back();
+        }
+        rows[row].push_back(span);
+        label->position->setCoords(label->position->coords().x(),
+                                   (2.0 + static_cast<double>(row) * rowHeight) / rect.height());
+    }
+    const double used = (4.0 + static_cast<double>(rows.size()) * rowHeight) / rect.height();
+    fitY(std::min(0.5, used + 0.02));
 }
 
 }  // namespace lrscope::ui

@@ -41,11 +41,16 @@ public:
 private:
     void markSuggestions(const RangeTestCurve& current);
     void fitAxes(const std::vector<RangeTestCurve>& tests);
-    void alignLabels();
+    // The y range over the data with `topFraction` of the height free above it.
+    void fitY(double topFraction);
+    void placeLabels();
 
     std::vector<QCPGraph*> smoothed_;
     QCPGraph* raw_ = nullptr;
     std::vector<SuggestionMark> marks_;
+    std::vector<QCPItemText*> labels_;  // the suggestions' value labels
+    double dataLow_ = 0.0;              // the smoothed (and current raw) losses' extent
+    double dataHigh_ = 0.0;
     QString emptyMessage_;
     QCPItemText* note_;
 };

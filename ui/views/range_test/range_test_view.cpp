@@ -18,6 +18,14 @@
 
 namespace lrscope::ui {
 
+namespace {
+
+// How tall the view grows when a test starts: a range test needs room for three labels
+// above its curve.
+constexpr int kRoomyHeight = 380;
+
+}  // namespace
+
 RangeTestView::RangeTestView(const ViewContext& context, QWidget* parent)
     : context_(context),
       widget_(new QWidget(parent)),
@@ -94,6 +102,7 @@ RangeTestView::RangeTestView(const ViewContext& context, QWidget* parent)
     connect(find_, &QAction::triggered, this, [this] {
         if (findLearningRate()) {
             bringViewForward(widget_);
+            growViewTo(widget_, kRoomyHeight);
         }
     });
     connect(run_, &QPushButton::clicked, this, &RangeTestView::findLearningRate);
@@ -234,28 +243,35 @@ void RangeTestView::refresh() {
         return;
     }
     const RangeTestCurve& current = tests_.back();
-    QString text = tr("<b>%1</b>, %2: %3.")
-                       .arg(current.label.toHtmlEscaped(),
-                            rangeTestSettingsText(current.settings).toHtmlEscaped(),
-                            rangeTestStopText(current).toHtmlEscaped());
+    QString text =
+        tr("<b>%1</b> · %2 → %3: %4.")
+            .arg(current.label.toHtmlEscaped(), compactNumber(current.settings.startLr),
+                 compactNumber(current.settings.endLr), rangeTestStopText(current).toHtmlEscaped());
+    status_->setToolTip(rangeTestSettingsText(current.settings));
     if (current.finished && current.suggestions.valley) {
         const auto& s = current.suggestions;
         const std::optional<double> values[] = {s.valley, s.steep, s.minimum};
         static const char* const kNames[] = {"valley", "steep", "minimum"};
+        const QString meaning[] = {
+            tr("the usual choice: well down the slope, before the loss turns up"),
+            tr("where the loss falls fastest; often a little high"),
+            tr("a tenth of the rate at the lowest loss")};
         for (std::size_t i = 0; i < use_.size(); ++i) {
             use_[i]->setText(
                 tr("Use %1 %2").arg(QString::fromLatin1(kNames[i]), compactNumber(*values[i], 2)));
-            use_[i]->setToolTip(tr("Set the panel's learning rate to %1").arg(*values[i]));
+            use_[i]->setToolTip(tr("Set the panel's learning rate to %1 — %2")
+                                    .arg(compactNumber(*values[i], 6), meaning[i]));
             use_[i]->setVisible(true);
         }
-        text += tr(" Valley is the usual choice: well before the loss turns up.");
     } else if (current.finished) {
         text += tr(" No suggestion: %1.")
                     .arg(QString::fromStdString(current.suggestions.reason).toHtmlEscaped());
     }
     if (tests_.size() > 1) {
-        text += tr(" Faint: %n earlier test(s); the legend names their settings.", nullptr,
-                   static_cast<int>(tests_.size() - 1));
+        text += tests_.size() == 2
+                    ? tr(" Faint: the earlier test; the legend names its settings.")
+                    : tr(" Faint: %1 earlier tests; the legend names their settings.")
+                          .arg(tests_.size() - 1);
     }
     status_->setText(text);
 }

@@ -56,8 +56,15 @@ SweepPlot::SweepPlot(QWidget* parent) : QCustomPlot(parent), note_(new QCPItemTe
     legend->setBrush(QColor(255, 255, 255, 225));
     legend->setBorderPen(QPen(QColor(0xC8, 0xC8, 0xC8), 0));
     legend->setRowSpacing(-2);
-    // The U opens upwards: its bottom middle holds the best rates, the lower corners are free.
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    // A U-curve fills its plot from corner to corner: the legend goes in a row above it.
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, legend);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setWrap(3);
+    legend->setMargins(QMargins(4, 4, 4, 0));
+    legend->setBorderPen(Qt::NoPen);  // a header row, not a box over the data
+    legend->setBrush(Qt::NoBrush);
+    plotLayout()->setRowStretchFactor(0, 0.001);
     note_->setPositionAlignment(Qt::AlignCenter);
     note_->position->setType(QCPItemPosition::ptAxisRectRatio);
     note_->position->setCoords(0.5, 0.45);
@@ -66,6 +73,27 @@ SweepPlot::SweepPlot(QWidget* parent) : QCustomPlot(parent), note_(new QCPItemTe
     note_->setClipToAxisRect(false);
     setMeasure(measure_);
     setRuns({});
+}
+
+void SweepPlot::setLogY(bool logY) {
+    logY_ = logY;
+    yAxis->setScaleType(logY ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    chooseYTicks();
+}
+
+void SweepPlot::chooseYTicks() {
+    // Decade ticks read well over decades; within less than one a log ticker labels a single
+    // tick or none, so plain ticks with three digits are used there.
+    const bool decades = logY_ && yAxis->range().upper >= 10.0 * yAxis->range().lower;
+    if (decades) {
+        yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+        yAxis->setNumberFormat(QStringLiteral("eb"));
+        yAxis->setNumberPrecision(0);
+    } else {
+        yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+        yAxis->setNumberFormat(QStringLiteral("g"));
+        yAxis->setNumberPrecision(3);
+    }
 }
 
 void SweepPlot::setMeasure(core::SweepMeasure measure) {
@@ -127,8 +155,8 @@ void SweepPlot::setRuns(const std::vector<SweepPlotRun>& runs) {
                 drawn_.push_back({run.id, p.lr, std::nullopt, static_cast<int>(row)});
                 continue;
             }
-            if (!p.value) {
-                continue;  // nothing recorded yet, or no such value (no test split)
+            if (!p.value || (logY_ && *p.value <= 0.0)) {
+                continue;  // nothing recorded yet, no such value (no test split), or 0 on log
             }
             lr << p.lr;
             value << *p.value;
@@ -173,6 +201,7 @@ void SweepPlot::setRuns(const std::vector<SweepPlotRun>& runs) {
         note_->setVisible(false);
     }
     fitAxes(runs);
+    chooseYTicks();
     replot(rpQueuedReplot);
 }
 
@@ -190,20 +219,31 @@ void SweepPlot::fitAxes(const std::vector<SweepPlotRun>& runs) {
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;
     for (const Drawn& d : drawn_) {
-        if (d.value) {
+        if (d.value && (!logY_ || *d.value > 0.0)) {
             lo = std::min(lo, *d.value);
             hi = std::max(hi, *d.value);
         }
     }
     if (!std::isfinite(lo)) {
-        yAxis->setRange(0, 1);
+        yAxis->setRange(logY_ ? 1e-3 : 0.0, 1.0);
         return;
     }
-    const double span = hi > lo ? hi - lo : std::max(std::abs(hi) * 0.1, 1e-3);
     // The band above the data holds the crosses of diverged runs, one row per group.
     const bool crosses =
         std::any_of(drawn_.begin(), drawn_.end(), [](const Drawn& d) { return !d.value; });
     const double top = crosses ? crossRatio(static_cast<int>(curves_.size())) + 0.02 : 0.06;
+    if (logY_) {
+        // The same margins, in decades.
+        const double low = std::log10(lo);
+        const double high = std::log10(hi);
+        const double span = high > low ? high - low : 0.5;
+        const double lower = low - 0.08 * span;
+        const double upper = high + 0.03 * span;
+        yAxis->setRange(std::pow(10.0, lower),
+                        std::pow(10.0, upper + (upper - lower) * top / (1.0 - top)));
+        return;
+    }
+    const double span = hi > lo ? hi - lo : std::max(std::abs(hi) * 0.1, 1e-3);
     const double lower = lo >= 0.0 ? std::max(0.0, lo - 0.08 * span) : lo - 0.08 * span;
     const double upper = hi + 0.03 * span;
     yAxis->setRange(lower, upper + (upper - lower) * top / (1.0 - top));

@@ -29,14 +29,17 @@ std::vector<QString> sweepGroups(const std::vector<const core::RunConfig*>& conf
 // rate (log x), one line per group in its own colour. Runs still training are hollow points
 // that move as they train; diverged runs are crosses at the top edge labelled with their
 // epoch; each group's best rate (lowest value of a run that did not diverge) is a star, and
-// its legend entry names it. Clicking a point (or cross) emits runClicked. The window's sweep
-// view and `lrscope-cli plot --sweep` both draw with this class.
+// its legend entry (in a row above the plot) names it. Clicking a point (or cross) emits
+// runClicked. The window's sweep view and `lrscope-cli plot --sweep` both draw with this class.
 class SweepPlot : public QCustomPlot {
     Q_OBJECT
 public:
     explicit SweepPlot(QWidget* parent = nullptr);
 
     void setMeasure(core::SweepMeasure measure);
+    // Losses of a sweep span decades: a log axis shows the bottom of the U.
+    void setLogY(bool logY);
+    bool logY() const { return logY_; }
     core::SweepMeasure measure() const { return measure_; }
     // Draws these runs (the whole figure is rebuilt; a sweep has at most a few hundred runs).
     void setRuns(const std::vector<SweepPlotRun>& runs);
@@ -65,8 +68,10 @@ private:
     };
 
     void fitAxes(const std::vector<SweepPlotRun>& runs);
+    void chooseYTicks();
 
     core::SweepMeasure measure_ = core::SweepMeasure::FinalTrainLoss;
+    bool logY_ = false;
     std::vector<core::SweepCurve> curves_;
     std::vector<Drawn> drawn_;
     QString emptyMessage_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -23,6 +24,8 @@ namespace {
 
 // Redraws are spaced out: records of many runs arrive at the controller's ~30 Hz drains.
 constexpr int kRefreshMs = 100;
+// How tall the view grows when a sweep starts, so the U-curve can be read.
+constexpr int kRoomyHeight = 380;
 
 }  // namespace
 
@@ -31,6 +34,7 @@ SweepView::SweepView(const ViewContext& context, QWidget* parent)
       widget_(new QWidget(parent)),
       plot_(new SweepPlot(widget_)),
       measure_(new QComboBox(widget_)),
+      logY_(new QCheckBox(tr("Log y"), widget_)),
       status_(new QLabel(widget_)),
       sweep_(new QAction(tr("S&weep learning rates..."), this)) {
     widget_->setObjectName(QStringLiteral("view.sweep"));
@@ -56,6 +60,7 @@ SweepView::SweepView(const ViewContext& context, QWidget* parent)
     bar->addWidget(start);
     bar->addWidget(new QLabel(tr("y:"), widget_));
     bar->addWidget(measure_);
+    bar->addWidget(logY_);
     bar->addWidget(status_, 1);
     auto* layout = new QVBoxLayout(widget_);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -70,6 +75,13 @@ SweepView::SweepView(const ViewContext& context, QWidget* parent)
     connect(start, &QPushButton::clicked, this, &SweepView::openDialog);
     connect(measure_, &QComboBox::currentIndexChanged, this, [this] {
         plot_->setMeasure(static_cast<core::SweepMeasure>(measure_->currentData().toInt()));
+        refresh();
+    });
+    logY_->setToolTip(tr("Losses of a sweep span decades; a log axis shows the bottom of the U"));
+    logY_->setChecked(true);
+    plot_->setLogY(true);
+    connect(logY_, &QCheckBox::toggled, this, [this](bool on) {
+        plot_->setLogY(on);
         refresh();
     });
     connect(plot_, &SweepPlot::runClicked, this,
@@ -117,6 +129,9 @@ void SweepView::restoreSessionState(const QJsonObject& state) {
     if (measure) {
         measure_->setCurrentIndex(measure_->findData(static_cast<int>(*measure)));
     }
+    if (const QJsonValue logY = state.value(QStringLiteral("log_y")); logY.isBool()) {
+        logY_->setChecked(logY.toBool());
+    }
 }
 
 void SweepView::openDialog() {
@@ -134,6 +149,7 @@ void SweepView::openDialog() {
     if (const auto request = dialog.request()) {
         if (!startSweep(*request).empty()) {
             bringViewForward(widget_);
+            growViewTo(widget_, kRoomyHeight);
         }
     }
 }
@@ -154,9 +170,6 @@ std::vector<core::RunId> SweepView::startSweep(const SweepRequest& request) {
         members_.push_back(id);
         ids.push_back(id);
     }
-    status_->setText(tr("Sweep %1: %2 runs queued. Click a point to select its run.")
-                         .arg(sweep)
-                         .arg(ids.size()));
     refresh();
     return ids;
 }
@@ -200,6 +213,29 @@ void SweepView::refresh() {
         points.push_back(point);
     }
     plot_->setRuns(points);
+    showProgress(runs);
+}
+
+void SweepView::showProgress(const std::vector<const Run*>& runs) {
+    if (runs.empty()) {
+        status_->setText(sweepsStarted_ == 0 ? tr("Click a point to select its run.")
+                                             : tr("The sweep's runs were removed."));
+        return;
+    }
+    int finished = 0;
+    int diverged = 0;
+    for (const Run* run : runs) {
+        finished += isFinished(run->state) ? 1 : 0;
+        diverged += run->divergedAt ? 1 : 0;
+    }
+    QString text = finished != static_cast<int>(runs.size())
+                       ? tr("%1 of %2 runs done").arg(finished).arg(runs.size())
+                   : finished == 1 ? tr("1 run done")
+                                   : tr("%1 runs done").arg(finished);
+    if (diverged > 0) {
+        text += tr(", %1 diverged (✕ at the top)").arg(diverged);
+    }
+    status_->setText(text + tr(". Click a point to select its run."));
 }
 
 }  // namespace lrscope::ui

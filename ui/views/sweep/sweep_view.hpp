@@ -11,10 +11,13 @@
 #include "ui/views/sweep/sweep_plot.hpp"
 #include "ui/views/view_context.hpp"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 
 namespace lrscope::ui {
+
+struct Run;
 
 // The sweep in the window. "Sweep..." (Run menu) asks for a rate range and optimizers and
 // queues every run through the controller, as Train does; the runs train on the pool like any
@@ -43,6 +46,8 @@ public:
 
     SweepPlot* plot() const { return plot_; }
     QComboBox* measureBox() const { return measure_; }
+    QCheckBox* logYBox() const { return logY_; }
+    QLabel* statusLabel() const { return status_; }
     QAction* sweepAction() const { return sweep_; }
     const std::vector<core::RunId>& members() const { return members_; }
 
@@ -50,12 +55,14 @@ private:
     void scheduleRefresh();
     void refresh();
     void forget(core::RunId id);
+    void showProgress(const std::vector<const Run*>& runs);
 
     ViewContext context_;
     QWidget* widget_;
     SweepPlot* plot_;
     QComboBox* measure_;
-    QLabel* status_;
+    QCheckBox* logY_;
+    QLabel* status_;  // progress of the sweeps, or why one could not start
     QAction* sweep_;
     std::vector<core::RunId> members_;  // the runs of every sweep started here, in order
     int sweepsStarted_ = 0;
