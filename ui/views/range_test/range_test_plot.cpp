@@ -16,12 +16,13 @@ struct SuggestionStyle {
     QCPScatterStyle::ScatterShape shape;
 };
 
-// Fixed colours apart from the run palette's first colours, and a shape each, so the three
-// marks read apart in print too.
+// One dark ink for all three marks, apart from every run colour (tests are drawn in the run
+// palette); a shape each and the label tell them apart, in print too.
+const QColor kMarkInk(0x33, 0x33, 0x33);
 const SuggestionStyle kStyles[] = {
-    {"valley", QColor(0x1B, 0x9E, 0x77), QCPScatterStyle::ssDisc},
-    {"steep", QColor(0xD9, 0x5F, 0x02), QCPScatterStyle::ssTriangle},
-    {"minimum", QColor(0x75, 0x70, 0xB3), QCPScatterStyle::ssSquare},
+    {"valley", kMarkInk, QCPScatterStyle::ssDisc},
+    {"steep", kMarkInk, QCPScatterStyle::ssTriangle},
+    {"minimum", kMarkInk, QCPScatterStyle::ssSquare},
 };
 
 QColor faded(QColor colour, int alpha) {
@@ -146,7 +147,7 @@ void RangeTestPlot::setTests(const std::vector<RangeTestCurve>& tests) {
             raw_ = addGraph();
             raw_->setPen(QPen(faded(test.colour, 70), 1.0));
             raw_->setData(lr, raw, true);
-            raw_->setName(tr("raw batch loss"));
+            raw_->setName(tests.size() > 1 ? tr("raw batch loss (now)") : tr("raw batch loss"));
             raw_->removeFromLegend();  // listed after its smoothed curve, drawn behind it
         }
         QCPGraph* graph = addGraph();

@@ -268,10 +268,8 @@ void RangeTestView::refresh() {
                     .arg(QString::fromStdString(current.suggestions.reason).toHtmlEscaped());
     }
     if (tests_.size() > 1) {
-        text += tests_.size() == 2
-                    ? tr(" Faint: the earlier test; the legend names its settings.")
-                    : tr(" Faint: %1 earlier tests; the legend names their settings.")
-                          .arg(tests_.size() - 1);
+        text += tests_.size() == 2 ? tr(" Faint: the earlier test.")
+                                   : tr(" Faint: %1 earlier tests.").arg(tests_.size() - 1);
     }
     status_->setText(text);
 }
