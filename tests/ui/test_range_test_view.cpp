@@ -191,6 +191,30 @@ private slots:
         }
     }
 
+    // Cancelled before the GUI thread saw anything of it: whatever the worker did, none of it
+    // arrives, also not once the next test has run and been delivered.
+    void aCancelledTestSaysNothingMore() {
+        QVERIFY(window_->panel().setConfig(test::smallConfig()).isEmpty());
+        view().iterationsBox()->setValue(5000);
+        QVERIFY(view().findLearningRate());
+        QVERIFY(view().isRunning());
+        view().cancel();
+        QVERIFY(!view().isRunning());
+        QCOMPARE(view().tests().back().stop, core::RangeTestStop::Stopped);
+        QVERIFY(view().tests().back().points.empty());
+        QVERIFY(view().plot()->noteText().contains(QStringLiteral("cancelled")));
+        QVERIFY(view().statusLabel()->text().contains(QStringLiteral("cancelled")));
+
+        view().iterationsBox()->setValue(30);
+        QSignalSpy finished(&view(), &ui::RangeTestView::testFinished);
+        QVERIFY(view().findLearningRate());
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(view().tests().size(), 2U);
+        QVERIFY(view().tests()[0].points.empty());
+        QCOMPARE(view().tests()[1].points.size(), 30U);
+    }
+
     void aBadRateRangeIsRefusedWithItsReason() {
         QVERIFY(window_->panel().setConfig(test::smallConfig()).isEmpty());
         view().startField()->setText(QStringLiteral("1"));

@@ -41,18 +41,14 @@ bool LessonCommand::start() {
         return false;
     }
     emit message(tr("Finding the rates: a quick range test on the panel's settings..."), 4000);
-    jobId_ = job_->start(*config, settings_);
+    config_ = *config;  // the runs train what was tested, whatever the panel shows meanwhile
+    jobId_ = job_->start(config_, settings_);
     return true;
 }
 
 void LessonCommand::onTestFinished(int job, const core::RangeTestResult& result,
                                    const core::LrSuggestions& suggestions) {
     if (job != jobId_) {
-        return;
-    }
-    const auto& config = panel_.config();
-    if (!config) {
-        emit message(tr("Cannot show the lesson — %1").arg(panel_.invalidReason()), 8000);
         return;
     }
     std::string reason;
@@ -72,7 +68,7 @@ void LessonCommand::onTestFinished(int job, const core::RangeTestResult& result,
     };
     runs_.clear();
     for (const auto& [lr, story] : lessons) {
-        core::RunConfig run = *config;
+        core::RunConfig run = config_;
         run.optimizer.lr = lr;
         const core::RunId id = controller_.start(run);
         store_.setName(id, QStringLiteral("%1  lr=%2 — %3")

@@ -6,6 +6,7 @@
 
 #include "core/analysis/lesson_rates.hpp"
 #include "core/training/epoch_record.hpp"
+#include "core/training/run_config.hpp"
 
 class QAction;
 
@@ -49,6 +50,7 @@ private:
     QAction* action_;
     int jobId_ = 0;
     core::RangeTestSettings settings_;
+    core::RunConfig config_;  // the panel's settings when the lesson started
     std::vector<core::RunId> runs_;
 };
 

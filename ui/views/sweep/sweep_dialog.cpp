@@ -37,8 +37,10 @@ std::vector<core::RunConfig> sweepConfigs(const core::RunConfig& base,
 
 SweepDialog::SweepDialog(const SweepRequest& initial, QWidget* parent)
     : QDialog(parent),
-      min_(new NumberField(tr("Lowest rate"), NumberField::Kind::Real, 0.0, 10.0, this)),
-      max_(new NumberField(tr("Highest rate"), NumberField::Kind::Real, 0.0, 10.0, this)),
+      min_(new NumberField(tr("Lowest rate"), NumberField::Kind::Real, 0.0, core::kMaxLearningRate,
+                           this)),
+      max_(new NumberField(tr("Highest rate"), NumberField::Kind::Real, 0.0, core::kMaxLearningRate,
+                           this)),
       count_(new QSpinBox(this)),
       summary_(new QLabel(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
