@@ -82,18 +82,36 @@ void SweepPlot::setLogY(bool logY) {
 }
 
 void SweepPlot::chooseYTicks() {
-    // Decade ticks read well over decades; within less than one a log ticker labels a single
-    // tick or none, so plain ticks with three digits are used there.
-    const bool decades = logY_ && yAxis->range().upper >= 10.0 * yAxis->range().lower;
-    if (decades) {
-        yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
-        yAxis->setNumberFormat(QStringLiteral("eb"));
-        yAxis->setNumberPrecision(0);
-    } else {
+    if (!logY_) {
         yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
         yAxis->setNumberFormat(QStringLiteral("g"));
         yAxis->setNumberPrecision(3);
+        return;
     }
+    // A log axis gets ticks at 1, 2 and 5 times a power of ten, labelled as people write
+    // them ("0.02", "5e-4"); over many decades only the powers of ten. Qt's log ticker puts
+    // ticks at fractional powers over a decade or two and rounds their labels alike.
+    const double lower = yAxis->range().lower;
+    const double upper = yAxis->range().upper;
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    if (lower > 0.0 && upper > lower) {
+        const int first = static_cast<int>(std::floor(std::log10(lower)));
+        const int last = static_cast<int>(std::ceil(std::log10(upper)));
+        const bool manyDecades = last - first > 3;
+        for (int exponent = first; exponent <= last; ++exponent) {
+            for (const double mantissa : {1.0, 2.0, 5.0}) {
+                if (manyDecades && mantissa != 1.0) {
+                    continue;
+                }
+                const double tick = std::stod(
+                    QStringLiteral("%1e%2").arg(mantissa, 0, 'f', 0).arg(exponent).toStdString());
+                if (tick >= lower && tick <= upper) {
+                    ticker->addTick(tick, compactNumber(tick));
+                }
+            }
+        }
+    }
+    yAxis->setTicker(ticker);
 }
 
 void SweepPlot::setMeasure(core::SweepMeasure measure) {
