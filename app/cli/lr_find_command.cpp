@@ -3,6 +3,7 @@
 #include "app/cli/arguments.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/help_text.hpp"
+#include "app/cli/lr_find_options.hpp"
 #include "app/cli/run_options.hpp"
 #include "core/analysis/lr_suggestions.hpp"
 #include "core/analysis/range_test.hpp"
@@ -15,41 +16,6 @@
 namespace lrscope::cli {
 
 namespace {
-
-// Run flags of train that the range test replaces: it sets the rate of every iteration and
-// runs a number of iterations, not epochs.
-constexpr const char* kReplacedFlags[][2] = {
-    {"--lr", "the range test sets every rate; use --start-lr and --end-lr"},
-    {"--schedule", "the range test sets every rate; use --start-lr and --end-lr"},
-    {"--warmup", "the range test sets every rate; use --start-lr and --end-lr"},
-    {"--epochs", "the range test runs --iterations mini-batches, not epochs"},
-};
-
-core::RangeTestSettings settingsFromArguments(const Arguments& args) {
-    core::RangeTestSettings settings;
-    if (const auto start = args.number("--start-lr")) {
-        settings.startLr = *start;
-    }
-    if (const auto end = args.number("--end-lr")) {
-        settings.endLr = *end;
-    }
-    if (const auto iterations = args.integer("--iterations")) {
-        if (*iterations < 1 || *iterations > core::kMaxRangeTestIterations) {
-            throw core::InputError("--iterations: " + std::to_string(*iterations) +
-                                   " is out of range; expected 1 to " +
-                                   std::to_string(core::kMaxRangeTestIterations));
-        }
-        settings.iterations = static_cast<int>(*iterations);
-    }
-    if (const auto smoothing = args.number("--smoothing")) {
-        settings.smoothing = *smoothing;
-    }
-    if (const auto stopFactor = args.number("--stop-factor")) {
-        settings.stopFactor = *stopFactor;
-    }
-    core::validate(settings);
-    return settings;
-}
 
 std::string suggestionText(const core::LrSuggestions& suggestions) {
     if (!suggestions.valley) {
@@ -83,20 +49,13 @@ int runLrFindCommand(const std::vector<std::string>& args, Console& console) {
         return kExitOk;
     }
     auto valueFlags = runValueFlags();
-    valueFlags.insert(valueFlags.end(), {"--start-lr", "--end-lr", "--iterations", "--smoothing",
-                                         "--stop-factor", "--out", "--summary"});
+    const auto rangeFlags = rangeTestValueFlags();
+    valueFlags.insert(valueFlags.end(), rangeFlags.begin(), rangeFlags.end());
+    valueFlags.insert(valueFlags.end(), {"--out", "--summary"});
     const Arguments arguments(args, valueFlags, runSwitches(), "lr-find");
-    for (const auto& [flag, why] : kReplacedFlags) {
-        if (arguments.has(flag)) {
-            throw core::InputError(std::string(flag) + ": does not apply to lr-find; " + why);
-        }
-    }
-    const auto kinds = optimizersFromArguments(arguments);
-    if (kinds.size() != 1) {
-        throw core::InputError("--optimizer: lr-find takes one optimizer");
-    }
-    const auto config = configFromArguments(arguments, kinds.front(), std::nullopt, kinds);
-    const auto settings = settingsFromArguments(arguments);
+    rejectReplacedRunFlags(arguments, "lr-find");
+    const auto config = rangeTestConfigFromArguments(arguments);
+    const auto settings = rangeTestSettingsFromArguments(arguments);
     const auto outPath = arguments.value("--out");
     const auto summaryPath = arguments.value("--summary");
     if (outPath) {

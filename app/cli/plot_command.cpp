@@ -10,10 +10,10 @@
 #include <memory>
 #include <optional>
 
-#include <QApplication>
-
 #include "app/cli/arguments.hpp"
 #include "app/cli/commands.hpp"
+#include "app/cli/offscreen_app.hpp"
+#include "app/cli/plot_figures.hpp"
 #include "app/cli/run_batch.hpp"
 #include "app/cli/run_options.hpp"
 #include "core/base/errors.hpp"
@@ -189,29 +189,6 @@ std::vector<PlotRun> readRuns(const std::string& path) {
     return runs;
 }
 
-// Qt's notes about the environment (e.g. XDG_RUNTIME_DIR) are not the user's concern on a
-// command line; only fatal messages get through.
-void quietQtMessages(QtMsgType type, const QMessageLogContext&, const QString& message) {
-    if (type == QtFatalMsg) {
-        std::fprintf(stderr, "lrscope-cli: %s\n", qPrintable(message));
-    }
-}
-
-// QCustomPlot draws through QWidget machinery, so a QApplication must exist.
-std::unique_ptr<QApplication> ensureApplication() {
-    if (QCoreApplication::instance() != nullptr) {
-        return nullptr;
-    }
-    if (std::getenv("QT_QPA_PLATFORM") == nullptr) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-    qInstallMessageHandler(quietQtMessages);
-    static int argc = 1;
-    static char name[] = "lrscope-cli";
-    static char* argv[] = {name, nullptr};
-    return std::make_unique<QApplication>(argc, argv);
-}
-
 void render(const std::vector<PlotRun>& runs, const FigureOptions& options) {
     const auto app = ensureApplication();
     ui::RunStore store;
@@ -267,6 +244,22 @@ std::string plotHelp() {
            "  lrscope-cli plot --dataset moons --lr 1e-3,0.1,10 --out rates.png\n"
            "--lr-range MIN:MAX:N gives N log-spaced rates instead of a list.\n"
            "\n"
+           "       lrscope-cli plot --lr-find --out FILE [FIGURE FLAGS] [LR-FIND FLAGS]\n"
+           "Runs the learning-rate range test with the flags of lr-find (see lrscope-cli lr-find\n"
+           "--help: every run flag but --lr, --schedule, --warmup and --epochs, plus --start-lr,\n"
+           "--end-lr, --iterations, --smoothing, --stop-factor and --summary FILE.json) and draws\n"
+           "the smoothed loss against the rate (raw loss faint) with the valley, steep and\n"
+           "minimum suggestions marked, as the window's range test view draws it.\n"
+           "\n"
+           "       lrscope-cli plot --sweep --out FILE [--sweep-y Y] [FIGURE FLAGS] [SWEEP FLAGS]\n"
+           "       lrscope-cli plot --sweep --runs SWEEP.csv --out FILE [--sweep-y Y]\n"
+           "Trains a sweep (sweep's flags: --optimizer A,B --lr-range MIN:MAX:N ...) or reads\n"
+           "one (sweep --out) and draws its U-curve: Y against the rate, one line per optimizer,\n"
+           "the best rate of each starred, diverged runs as crosses at the top with their epoch.\n"
+           "  --sweep-y Y       final-train-loss (default), final-test-loss, best-test-loss or\n"
+           "                    final-error (final test error %); --log-y is the window's\n"
+           "                    default for the U-curve (losses span decades)\n"
+           "\n"
            "Figure flags:\n"
            "  --out FILE        the figure; the suffix picks PNG, PDF or SVG (required)\n"
            "  --width N         width in pixels (PDF: points), default 1200\n"
@@ -301,11 +294,19 @@ int runPlotCommand(const std::vector<std::string>& args, std::ostream& out, std:
         valueFlags.insert(valueFlags.end(),
                           {"--out", "--width", "--height", "--scale", "--metric", "--series",
                            "--runs", "--threads", "--lr-range", "--title", "--y-min", "--y-max"});
+        const auto figureFlags = figureValueFlags();
+        valueFlags.insert(valueFlags.end(), figureFlags.begin(), figureFlags.end());
         auto switches = runSwitches();
         switches.insert(switches.end(), {"--log-y", "--key", "--both"});
+        const auto figureKinds = figureSwitches();
+        switches.insert(switches.end(), figureKinds.begin(), figureKinds.end());
         const Arguments arguments(args, valueFlags, switches, "plot");
         const FigureOptions options = figureOptions(arguments);
         checkWritableDestination(options.out, "--out");
+        if (const auto line = plotSpecialFigure(arguments, options.out, options.size)) {
+            out << *line << '\n';
+            return kExitOk;
+        }
         std::vector<PlotRun> runs;
         if (const auto runsFile = arguments.value("--runs")) {
             for (const std::string& flag : runValueFlags()) {

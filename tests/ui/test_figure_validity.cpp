@@ -12,6 +12,8 @@
 #include "ui/export/plot_export.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/views/curves/run_plot.hpp"
+#include "ui/views/range_test/range_test_plot.hpp"
+#include "ui/views/sweep/sweep_plot.hpp"
 
 using namespace lrscope;
 
@@ -115,6 +117,70 @@ private:
     }
 
 private slots:
+    void exportBoth(QCustomPlot& plot, const QString& stem) {
+        for (const QString& suffix : {QStringLiteral(".pdf"), QStringLiteral(".svg")}) {
+            const QString path = dir_.filePath(stem + suffix);
+            const QString error = ui::exportFigure(plot, path, {800, 500, 1.0});
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            if (suffix == QStringLiteral(".pdf")) {
+                checkPdf(path);
+            } else {
+                checkSvg(path);
+            }
+        }
+    }
+
+    // A range test whose raw loss shoots to 1e300 before it stops, with suggestions marked,
+    // over an earlier test: the figure stays valid.
+    void rangeTestFigureWithAnExplodingLossParsesCleanly() {
+        core::RangeTestSettings settings;
+        std::vector<core::RangeTestPoint> points;
+        for (int i = 0; i < 90; ++i) {
+            const double lr = core::rangeTestRate(settings, i);
+            const double loss = i < 80 ? 0.7 - 0.004 * i : std::pow(10.0, 30.0 * (i - 79));
+            points.push_back({i, lr, std::min(loss, 1e300), 0.7 - 0.003 * i + (i > 80 ? 2.0 : 0)});
+        }
+        ui::RangeTestCurve earlier;
+        earlier.label = QStringLiteral("SGD");
+        earlier.colour = Qt::blue;
+        earlier.points = points;
+        earlier.finished = true;
+        ui::RangeTestCurve current = earlier;
+        current.label = QStringLiteral("Adam");
+        current.colour = Qt::red;
+        current.stop = core::RangeTestStop::Diverged;
+        current.suggestions = core::lrSuggestions(points, settings.iterations);
+        QVERIFY(current.suggestions.valley);
+        ui::RangeTestPlot plot;
+        plot.resize(800, 500);
+        plot.setTests({earlier, current});
+        QCOMPARE(plot.marks().size(), 3U);
+        exportBoth(plot, QStringLiteral("range-test"));
+    }
+
+    // A U-curve with diverged runs (crosses in the band above) and huge final losses.
+    void sweepFigureWithDivergedRunsParsesCleanly() {
+        std::vector<ui::SweepPlotRun> runs;
+        const double lrs[] = {1e-4, 1e-3, 1e-2, 0.1, 1.0, 10.0};
+        const double losses[] = {0.69, 0.6, 0.2, 0.05, 1e250, 0.7};
+        for (int i = 0; i < 6; ++i) {
+            ui::SweepPlotRun run;
+            run.id = static_cast<core::RunId>(i + 1);
+            run.group = QStringLiteral("SGD");
+            run.lr = lrs[i];
+            run.value = losses[i];
+            run.finished = true;
+            if (i == 5) {
+                run.divergedAt = 3;
+            }
+            runs.push_back(run);
+        }
+        ui::SweepPlot plot;
+        plot.resize(800, 500);
+        plot.setRuns(runs);
+        exportBoth(plot, QStringLiteral("sweep"));
+    }
+
     void figuresWithDivergedAndZeroValuesParseCleanly_data() {
         QTest::addColumn<int>("metric");
         QTest::addColumn<bool>("logY");

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include "core/base/number_format.hpp"
+#include "ui/commands/lesson_command.hpp"
 #include "ui/panels/control_panel.hpp"
 #include "ui/panels/learning_rate_panel.hpp"
 #include "ui/runs/run_selection.hpp"
@@ -35,6 +36,8 @@ RunCommands::RunCommands(RunStore& store, TrainingController& controller, RunSel
       panel_(panel),
       window_(window) {
     buildActions();
+    lesson_ = new LessonCommand(store_, controller_, panel_, this);
+    connect(lesson_, &LessonCommand::message, this, &RunCommands::message);
     connect(&store_, &RunStore::runChanged, this, [this](core::RunId, unsigned what) {
         if ((what & RunStore::State) != 0U) {
             refreshActions();
@@ -90,6 +93,10 @@ bool RunCommands::confirm(const QString& title, const QString& question) const {
     }
     return QMessageBox::question(window_, title, question, QMessageBox::Yes | QMessageBox::Cancel,
                                  QMessageBox::Cancel) == QMessageBox::Yes;
+}
+
+QAction* RunCommands::lessonAction() const {
+    return lesson_->action();
 }
 
 std::vector<QAction*> RunCommands::runActions() const {

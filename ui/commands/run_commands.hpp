@@ -14,6 +14,7 @@ class QWidget;
 namespace lrscope::ui {
 
 class ControlPanel;
+class LessonCommand;
 class RunSelection;
 class TrainingController;
 
@@ -55,6 +56,9 @@ public:
     QAction* stopAllAction() const { return stopAll_; }
     QAction* clearAllAction() const { return clearAll_; }
     QAction* undoAction() const { return undo_; }
+    // Help > "Show me: too low, just right, too high" (also the empty loss plot's link).
+    QAction* lessonAction() const;
+    LessonCommand& lesson() const { return *lesson_; }
     // The actions of the toolbar and the Run menu, in order.
     std::vector<QAction*> runActions() const;
 
@@ -87,6 +91,7 @@ private:
     QAction* clearAll_ = nullptr;
     QAction* undo_ = nullptr;
     std::vector<Run> undoRuns_;
+    LessonCommand* lesson_ = nullptr;
     Confirm confirm_;
 };
 

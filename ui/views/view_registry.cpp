@@ -1,7 +1,9 @@
 #include "ui/views/view_registry.hpp"
 
 #include "ui/views/curves/curves_view.hpp"
+#include "ui/views/range_test/range_test_view.hpp"
 #include "ui/views/run_list/run_list_page.hpp"
+#include "ui/views/sweep/sweep_view.hpp"
 
 namespace lrscope::ui {
 
@@ -10,6 +12,8 @@ std::vector<std::unique_ptr<RunView>> makeViews(const ViewContext& context, QWid
     views.push_back(makeLossCurvesView(context, parent));
     views.push_back(makeSignalCurvesView(context, parent));
     views.push_back(std::make_unique<RunListPage>(context, parent));
+    views.push_back(std::make_unique<RangeTestView>(context, parent));
+    views.push_back(std::make_unique<SweepView>(context, parent));
     return views;
 }
 

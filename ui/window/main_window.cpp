@@ -109,6 +109,9 @@ void MainWindow::arrangeViews() {
 
     QDockWidget* firstBelow = nullptr;
     QDockWidget* firstBottom = nullptr;
+    // Tabs join their first dock only after the split below: splitting a dock that already
+    // has tabs pulls the other dock into its tab group.
+    std::vector<std::pair<QDockWidget*, QDockWidget**>> tabs;
     for (const auto& view : views_) {
         if (view->placement() == ViewPlacement::Central && centralWidget() == nullptr) {
             setCentralWidget(view->widget());
@@ -125,12 +128,15 @@ void MainWindow::arrangeViews() {
             addDockWidget(Qt::BottomDockWidgetArea, dock, Qt::Vertical);
             first = dock;
         } else {
-            tabifyDockWidget(first, dock);
+            tabs.emplace_back(dock, &first);
         }
     }
     if (firstBelow != nullptr && firstBottom != nullptr) {
         splitDockWidget(firstBelow, firstBottom, Qt::Vertical);
         resizeDocks({firstBelow, firstBottom}, {200, 190}, Qt::Vertical);
+    }
+    for (const auto& [dock, first] : tabs) {
+        tabifyDockWidget(*first, dock);
     }
     if (firstBelow != nullptr) {
         firstBelow->raise();
@@ -186,6 +192,8 @@ void MainWindow::buildMenus() {
     menuBar()->addMenu(presetMenu_);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(commands_->lessonAction());
+    help->addSeparator();
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QString rows;
         std::vector<QAction*> shown = commands_->runActions();

@@ -2,6 +2,8 @@
 
 #include <QComboBox>
 
+#include "ui/commands/run_commands.hpp"
+#include "ui/views/curves/empty_plot_link.hpp"
 #include "ui/views/curves/plot_view.hpp"
 #include "ui/views/curves/run_plot.hpp"
 #include "ui/views/view_context.hpp"
@@ -17,6 +19,9 @@ CurvesView::CurvesView(const ViewContext& context, Setup setup, QWidget* parent)
     view_->plot()->setLegendShown(setup_.legend);
     if (!setup_.emptyMessage.isEmpty()) {
         view_->plot()->setEmptyMessage(setup_.emptyMessage);
+    }
+    if (setup_.emptyLink != nullptr) {
+        new EmptyPlotLink(*view_->plot(), context.store, *setup_.emptyLink);
     }
 }
 
@@ -42,6 +47,7 @@ std::unique_ptr<RunView> makeLossCurvesView(const ViewContext& context, QWidget*
     setup.emptyMessage = QObject::tr(
         "Pick a learning rate on the left and press Train (Ctrl+Return).\n"
         "Every run adds a coloured curve, so rates sit side by side.");
+    setup.emptyLink = context.commands.lessonAction();
     return std::make_unique<CurvesView>(context, std::move(setup), parent);
 }
 

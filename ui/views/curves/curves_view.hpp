@@ -24,6 +24,7 @@ public:
         SeriesChoice series = SeriesChoice::TrainAndTest;
         bool legend = true;
         QString emptyMessage;
+        QAction* emptyLink = nullptr;  // offered under the empty message (EmptyPlotLink)
     };
 
     CurvesView(const ViewContext& context, Setup setup, QWidget* parent);
