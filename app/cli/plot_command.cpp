@@ -13,6 +13,7 @@
 
 #include "app/cli/arguments.hpp"
 #include "app/cli/commands.hpp"
+#include "app/cli/plot_boundary.hpp"
 #include "app/cli/run_batch.hpp"
 #include "app/cli/run_options.hpp"
 #include "core/base/errors.hpp"
@@ -209,6 +210,8 @@ void render(const std::vector<PlotRun>& runs, const FigureOptions& options) {
 std::string plotHelp() {
     return "usage: lrscope-cli plot --out FILE.png|pdf|svg [FIGURE FLAGS] [RUN FLAGS]\n"
            "       lrscope-cli plot --runs RUNS.csv --out FILE [FIGURE FLAGS]\n"
+           "       lrscope-cli plot --boundary --out FILE [--width N --height N --scale S] "
+           "[RUN FLAGS]\n"
            "\n"
            "Trains runs (or reads them from a runs CSV) and draws the window's plot without a\n"
            "display. --optimizer and --lr take comma-separated lists; every optimizer runs at\n"
@@ -227,6 +230,12 @@ std::string plotHelp() {
            "  --runs FILE       draw the runs of a runs CSV (sweep --out, or the window's\n"
            "                    Export runs) instead of training\n"
            "  --threads N       training threads, default one per core\n"
+           "  --boundary        train one run (one optimizer, one rate) and draw what its final\n"
+           "                    weights predict over the data: the decision boundary of a\n"
+           "                    2-input classifier (train points filled, test hollow) or the\n"
+           "                    fitted curve of a 1-input regression, e.g.\n"
+           "                      lrscope-cli plot --boundary --dataset spiral --lr 0.03 \\\n"
+           "                        --epochs 300 --out spiral.png\n"
            "\n" +
            runFlagsHelp();
 }
@@ -244,9 +253,15 @@ int runPlotCommand(const std::vector<std::string>& args, std::ostream& out, std:
                                              "--series", "--runs", "--threads", "--lr-range"});
         auto switches = runSwitches();
         switches.push_back("--log-y");
+        switches.push_back("--boundary");
         const Arguments arguments(args, valueFlags, switches, "plot");
         const FigureOptions options = figureOptions(arguments);
         checkWritableDestination(options.out, "--out");
+        if (arguments.has("--boundary")) {
+            const auto app = ensureApplication();
+            out << plotBoundary(arguments, options.out, options.size);
+            return kExitOk;
+        }
         std::vector<PlotRun> runs;
         if (const auto runsFile = arguments.value("--runs")) {
             for (const std::string& flag : runValueFlags()) {

@@ -1,6 +1,9 @@
 #include "ui/views/view_registry.hpp"
 
+#include "ui/views/boundary/boundary_view.hpp"
 #include "ui/views/curves/curves_view.hpp"
+#include "ui/views/landscape/landscape_view.hpp"
+#include "ui/views/network/network_view.hpp"
 #include "ui/views/run_list/run_list_page.hpp"
 
 namespace lrscope::ui {
@@ -10,6 +13,9 @@ std::vector<std::unique_ptr<RunView>> makeViews(const ViewContext& context, QWid
     views.push_back(makeLossCurvesView(context, parent));
     views.push_back(makeSignalCurvesView(context, parent));
     views.push_back(std::make_unique<RunListPage>(context, parent));
+    views.push_back(std::make_unique<BoundaryView>(context, parent));
+    views.push_back(std::make_unique<NetworkView>(context, parent));
+    views.push_back(std::make_unique<LandscapeView>(context, parent));
     return views;
 }
 
