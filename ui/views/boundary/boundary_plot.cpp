@@ -1,6 +1,7 @@
 #include "ui/views/boundary/boundary_plot.hpp"
 
 #include "ui/views/boundary/class_colours.hpp"
+#include "ui/widgets/plot_side_legend.hpp"
 
 namespace lrscope::ui {
 
@@ -22,7 +23,7 @@ BoundaryPlot::BoundaryPlot(QWidget* parent)
     : QCustomPlot(parent),
       pixmap_(new QCPItemPixmap(this)),
       message_(new QCPItemText(this)),
-      caption_(new QCPItemText(this)),
+      caption_(new QCPTextElement(this)),
       probe_(new QCPItemTracer(this)) {
     setMinimumSize(260, 220);
     for (QCPAxis* axis : {xAxis, yAxis}) {
@@ -43,11 +44,11 @@ BoundaryPlot::BoundaryPlot(QWidget* parent)
     message_->setClipToAxisRect(false);
     message_->setVisible(false);
 
-    caption_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    caption_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    caption_->position->setCoords(0.01, 0.01);
-    caption_->setBrush(QColor(255, 255, 255, 210));
-    caption_->setPadding(QMargins(4, 2, 4, 2));
+    // The caption is a row above the plane, so it never covers points.
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, caption_);
+    caption_->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+    caption_->setMargins(QMargins(8, 2, 8, 0));
 
     probe_->setStyle(QCPItemTracer::tsPlus);
     probe_->setSize(14);
@@ -62,7 +63,7 @@ BoundaryPlot::BoundaryPlot(QWidget* parent)
     legend->setBrush(QColor(255, 255, 255, 225));
     legend->setBorderPen(QPen(QColor(0xC8, 0xC8, 0xC8), 0));
     legend->setRowSpacing(-2);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    putLegendBeside(*this);
 
     connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         if (event->button() != Qt::LeftButton || shape_ != BoundaryData::Shape::Plane) {
@@ -144,13 +145,11 @@ void BoundaryPlot::setData(const BoundaryData& boundary, const QString& caption)
     addPoints(boundary.test, false, byClass, classes, boundary.classNames);
     legend->setVisible(true);
     caption_->setText(caption);
-    caption_->setVisible(!caption.isEmpty());
     replot(rpQueuedReplot);
 }
 
 void BoundaryPlot::setPicture(const BoundaryPicture& picture, const QString& caption) {
     caption_->setText(caption);
-    caption_->setVisible(!caption.isEmpty());
     if (!picture.error.isEmpty()) {
         pixmap_->setVisible(false);
         message_->setText(picture.error);
@@ -175,7 +174,7 @@ void BoundaryPlot::showMessage(const QString& message) {
     shape_ = BoundaryData::Shape::Unsupported;
     xAxis->setVisible(false);
     yAxis->setVisible(false);
-    caption_->setVisible(false);
+    caption_->setText(QString());
     message_->setText(message);
     message_->setVisible(!message.isEmpty());
     replot(rpQueuedReplot);
@@ -194,7 +193,7 @@ QString BoundaryPlot::message() const {
 }
 
 QString BoundaryPlot::caption() const {
-    return caption_->visible() ? caption_->text() : QString();
+    return caption_->text();
 }
 
 bool BoundaryPlot::hasHeatmap() const {

@@ -53,7 +53,7 @@ private:
     QImage heatmap_;
     QCPItemPixmap* pixmap_;
     QCPItemText* message_;
-    QCPItemText* caption_;
+    QCPTextElement* caption_;
     QCPItemTracer* probe_;
     QCPGraph* curve_ = nullptr;
     std::vector<QCPGraph*> pointGraphs_;

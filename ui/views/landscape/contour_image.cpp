@@ -17,7 +17,7 @@ constexpr double kLowestShare = 1e-5;  // the first level, as a share of the spa
 QRgb bandColour(int band, int bands) {
     const double t = bands > 0 ? static_cast<double>(band) / bands : 0.0;
     const QColor low(0xFF, 0xF6, 0xD5);
-    const QColor high(0x7E, 0x97, 0xB3);
+    const QColor high(0xA9, 0xBC, 0xD0);
     const auto mix = [t](int a, int b) { return static_cast<int>(a + (b - a) * t + 0.5); };
     return qRgb(mix(low.red(), high.red()), mix(low.green(), high.green()),
                 mix(low.blue(), high.blue()));

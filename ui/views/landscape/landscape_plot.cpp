@@ -5,6 +5,7 @@
 
 #include "ui/runs/run_labels.hpp"
 #include "ui/views/landscape/contour_image.hpp"
+#include "ui/widgets/plot_side_legend.hpp"
 
 namespace lrscope::ui {
 
@@ -18,6 +19,38 @@ constexpr double kFarOutside = 50.0;  // view widths
 double clampTo(double value, double low, double high) {
     const double extent = high - low;
     return std::clamp(value, low - kFarOutside * extent, high + kFarOutside * extent);
+}
+
+// Where the segment from a (inside the range) to b (outside) crosses the range's border.
+core::PlanePoint exitPoint(core::PlanePoint a, core::PlanePoint b, const core::PlaneRange& r) {
+    double t = 1.0;
+    const auto limit = [&t](double from, double to, double low, double high) {
+        if (to > high) {
+            t = std::min(t, (high - from) / (to - from));
+        } else if (to < low) {
+            t = std::min(t, (low - from) / (to - from));
+        }
+    };
+    limit(a.x, b.x, r.xMin, r.xMax);
+    limit(a.y, b.y, r.yMin, r.yMax);
+    return {a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
+}
+
+// Where a diverged path's cross goes: its last point, or, when that lies outside the view,
+// where the path left the view for the last time, so the cross is always seen.
+core::PlanePoint crossPoint(const std::vector<core::PathPoint>& points, size_t shown,
+                            const core::PlaneRange& range) {
+    const core::PlanePoint last{points[shown - 1].x, points[shown - 1].y};
+    if (range.contains(last)) {
+        return last;
+    }
+    for (size_t k = shown - 1; k-- > 0;) {
+        const core::PlanePoint p{points[k].x, points[k].y};
+        if (range.contains(p)) {
+            return exitPoint(p, {points[k + 1].x, points[k + 1].y}, range);
+        }
+    }
+    return {std::clamp(last.x, range.xMin, range.xMax), std::clamp(last.y, range.yMin, range.yMax)};
 }
 
 }  // namespace
@@ -56,7 +89,7 @@ LandscapePlot::LandscapePlot(QWidget* parent)
     legend->setBrush(QColor(255, 255, 255, 215));
     legend->setBorderPen(QPen(QColor(0xC8, 0xC8, 0xC8), 0));
     legend->setRowSpacing(-3);
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    putLegendBeside(*this);
 
     connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         dragging_ = event->button() == Qt::LeftButton &&
@@ -113,8 +146,8 @@ void LandscapePlot::setPaths(std::vector<LandscapePath> paths) {
     for (size_t i = 0; i < paths_.size(); ++i) {
         curves_[i]->setPen(QPen(paths_[i].colour, 1.8));
         curves_[i]->setName(QString::fromUtf8(core::optimizerDisplayName(paths_[i].kind).data()));
-        crosses_[i]->setScatterStyle(
-            QCPScatterStyle(QCPScatterStyle::ssCross, QPen(paths_[i].colour, 2.5), Qt::NoBrush, 13));
+        crosses_[i]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross,
+                                                     QPen(paths_[i].colour, 2.5), Qt::NoBrush, 13));
     }
     redrawPaths();
 }
@@ -141,7 +174,8 @@ void LandscapePlot::redrawPaths() {
         const bool crossed = paths_[i].path.divergedAt && *paths_[i].path.divergedAt <= replayStep_;
         crosses_[i]->data()->clear();
         if (crossed && shown > 0) {
-            crosses_[i]->addData(xs.back(), ys.back());
+            const core::PlanePoint at = crossPoint(points, shown, range_);
+            crosses_[i]->addData(at.x, at.y);
         }
     }
     replot(rpQueuedReplot);
@@ -223,13 +257,14 @@ QCPCurve* LandscapePlot::curveOf(core::OptimizerKind kind) const {
     return nullptr;
 }
 
-bool LandscapePlot::showsCross(core::OptimizerKind kind) const {
+std::optional<core::PlanePoint> LandscapePlot::crossAt(core::OptimizerKind kind) const {
     for (size_t i = 0; i < paths_.size(); ++i) {
-        if (paths_[i].kind == kind) {
-            return !crosses_[i]->data()->isEmpty();
+        if (paths_[i].kind == kind && !crosses_[i]->data()->isEmpty()) {
+            const auto point = crosses_[i]->data()->constBegin();
+            return core::PlanePoint{point->key, point->value};
         }
     }
-    return false;
+    return std::nullopt;
 }
 
 int LandscapePlot::minimumMarkerCount() const {

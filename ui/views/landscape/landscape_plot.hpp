@@ -39,9 +39,9 @@ public:
 
     // What hovering at a widget position shows.
     QString describeAt(QPointF position) const;
-    // For tests: the curve of a path, and whether its end cross is shown.
+    // For tests: the curve of a path, and where its end cross is drawn (nullopt: none).
     QCPCurve* curveOf(core::OptimizerKind kind) const;
-    bool showsCross(core::OptimizerKind kind) const;
+    std::optional<core::PlanePoint> crossAt(core::OptimizerKind kind) const;
     int minimumMarkerCount() const;
 
 signals:
