@@ -33,7 +33,9 @@ core::PlanePoint exitPoint(core::PlanePoint a, core::PlanePoint b, const core::P
     };
     limit(a.x, b.x, r.xMin, r.xMax);
     limit(a.y, b.y, r.yMin, r.yMax);
-    return {a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
+    // Clamped: rounding may put the crossing a hair outside.
+    return {std::clamp(a.x + t * (b.x - a.x), r.xMin, r.xMax),
+            std::clamp(a.y + t * (b.y - a.y), r.yMin, r.yMax)};
 }
 
 // Where a diverged path's cross goes: its last point, or, when that lies outside the view,
