@@ -5,6 +5,7 @@
 #include "ui/views/landscape/landscape_view.hpp"
 #include "ui/views/network/network_view.hpp"
 #include "ui/views/run_list/run_list_page.hpp"
+#include "ui/views/test_input/test_input_view.hpp"
 
 namespace lrscope::ui {
 
@@ -15,6 +16,7 @@ std::vector<std::unique_ptr<RunView>> makeViews(const ViewContext& context, QWid
     views.push_back(std::make_unique<RunListPage>(context, parent));
     views.push_back(std::make_unique<BoundaryView>(context, parent));
     views.push_back(std::make_unique<NetworkView>(context, parent));
+    views.push_back(std::make_unique<TestInputView>(context, parent));
     views.push_back(std::make_unique<LandscapeView>(context, parent));
     return views;
 }

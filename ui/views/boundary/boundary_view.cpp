@@ -7,7 +7,7 @@
 #include <QMetaObject>
 #include <QVBoxLayout>
 
-#include "core/analysis/prediction.hpp"
+#include "core/analysis/input_prediction.hpp"
 #include "core/base/errors.hpp"
 #include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_selection.hpp"
@@ -17,6 +17,7 @@
 #include "ui/views/boundary/boundary_picture.hpp"
 #include "ui/views/boundary/boundary_plot.hpp"
 #include "ui/views/boundary/class_colours.hpp"
+#include "ui/views/followed_run.hpp"
 #include "ui/widgets/probability_bars.hpp"
 
 namespace lrscope::ui {
@@ -91,10 +92,7 @@ QCustomPlot* BoundaryView::exportablePlot() const {
 }
 
 void BoundaryView::follow() {
-    core::RunId id = context_.selection.current();
-    if (id == 0 && !context_.store.empty()) {
-        id = context_.store.runs().back().id;
-    }
+    const core::RunId id = followedRun(context_);
     if (id != shown_ || context_.store.run(id) == nullptr) {
         show(id);
     }
@@ -189,11 +187,11 @@ void BoundaryView::probe(core::PlanePoint point) {
         return;
     }
     try {
-        const core::Network network = core::networkFromWeights(*weights_, data_->activation);
-        core::Matrix input(2, 1);
-        input << data_->toNetwork(0, point.x), data_->toNetwork(1, point.y);
+        core::Vector input(2);
+        input << point.x, point.y;
         const core::Predictions result =
-            core::predict(network, core::LossKind::CrossEntropy, input);
+            core::predictInput(*weights_, data_->activation, core::LossKind::CrossEntropy, input,
+                               data_->featureMean, data_->featureScale);
         std::vector<double> values;
         std::vector<QColor> colours;
         for (Eigen::Index k = 0; k < result.probabilities.rows(); ++k) {

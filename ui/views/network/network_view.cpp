@@ -8,6 +8,7 @@
 #include "ui/runs/run_selection.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/runs/training_controller.hpp"
+#include "ui/views/followed_run.hpp"
 #include "ui/widgets/network_diagram.hpp"
 
 namespace lrscope::ui {
@@ -84,10 +85,7 @@ QString NetworkView::caption() const {
 }
 
 void NetworkView::follow() {
-    core::RunId id = context_.selection.current();
-    if (id == 0 && !context_.store.empty()) {
-        id = context_.store.runs().back().id;
-    }
+    const core::RunId id = followedRun(context_);
     if (id != shown_ || context_.store.run(id) == nullptr) {
         show(id);
     }
