@@ -1,5 +1,12 @@
 #include "ui/views/latest_wins_worker.hpp"
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cerrno>
+#endif
+
 namespace lrscope::ui {
 
 LatestWinsWorker::LatestWinsWorker()
@@ -36,6 +43,14 @@ long LatestWinsWorker::droppedCount() const {
 }
 
 void LatestWinsWorker::loop(const std::stop_token& stop) {
+#ifdef __linux__
+    // On Linux the nice value is per thread; never raise a priority the process lowered.
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+    if (errno == 0 && current < kNiceness) {
+        setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kNiceness);
+    }
+#endif
     std::unique_lock lock(mutex_);
     while (true) {
         if (!wake_.wait(lock, stop, [this] { return static_cast<bool>(pending_); })) {

@@ -20,7 +20,7 @@ QRgb heatmapColour(int label, double confidence, int classes) {
 }
 
 BoundaryPicture boundaryPicture(const BoundaryData& data, const core::NetworkWeights& weights,
-                                int gridSide) {
+                                int gridSide, QSize displaySize) {
     BoundaryPicture picture;
     try {
         const core::PlaneRange range = data.networkRange();
@@ -39,6 +39,10 @@ BoundaryPicture boundaryPicture(const BoundaryData& data, const core::NetworkWei
                 }
             }
             picture.heatmap = std::move(image);
+            if (!displaySize.isEmpty()) {
+                picture.display = picture.heatmap.scaled(displaySize, Qt::IgnoreAspectRatio,
+                                                         Qt::SmoothTransformation);
+            }
         } else if (data.shape == BoundaryData::Shape::Curve) {
             const core::FittedCurve curve = core::fittedCurve(weights, data.activation, range.xMin,
                                                               range.xMax, kBoundaryCurvePoints);

@@ -15,7 +15,8 @@ namespace lrscope::ui {
 // grid and its heatmap (class colour light, more saturated where the network is surer), for a
 // 1-input regression the fitted curve in the data's units. Safe to compute on any thread.
 struct BoundaryPicture {
-    QImage heatmap;              // Plane: one pixel per grid cell, the top row is the highest y
+    QImage heatmap;  // Plane: one pixel per grid cell, the top row is the highest y
+    QImage display;  // the heatmap scaled to the plot's pixels, off the GUI thread (may be null)
     core::DecisionGrid grid;     // Plane
     std::vector<double> curveX;  // Curve, in data units
     std::vector<double> curveY;
@@ -25,8 +26,10 @@ struct BoundaryPicture {
 inline constexpr int kBoundaryGridSide = 200;  // cells per side of the window's grid
 inline constexpr int kBoundaryCurvePoints = 400;
 
+// `displaySize`: the plot area's size in device pixels to scale the heatmap to, so the GUI
+// thread only copies it (empty: no display image; the plot scales the heatmap itself).
 BoundaryPicture boundaryPicture(const BoundaryData& data, const core::NetworkWeights& weights,
-                                int gridSide = kBoundaryGridSide);
+                                int gridSide = kBoundaryGridSide, QSize displaySize = {});
 
 // The heatmap colour of a cell: white blended with the class colour, from faint (confidence
 // at chance, 1/classes) to a light full tint (confidence 1).

@@ -157,7 +157,8 @@ void BoundaryPlot::setPicture(const BoundaryPicture& picture, const QString& cap
     } else if (shape_ == BoundaryData::Shape::Plane && !picture.heatmap.isNull()) {
         message_->setVisible(false);
         heatmap_ = picture.heatmap;
-        pixmap_->setPixmap(QPixmap::fromImage(heatmap_));
+        pixmap_->setPixmap(
+            QPixmap::fromImage(picture.display.isNull() ? heatmap_ : picture.display));
         pixmap_->topLeft->setCoords(range_.xMin, range_.yMax);
         pixmap_->bottomRight->setCoords(range_.xMax, range_.yMin);
         pixmap_->setVisible(true);
@@ -194,6 +195,10 @@ QString BoundaryPlot::message() const {
 
 QString BoundaryPlot::caption() const {
     return caption_->text();
+}
+
+QSize BoundaryPlot::planePixels() const {
+    return axisRect()->rect().size() * devicePixelRatio();
 }
 
 bool BoundaryPlot::hasHeatmap() const {

@@ -36,6 +36,8 @@ public:
     QString caption() const;
     bool hasHeatmap() const;
     const QImage& heatmap() const { return heatmap_; }
+    // The size a display image for setPicture should have: the plane's device pixels.
+    QSize planePixels() const;
     QCPGraph* curveGraph() const { return curve_; }
     int drawnPointCount() const;
 

@@ -138,8 +138,10 @@ void BoundaryView::submit(const core::NetworkWeights& weights, int epoch) {
     const long generation = generation_;
     auto data = data_;
     QObject* receiver = page_;
-    worker_->submit([this, receiver, generation, epoch, data, weights] {
-        auto picture = std::make_shared<const BoundaryPicture>(boundaryPicture(*data, weights));
+    const QSize pixels = plot_->planePixels();
+    worker_->submit([this, receiver, generation, epoch, data, weights, pixels] {
+        auto picture = std::make_shared<const BoundaryPicture>(
+            boundaryPicture(*data, weights, kBoundaryGridSide, pixels));
         QMetaObject::invokeMethod(
             receiver,
             [this, generation, epoch, picture, weights] {
