@@ -228,6 +228,12 @@ private slots:
         QCOMPARE(view().plot()->shape(), ui::BoundaryData::Shape::Unsupported);
         QVERIFY(view().plot()->message().contains(QStringLiteral("4 inputs")));
         QVERIFY(!view().plot()->hasHeatmap());
+        // Weights that arrive anyway (the final ones, other views' snapshots) draw nothing.
+        QVERIFY(QTest::qWaitFor([&] { return view().worker().idle(); }, 5000));
+        QCoreApplication::processEvents();
+        QCOMPARE(view().drawnEpoch(), std::optional<int>());
+        QVERIFY(view().plot()->caption().isEmpty());
+        QVERIFY(!view().probabilities()->isVisible());
     }
 
     void theWorkerRunsOnlyTheNewestWaitingJob() {

@@ -106,14 +106,14 @@ BoundaryData boundaryDataOf(const core::RunConfig& config) {
         data.shape = BoundaryData::Shape::Curve;
     } else if (train.task == core::Task::Classify) {
         data.reason = QObject::tr(
-                          "No boundary for %1: it has %2 inputs, and a decision "
+                          "No boundary for %1: it has %2 inputs,\nand a decision "
                           "boundary is drawn over a plane of 2 inputs.")
                           .arg(name)
                           .arg(inputs);
         return data;
     } else {
         data.reason = QObject::tr(
-                          "No curve for %1: it has %2 inputs and %3 targets, and a "
+                          "No curve for %1: it has %2 inputs and %3 targets,\nand a "
                           "fitted curve is drawn for 1 input and 1 target.")
                           .arg(name)
                           .arg(inputs)

@@ -112,6 +112,8 @@ void BoundaryView::show(core::RunId id) {
     if (run == nullptr) {
         shown_ = 0;
         data_.reset();
+        bars_->setVisible(false);
+        probeLabel_->setVisible(false);
         plot_->showMessage(
             QObject::tr("Train a run on a data set with 2 inputs (or sine) to see\n"
                         "what the network predicts over the plane."));
@@ -119,6 +121,10 @@ void BoundaryView::show(core::RunId id) {
     }
     data_ = std::make_shared<const BoundaryData>(boundaryDataOf(run->config));
     plot_->setData(*data_, captionFor(0));
+    const bool plane = data_->shape == BoundaryData::Shape::Plane;
+    bars_->setVisible(plane);
+    probeLabel_->setVisible(plane);
+    probeLabel_->setText(QObject::tr("Click the plane to see the class probabilities there."));
     if (data_->shape == BoundaryData::Shape::Unsupported) {
         return;
     }
@@ -135,6 +141,9 @@ void BoundaryView::show(core::RunId id) {
 }
 
 void BoundaryView::submit(const core::NetworkWeights& weights, int epoch) {
+    if (!data_ || data_->shape == BoundaryData::Shape::Unsupported) {
+        return;  // snapshots another view asked for: nothing to draw them on
+    }
     const long generation = generation_;
     auto data = data_;
     QObject* receiver = page_;

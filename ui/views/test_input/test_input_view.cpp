@@ -237,8 +237,9 @@ void TestInputView::setInput(const core::Vector& input) {
         }
         canvas_->setValues(values);
     } else {
+        // Four significant digits read as the data's own values do; the entry is what is used.
         for (size_t i = 0; i < fields_.size(); ++i) {
-            fields_[i]->setNumber(input(static_cast<Eigen::Index>(i)));
+            fields_[i]->setText(QString::number(input(static_cast<Eigen::Index>(i)), 'g', 4));
         }
     }
     filling_ = false;
