@@ -12,14 +12,6 @@ namespace lrscope::ui {
 namespace {
 
 constexpr double kHoverPixels = 8.0;
-// Points far outside the view are pulled in before drawing: a diverging path reaches 1e150,
-// which painters and exporters do not survive. Lines still leave the view the same way.
-constexpr double kFarOutside = 50.0;  // view widths
-
-double clampTo(double value, double low, double high) {
-    const double extent = high - low;
-    return std::clamp(value, low - kFarOutside * extent, high + kFarOutside * extent);
-}
 
 // Where the segment from a (inside the range) to b (outside) crosses the range's border.
 core::PlanePoint exitPoint(core::PlanePoint a, core::PlanePoint b, const core::PlaneRange& r) {
@@ -168,8 +160,8 @@ void LandscapePlot::redrawPaths() {
         QVector<double> ys(static_cast<int>(shown));
         for (size_t k = 0; k < shown; ++k) {
             t[static_cast<int>(k)] = static_cast<double>(k);
-            xs[static_cast<int>(k)] = clampTo(points[k].x, range_.xMin, range_.xMax);
-            ys[static_cast<int>(k)] = clampTo(points[k].y, range_.yMin, range_.yMax);
+            xs[static_cast<int>(k)] = points[k].x;
+            ys[static_cast<int>(k)] = points[k].y;
         }
         curves_[i]->setData(t, xs, ys, true);
         // The cross marks the last finite point once the replay reaches the divergence.
