@@ -5,11 +5,12 @@
 //    over a few seconds. Targets with 8 runs: worst < 50 ms, p99 < 16 ms.
 // 2. The loss plot with 20 runs x 10,000 epochs (train and test curves): mean and worst time
 //    of a full replot at 1200 x 700. Target < 20 ms.
-// 3. `gui_benchmark views [SECONDS]`: case 1 with 8 runs while the decision boundary view
+// 3. `gui_benchmark views [SECONDS [RUNS]]`: case 1 with 8 runs (or RUNS) while the decision
+// boundary view
 //    (shown) and the network weights view (floating, shown) follow the newest run; also how
 //    many boundary pictures per second reached the screen (target >= 10 on 200 x 200).
 // Not a timed test: it prints the figures. Runs offscreen unless QT_QPA_PLATFORM is set.
-// Usage: gui_benchmark [SECONDS_PER_CASE | replot [PNG] | views [SECONDS]]
+// Usage: gui_benchmark [SECONDS_PER_CASE | replot [PNG] | views [SECONDS [RUNS]]]
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -211,13 +212,14 @@ int main(int argc, char* argv[]) {
     if (argc > 1 && std::strcmp(argv[1], "views") == 0) {
         // Without and with the views, twice in turn, so both see the same machine load.
         const int seconds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 4;
+        const int runs = argc > 3 ? std::clamp(std::atoi(argv[3]), 1, 64) : 8;
         std::printf(
-            "GUI event-loop delay, 8 runs training (spiral, 8,8 tanh, batch 10; %d s each; %u "
+            "GUI event-loop delay, %d run(s) training (spiral, 8,8 tanh, batch 10; %d s each; %u "
             "hardware threads)\n",
-            seconds, core::RunPool::defaultThreadCount());
+            runs, seconds, core::RunPool::defaultThreadCount());
         for (int round = 0; round < 2; ++round) {
             for (const bool views : {false, true}) {
-                const Delays d = measureEventLoop(8, seconds, views);
+                const Delays d = measureEventLoop(runs, seconds, views);
                 std::printf("  %s: worst %.1f ms, p99 %.1f ms over %zu samples; %.0f epochs/s",
                             views ? "boundary + network views shown" : "no weight views     ",
                             d.worstMs, d.p99Ms, d.samples, d.epochsPerSecond);
