@@ -118,10 +118,11 @@ private slots:
         // carries w[0][1] = -1.25.
         const QPointF from = *diagram.nodeCentre(0, 1);
         const QPointF to = *diagram.nodeCentre(1, 0);
-        QCOMPARE(diagram.describeAt(from + 0.3 * (to - from)),
-                 QStringLiteral("weight 0.2 → 1.1: %1").arg(ui::compactNumber(-1.25, 4)));
+        QCOMPARE(
+            diagram.describeAt(from + 0.3 * (to - from)),
+            QStringLiteral("weight input 2 → hidden 1.1: %1").arg(ui::compactNumber(-1.25, 4)));
         QCOMPARE(diagram.describeAt(*diagram.nodeCentre(2, 0)),
-                 QStringLiteral("bias of node 2.1: %1").arg(ui::compactNumber(-0.125, 4)));
+                 QStringLiteral("bias of output 1: %1").arg(ui::compactNumber(-0.125, 4)));
         QCOMPARE(diagram.describeAt(*diagram.nodeCentre(0, 0)), QStringLiteral("input 1"));
         QCOMPARE(diagram.describeAt(QPointF(2, 2)), QString());
     }

@@ -46,9 +46,16 @@ double distanceToSegment(QPointF p, QPointF a, QPointF b) {
     return std::hypot(p.x() - closest.x(), p.y() - closest.y());
 }
 
-// Nodes are named "layer.node", counting from 1 as a reader counts (inputs are layer 0).
-QString nodeName(int layer, int node) {
-    return QStringLiteral("%1.%2").arg(layer).arg(node + 1);
+// A node as a reader names it, counting from 1: "input 2", "hidden 1.3" (layer 1, node 3),
+// "output 1".
+QString nodeName(int layer, int node, int layers) {
+    if (layer == 0) {
+        return QObject::tr("input %1").arg(node + 1);
+    }
+    if (layer == layers - 1) {
+        return QObject::tr("output %1").arg(node + 1);
+    }
+    return QObject::tr("hidden %1.%2").arg(layer).arg(node + 1);
 }
 
 std::vector<int> sizesOf(const core::NetworkWeights& weights) {
@@ -252,8 +259,8 @@ QString NetworkDiagram::describeAt(QPointF position) const {
                 if (l == 0) {
                     return tr("input %1").arg(node + 1);
                 }
-                return tr("bias of node %1: %2")
-                    .arg(nodeName(static_cast<int>(l), node),
+                return tr("bias of %1: %2")
+                    .arg(nodeName(static_cast<int>(l), node, static_cast<int>(lay.nodes.size())),
                          compactNumber(weights_->layers[l - 1].bias(node), 4));
             }
         }
@@ -273,8 +280,10 @@ QString NetworkDiagram::describeAt(QPointF position) const {
                 if (d < best) {
                     best = d;
                     found = tr("weight %1 → %2: %3")
-                                .arg(nodeName(static_cast<int>(l), from),
-                                     nodeName(static_cast<int>(l + 1), to),
+                                .arg(nodeName(static_cast<int>(l), from,
+                                              static_cast<int>(lay.nodes.size())),
+                                     nodeName(static_cast<int>(l + 1), to,
+                                              static_cast<int>(lay.nodes.size())),
                                      compactNumber(weights_->layers[l].weight(to, from), 4));
                 }
             }

@@ -33,8 +33,9 @@ public:
     // Text shown instead of the drawing when there is no shape (empty: the panel's hint).
     void setEmptyText(const QString& text);
 
-    // What hovering at `position` shows: "weight 1.2 → 2.3 (layer 1): -0.52" for an edge,
-    // "bias of node 2.3: 0.1" for a node, empty elsewhere or without weights.
+    // What hovering at `position` shows: "weight input 2 → hidden 1.3: -0.52" for an edge,
+    // "bias of hidden 1.3: 0.1" for a node, "input 2" for an input, empty elsewhere or
+    // without weights.
     QString describeAt(QPointF position) const;
     // Where an edge and a node are drawn now (for tests, and to hover them), by layer index
     // (0 = inputs) and node index within the layer; nullopt when elided.
