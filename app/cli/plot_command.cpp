@@ -14,6 +14,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/offscreen_app.hpp"
 #include "app/cli/plot_figures.hpp"
+#include "app/cli/plot_boundary.hpp"
 #include "app/cli/run_batch.hpp"
 #include "app/cli/run_options.hpp"
 #include "core/base/errors.hpp"
@@ -237,6 +238,8 @@ void render(const std::vector<PlotRun>& runs, const FigureOptions& options) {
 std::string plotHelp() {
     return "usage: lrscope-cli plot --out FILE.png|pdf|svg [FIGURE FLAGS] [RUN FLAGS]\n"
            "       lrscope-cli plot --runs RUNS.csv --out FILE [FIGURE FLAGS]\n"
+           "       lrscope-cli plot --boundary --out FILE [--width N --height N --scale S] "
+           "[RUN FLAGS]\n"
            "\n"
            "Trains runs (or reads them from a runs CSV) and draws the window's plot without a\n"
            "display. --optimizer and --lr take comma-separated lists; every optimizer runs at\n"
@@ -278,6 +281,12 @@ std::string plotHelp() {
            "  --runs FILE       draw the runs of a runs CSV (sweep --out, or the window's\n"
            "                    Export runs) instead of training\n"
            "  --threads N       training threads, default one per core\n"
+           "  --boundary        train one run (one optimizer, one rate) and draw what its final\n"
+           "                    weights predict over the data: the decision boundary of a\n"
+           "                    2-input classifier (train points filled, test hollow) or the\n"
+           "                    fitted curve of a 1-input regression, e.g.\n"
+           "                      lrscope-cli plot --boundary --dataset spiral --lr 0.03 \\\n"
+           "                        --epochs 300 --out spiral.png\n"
            "\n" +
            runFlagsHelp();
 }
@@ -297,12 +306,17 @@ int runPlotCommand(const std::vector<std::string>& args, std::ostream& out, std:
         const auto figureFlags = figureValueFlags();
         valueFlags.insert(valueFlags.end(), figureFlags.begin(), figureFlags.end());
         auto switches = runSwitches();
-        switches.insert(switches.end(), {"--log-y", "--key", "--both"});
+        switches.insert(switches.end(), {"--log-y", "--key", "--both", "--boundary"});
         const auto figureKinds = figureSwitches();
         switches.insert(switches.end(), figureKinds.begin(), figureKinds.end());
         const Arguments arguments(args, valueFlags, switches, "plot");
         const FigureOptions options = figureOptions(arguments);
         checkWritableDestination(options.out, "--out");
+        if (arguments.has("--boundary")) {
+            const auto app = ensureApplication();
+            out << plotBoundary(arguments, options.out, options.size);
+            return kExitOk;
+        }
         if (const auto line = plotSpecialFigure(arguments, options.out, options.size)) {
             out << *line << '\n';
             return kExitOk;

@@ -5,8 +5,12 @@
 //    over a few seconds. Targets with 8 runs: worst < 50 ms, p99 < 16 ms.
 // 2. The loss plot with 20 runs x 10,000 epochs (train and test curves): mean and worst time
 //    of a full replot at 1200 x 700. Target < 20 ms.
+// 3. `gui_benchmark views [SECONDS [RUNS]]`: case 1 with 8 runs (or RUNS) while the decision
+// boundary view
+//    (shown) and the network weights view (floating, shown) follow the newest run; also how
+//    many boundary pictures per second reached the screen (target >= 10 on 200 x 200).
 // Not a timed test: it prints the figures. Runs offscreen unless QT_QPA_PLATFORM is set.
-// Usage: gui_benchmark [SECONDS_PER_CASE | replot [PNG]]
+// Usage: gui_benchmark [SECONDS_PER_CASE | replot [PNG] | views [SECONDS [RUNS]]]
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -18,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -27,7 +32,9 @@
 #include "ui/panels/control_panel.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/runs/training_controller.hpp"
+#include "ui/views/boundary/boundary_view.hpp"
 #include "ui/views/curves/run_plot.hpp"
+#include "ui/views/view_focus.hpp"
 #include "ui/window/main_window.hpp"
 #include "ui/window/training_toolbar.hpp"
 
@@ -42,9 +49,21 @@ struct Delays {
     double p99Ms = 0.0;
     double epochsPerSecond = 0.0;
     size_t samples = 0;
+    double boundaryPicturesPerSecond = 0.0;
 };
 
-Delays measureEventLoop(int runs, int seconds) {
+// Shows the boundary view in its dock and floats the network view beside it, so both draw.
+void showWeightViews(ui::MainWindow& window) {
+    ui::bringViewForward(window.view(QStringLiteral("boundary"))->widget());
+    QWidget* network = window.view(QStringLiteral("network"))->widget();
+    if (auto* dock = qobject_cast<QDockWidget*>(network->parentWidget())) {
+        dock->setFloating(true);
+        dock->resize(600, 300);
+        dock->show();
+    }
+}
+
+Delays measureEventLoop(int runs, int seconds, bool withViews = false) {
     QTemporaryDir dir;
     ui::MainWindow window(
         std::make_unique<ui::PresetStore>(dir.filePath(QStringLiteral("bench.ini"))),
@@ -58,6 +77,12 @@ Delays measureEventLoop(int runs, int seconds) {
     window.panel().setConfig(config);
     for (int i = 0; i < runs; ++i) {
         window.commands().trainAction()->trigger();
+    }
+    auto* boundary = withViews
+                         ? dynamic_cast<ui::BoundaryView*>(window.view(QStringLiteral("boundary")))
+                         : nullptr;
+    if (withViews) {
+        showWeightViews(window);
     }
     QCoreApplication::processEvents();
 
@@ -81,6 +106,7 @@ Delays measureEventLoop(int runs, int seconds) {
     }
     last = Clock::now();
     probe.start();
+    const long picturesAtStart = boundary != nullptr ? boundary->picturesShown() : 0;
     QElapsedTimer timer;
     timer.start();
     double rateSum = 0.0;
@@ -93,6 +119,7 @@ Delays measureEventLoop(int runs, int seconds) {
         }
     }
     probe.stop();
+    const double measuredSeconds = static_cast<double>(timer.elapsed()) / 1000.0;
     window.controller().stopAll();
 
     Delays result;
@@ -105,6 +132,10 @@ Delays measureEventLoop(int runs, int seconds) {
             static_cast<size_t>(std::ceil(0.99 * static_cast<double>(delays.size()))) - 1)];
     }
     result.epochsPerSecond = rateSamples > 0 ? rateSum / rateSamples : 0.0;
+    if (boundary != nullptr) {
+        result.boundaryPicturesPerSecond =
+            static_cast<double>(boundary->picturesShown() - picturesAtStart) / measuredSeconds;
+    }
     return result;
 }
 
@@ -176,6 +207,30 @@ int main(int argc, char* argv[]) {
     // save the plot it measured, to look at.
     if (argc > 1 && std::strcmp(argv[1], "replot") == 0) {
         measureReplot(argc > 2 ? argv[2] : nullptr);
+        return 0;
+    }
+    if (argc > 1 && std::strcmp(argv[1], "views") == 0) {
+        // Without and with the views, twice in turn, so both see the same machine load.
+        const int seconds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 4;
+        const int runs = argc > 3 ? std::clamp(std::atoi(argv[3]), 1, 64) : 8;
+        std::printf(
+            "GUI event-loop delay, %d run(s) training (spiral, 8,8 tanh, batch 10; %d s each; %u "
+            "hardware threads)\n",
+            runs, seconds, core::RunPool::defaultThreadCount());
+        for (int round = 0; round < 2; ++round) {
+            for (const bool views : {false, true}) {
+                const Delays d = measureEventLoop(runs, seconds, views);
+                std::printf("  %s: worst %.1f ms, p99 %.1f ms over %zu samples; %.0f epochs/s",
+                            views ? "boundary + network views shown" : "no weight views     ",
+                            d.worstMs, d.p99Ms, d.samples, d.epochsPerSecond);
+                if (views) {
+                    std::printf("; %.1f boundary pictures/s (200 x 200)",
+                                d.boundaryPicturesPerSecond);
+                }
+                std::printf("\n");
+            }
+        }
+        std::printf("  targets: worst < 50 ms, p99 < 16 ms, >= 10 boundary pictures per second\n");
         return 0;
     }
     const int seconds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 4;

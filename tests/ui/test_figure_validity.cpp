@@ -8,12 +8,15 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include "core/analysis/optimizer_path.hpp"
 #include "test_support.hpp"
 #include "ui/export/plot_export.hpp"
 #include "ui/runs/run_store.hpp"
+#include "ui/views/boundary/boundary_plot.hpp"
 #include "ui/views/curves/run_plot.hpp"
 #include "ui/views/range_test/range_test_plot.hpp"
 #include "ui/views/sweep/sweep_plot.hpp"
+#include "ui/views/landscape/landscape_plot.hpp"
 
 using namespace lrscope;
 
@@ -233,6 +236,56 @@ private slots:
             // The zeros are not drawn, and the plot says how many.
             QVERIFY(plot.hiddenPointCount() > 0);
             QVERIFY(plot.cornerNoteText().contains(QString::number(plot.hiddenPointCount())));
+        }
+    }
+
+    // The window's other plots, exported from Save plot: a decision boundary (heatmap and
+    // points), a fitted curve, and a landscape whose paths diverge to 1e35 and beyond.
+    void boundaryAndLandscapeFiguresParseCleanly() {
+        std::vector<std::pair<QString, QCustomPlot*>> plots;
+        ui::BoundaryPlot boundary;
+        const ui::BoundaryData plane = ui::boundaryDataOf(test::smallConfig());
+        core::NetworkWeights weights;
+        core::LayerWeights hidden{core::Matrix::Constant(3, 2, 0.7), core::Vector::Zero(3)};
+        hidden.weight(1, 0) = -1.3;
+        core::LayerWeights out{core::Matrix::Constant(2, 3, -0.4), core::Vector::Zero(2)};
+        out.weight(0, 1) = 2.0;
+        weights.layers = {hidden, out};
+        boundary.setData(plane, QStringLiteral("test"));
+        const ui::BoundaryPicture picture = ui::boundaryPicture(plane, weights, 50);
+        QVERIFY(picture.error.isEmpty());
+        boundary.setPicture(picture, QStringLiteral("test"));
+        QVERIFY(boundary.hasHeatmap());
+        plots.emplace_back(QStringLiteral("boundary"), &boundary);
+
+        ui::LandscapePlot landscape;
+        landscape.setFunction(core::TestFunctionKind::Rosenbrock);
+        landscape.setStart({-1.5, 2.0});
+        std::vector<ui::LandscapePath> paths;
+        for (const core::OptimizerKind kind :
+             {core::OptimizerKind::Sgd, core::OptimizerKind::Nesterov, core::OptimizerKind::Adam}) {
+            core::OptimizerSettings settings = core::defaultsFor(kind);
+            settings.lr = 3e-3;  // SGD and Nesterov diverge through 1e35
+            paths.push_back({kind, QColor(Qt::darkBlue),
+                             core::optimizerPath(core::TestFunctionKind::Rosenbrock, settings,
+                                                 core::LrSchedule{}, {-1.5, 2.0}, 1000)});
+        }
+        QVERIFY(paths[1].path.divergedAt.has_value());
+        landscape.setPaths(std::move(paths));
+        plots.emplace_back(QStringLiteral("landscape"), &landscape);
+
+        for (const auto& [name, plot] : plots) {
+            plot->resize(700, 500);
+            for (const QString& suffix : {QStringLiteral(".pdf"), QStringLiteral(".svg")}) {
+                const QString path = dir_.filePath(name + suffix);
+                const QString error = ui::exportFigure(*plot, path, {700, 500, 1.0});
+                QVERIFY2(error.isEmpty(), qPrintable(error));
+                if (suffix == QStringLiteral(".pdf")) {
+                    checkPdf(path);
+                } else {
+                    checkSvg(path);
+                }
+            }
         }
     }
 };

@@ -12,10 +12,14 @@
 #include "ui/runs/run_selection.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/runs/training_controller.hpp"
+#include "ui/views/boundary/boundary_view.hpp"
 #include "ui/views/curves/curves_view.hpp"
 #include "ui/views/curves/plot_view.hpp"
 #include "ui/views/curves/run_plot.hpp"
+#include "ui/views/network/network_view.hpp"
 #include "ui/views/run_list/run_list_page.hpp"
+#include "ui/views/test_input/test_input_view.hpp"
+#include "ui/widgets/network_diagram.hpp"
 #include "ui/window/main_window.hpp"
 
 namespace lrscope::test {
@@ -154,9 +158,10 @@ void WindowInvariants::onRunRemoved(core::RunId id) {
 }
 
 std::string WindowInvariants::check() {
-    for (auto part : {&WindowInvariants::checkStore, &WindowInvariants::checkRunList,
-                      &WindowInvariants::checkPlots, &WindowInvariants::checkController,
-                      &WindowInvariants::checkSelectionAndActions}) {
+    for (auto part :
+         {&WindowInvariants::checkStore, &WindowInvariants::checkRunList,
+          &WindowInvariants::checkPlots, &WindowInvariants::checkController,
+          &WindowInvariants::checkSelectionAndActions, &WindowInvariants::checkWeightViews}) {
         if (!first_.empty()) {
             break;
         }
@@ -375,6 +380,46 @@ std::string WindowInvariants::checkSelectionAndActions() {
                      commands.canUndo() ? "there is" : "there is nothing", " to undo");
     }
     return wrong;
+}
+
+std::string WindowInvariants::checkWeightViews() {
+    const ui::RunStore& store = window_.store();
+    const core::RunId current = window_.selection().current();
+    const core::RunId followed =
+        current != 0 ? current : (store.empty() ? 0 : store.runs().back().id);
+    const auto* boundary =
+        dynamic_cast<const ui::BoundaryView*>(window_.view(QStringLiteral("boundary")));
+    const auto* network =
+        dynamic_cast<const ui::NetworkView*>(window_.view(QStringLiteral("network")));
+    const auto* input =
+        dynamic_cast<const ui::TestInputView*>(window_.view(QStringLiteral("test-input")));
+    if (boundary == nullptr || network == nullptr || input == nullptr) {
+        return "a weight view is missing";
+    }
+    for (const auto& [shown, label] : {std::pair{boundary->shownRun(), "decision boundary"},
+                                       std::pair{network->shownRun(), "network weights"},
+                                       std::pair{input->shownRun(), "test with input"}}) {
+        if (shown != followed) {
+            return text("the ", label, " view shows run ", shown, " instead of run ", followed);
+        }
+    }
+    // Final weights drawn are the run's own.
+    const ui::Run* run = store.run(followed);
+    const auto& drawn = network->diagram()->weights();
+    if (run != nullptr && network->drawnEpoch() == -1) {
+        if (!run->finalWeights || !drawn ||
+            drawn->layers.size() != run->finalWeights->layers.size()) {
+            return text("the network view draws final weights run ", followed, " does not have");
+        }
+        for (size_t l = 0; l < drawn->layers.size(); ++l) {
+            if (drawn->layers[l].weight != run->finalWeights->layers[l].weight ||
+                drawn->layers[l].bias != run->finalWeights->layers[l].bias) {
+                return text("the network view's layer ", l, " differs from run ", followed,
+                            "'s final weights");
+            }
+        }
+    }
+    return {};
 }
 
 }  // namespace lrscope::test

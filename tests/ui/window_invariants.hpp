@@ -30,7 +30,9 @@ namespace lrscope::test {
 //   colour, visibility and live-rate markers;
 // - the controller knows no run the store does not, every unfinished run is active there and
 //   paused there exactly when the store says paused; it delivers no records for removed runs;
-// - the selection holds existing runs only; the actions are enabled as the runs allow.
+// - the selection holds existing runs only; the actions are enabled as the runs allow;
+// - the decision boundary, network and test-with-input views show the selected run (the
+//   newest while none is), and final weights drawn are that run's.
 class WindowInvariants {
 public:
     explicit WindowInvariants(ui::MainWindow& window);
@@ -51,6 +53,7 @@ private:
     std::string checkPlots();
     std::string checkController();
     std::string checkSelectionAndActions();
+    std::string checkWeightViews();
 
     ui::MainWindow& window_;
     QObject context_;  // owns the connections: they end with this object

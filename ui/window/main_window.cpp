@@ -34,7 +34,7 @@ namespace {
 constexpr int kPanelWidth = 350;
 // Bumped whenever the arrangement of docks changes, so an older saved layout is not forced
 // onto a different set of views.
-constexpr int kWindowStateVersion = 2;
+constexpr int kWindowStateVersion = 3;
 
 }  // namespace
 
@@ -109,9 +109,9 @@ void MainWindow::arrangeViews() {
 
     QDockWidget* firstBelow = nullptr;
     QDockWidget* firstBottom = nullptr;
-    // Tabs join their first dock only after the split below: splitting a dock that already
-    // has tabs pulls the other dock into its tab group.
-    std::vector<std::pair<QDockWidget*, QDockWidget**>> tabs;
+    // Tabbed after the split below: splitting a dock that is already tabbed would put the
+    // bottom dock into its tabs.
+    std::vector<std::pair<QDockWidget*, QDockWidget*>> tabs;
     for (const auto& view : views_) {
         if (view->placement() == ViewPlacement::Central && centralWidget() == nullptr) {
             setCentralWidget(view->widget());
@@ -128,15 +128,15 @@ void MainWindow::arrangeViews() {
             addDockWidget(Qt::BottomDockWidgetArea, dock, Qt::Vertical);
             first = dock;
         } else {
-            tabs.emplace_back(dock, &first);
+            tabs.emplace_back(first, dock);
         }
     }
     if (firstBelow != nullptr && firstBottom != nullptr) {
         splitDockWidget(firstBelow, firstBottom, Qt::Vertical);
         resizeDocks({firstBelow, firstBottom}, {200, 190}, Qt::Vertical);
     }
-    for (const auto& [dock, first] : tabs) {
-        tabifyDockWidget(*first, dock);
+    for (const auto& [first, dock] : tabs) {
+        tabifyDockWidget(first, dock);
     }
     if (firstBelow != nullptr) {
         firstBelow->raise();
