@@ -3,6 +3,8 @@
 #include <QIcon>
 
 #include "core/nn/linalg.hpp"
+#include "ui/session/recovery_autosave.hpp"
+#include "ui/session/session_actions.hpp"
 #include "ui/window/main_window.hpp"
 
 int main(int argc, char* argv[]) {
@@ -14,5 +16,7 @@ int main(int argc, char* argv[]) {
     lrscope::core::useSingleThreadedBlas();
     lrscope::ui::MainWindow window;
     window.show();
+    // A recovery file left behind means the last window was killed or crashed.
+    window.sessions().recovery().offerRestore();
     return QApplication::exec();
 }

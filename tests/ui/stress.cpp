@@ -42,6 +42,7 @@
 #include "ui/runs/run_selection.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/runs/training_controller.hpp"
+#include "ui/session/session_actions.hpp"
 #include "ui/views/run_list/run_list_page.hpp"
 #include "ui/widgets/log_slider.hpp"
 #include "ui/widgets/number_field.hpp"
@@ -232,6 +233,10 @@ private:
             kThreads);
         window_->show();
         commands().setConfirm([this](const QString&, const QString&) { return chance(0.8); });
+        window_->sessions().setAskToSave([this](const QString&) {
+            return chance(0.8) ? ui::SessionActions::SaveChoice::Discard
+                               : ui::SessionActions::SaveChoice::Cancel;
+        });
         invariants_ = std::make_unique<test::WindowInvariants>(*window_);
     }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -38,6 +39,14 @@ struct Run {
     std::optional<core::NetworkWeights> finalWeights;
     std::optional<double> bestTestLoss;   // lowest test loss so far
     std::optional<double> bestTrainLoss;  // lowest train loss so far
+    // A run read from another tool's file (or an lrscope runs CSV): read-only, finished, named
+    // "(imported)" wherever it is listed. Empty for runs trained or opened here.
+    QString importedFrom;
+    // An imported curve without epochs (a TensorBoard tag, a CSV log column): (step, value)
+    // points the loss plots draw in place of a history. Empty for every other run.
+    std::vector<std::array<double, 2>> importedPoints;
+
+    bool imported() const { return !importedFrom.isEmpty(); }
 
     int lastEpoch() const { return history.empty() ? 0 : history.back().epoch; }
     // The rate in force now: the last live change, else the configured rate.
@@ -75,8 +84,8 @@ public:
     void appendRecords(core::RunId id, const std::vector<core::EpochRecord>& records);
     void finishRun(core::RunId id, const RunOutcome& outcome);
 
-    // A run trained elsewhere (a runs CSV, a session, a finished CLI run), whole. Its id must
-    // be new and larger than every id in the store; returns it.
+    // A run trained elsewhere (a runs CSV, a session, a finished CLI run, an imported curve),
+    // whole. Its id must be new and larger than every id in the store; returns it.
     core::RunId addFinishedRun(Run run);
 
     const std::vector<Run>& runs() const { return runs_; }

@@ -44,6 +44,9 @@ public:
 
     // Queues a new run and returns its id (ids start at 1 and are never reused).
     core::RunId start(const core::RunConfig& config);
+    // An id for a run that is not trained here (opened from a session, imported), so that it
+    // never meets a trained run's id.
+    core::RunId reserveId() { return nextId_++; }
 
     void pause(core::RunId id);
     void resume(core::RunId id);

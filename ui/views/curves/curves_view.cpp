@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 
+#include "ui/views/curves/curves_view_state.hpp"
 #include "ui/views/curves/plot_view.hpp"
 #include "ui/views/curves/run_plot.hpp"
 #include "ui/views/view_context.hpp"
@@ -30,6 +31,14 @@ QList<QAction*> CurvesView::actions() const {
 
 QCustomPlot* CurvesView::exportablePlot() const {
     return view_->plot();
+}
+
+QJsonObject CurvesView::sessionState() const {
+    return curvesViewState(*view_);
+}
+
+void CurvesView::restoreSessionState(const QJsonObject& state) {
+    restoreCurvesViewState(*view_, state);
 }
 
 std::unique_ptr<RunView> makeLossCurvesView(const ViewContext& context, QWidget* parent) {

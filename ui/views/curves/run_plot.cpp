@@ -23,6 +23,65 @@ constexpr long kThickPenPointLimit = 40'000;
 // first value: a diverging run shoots out of view instead of flattening every other curve.
 constexpr double kLossFollowCap = 3.0;
 constexpr double kLossFollowCapLog = 1000.0;  // the same on a log axis: three decades
+// How far a smoothed curve's raw values fade towards white behind it.
+constexpr double kRawFade = 0.7;
+
+// Points on their way into one series: the values shown (smoothed when smoothing is on) and,
+// with smoothing, the raw values for the faint curve behind.
+struct PendingSeries {
+    QVector<double> keys;
+    QVector<double> values;
+    QVector<double> rawKeys;
+    QVector<double> rawValues;
+
+    // Adds one value. The extent follows the raw values, so the faint curve stays in view. A
+    // log axis cannot show values <= 0: they become gaps, counted in `hidden`.
+    template <typename Extent>
+    void put(double key, const std::optional<double>& value, bool logY,
+             std::optional<core::SeriesSmoother>& smoother, Extent& extent, double cap,
+             long& hidden) {
+        if (!value) {
+            return;
+        }
+        const double gap = std::numeric_limits<double>::quiet_NaN();
+        const auto drawable = [logY](double v) { return std::isfinite(v) && (!logY || v > 0.0); };
+        const auto belowLog = [logY](double v) { return logY && std::isfinite(v) && v <= 0.0; };
+        const double raw = *value;
+        auto& ownKeys = smoother ? rawKeys : keys;
+        auto& ownValues = smoother ? rawValues : values;
+        if (drawable(raw)) {
+            ownKeys.push_back(key);
+            ownValues.push_back(raw);
+            extent.include(key, raw, cap);
+        } else if (belowLog(raw)) {
+            ownKeys.push_back(key);
+            ownValues.push_back(gap);
+            ++hidden;
+        }
+        if (smoother) {
+            const double shown = smoother->add(raw);
+            if (drawable(shown) || belowLog(shown)) {
+                keys.push_back(key);
+                values.push_back(drawable(shown) ? shown : gap);
+            }
+        }
+    }
+
+    long size() const { return keys.size() + rawKeys.size(); }
+    void appendTo(DenseGraph* shown, DenseGraph* raw) const {
+        shown->appendSorted(keys, values);
+        if (raw != nullptr) {
+            raw->appendSorted(rawKeys, rawValues);
+        }
+    }
+};
+
+QColor faded(const QColor& colour) {
+    const auto fade = [](int channel) {
+        return static_cast<int>(std::lround(channel + (255 - channel) * kRawFade));
+    };
+    return QColor(fade(colour.red()), fade(colour.green()), fade(colour.blue()));
+}
 
 }  // namespace
 
@@ -48,6 +107,8 @@ RunPlot::RunPlot(const RunStore& store, PlotMetric metric, QWidget* parent)
     replotTimer_.setSingleShot(true);
     connect(&replotTimer_, &QTimer::timeout, this, &RunPlot::replotNow);
     setPlottingHints(QCP::phCacheLabels | QCP::phFastPolylines);
+    // Raw curves behind smoothed ones are drawn first, under every curve.
+    addLayer(QStringLiteral("raw"), layer(QStringLiteral("main")), QCustomPlot::limBelow);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setNoAntialiasingOnDrag(true);
     setMouseTracking(true);
@@ -114,6 +175,12 @@ void RunPlot::styleCurves(Curves& c) {
         c.test->setPen(dashed);
         c.test->setVisible(c.visible && showsTest());
     }
+    for (DenseGraph* raw : {c.trainRaw, c.testRaw}) {
+        if (raw != nullptr) {
+            raw->setPen(QPen(faded(c.colour), kThinPen));
+            raw->setVisible(c.visible && (raw == c.trainRaw ? showsTrain() : showsTest()));
+        }
+    }
     QCPScatterStyle cross(QCPScatterStyle::ssCross, QPen(c.colour, 2.5), Qt::NoBrush, 13);
     c.divergence->setScatterStyle(cross);
     c.divergence->setVisible(c.visible && c.divergedAt.has_value());
@@ -158,10 +225,17 @@ void RunPlot::addRun(core::RunId id) {
         g->removeFromLegend();
         g->setSelectable(QCP::stNone);
     }
-    styleCurves(c);
     Curves& added = runs_.emplace(id, std::move(c)).first->second;
+    resetSmoothing(added);
+    styleCurves(added);
     if (!run->history.empty()) {
         appendRecords(id, 0, static_cast<int>(run->history.size()));
+    }
+    addImportedPoints(added, run->importedPoints);
+    if (!run->importedPoints.empty()) {
+        // The plot's note then says only that this metric has nothing to draw.
+        added.recordCount += static_cast<long>(run->importedPoints.size());
+        added.hasClassLabels = true;
     }
     if (run->divergedAt) {
         added.divergedAt = run->divergedAt;
@@ -200,53 +274,30 @@ void RunPlot::addMarker(Curves& c, const core::EpochRecord& record) {
     c.markers.push_back(text);
 }
 
+double RunPlot::followCap() const {
+    return metric_ != PlotMetric::Loss ? std::numeric_limits<double>::infinity()
+           : logY_                     ? kLossFollowCapLog
+                                       : kLossFollowCap;
+}
+
 void RunPlot::addPoints(Curves& c, const core::EpochRecord* records, std::size_t count) {
-    QVector<double> trainKeys;
-    QVector<double> trainValues;
-    QVector<double> testKeys;
-    QVector<double> testValues;
-    trainKeys.reserve(static_cast<qsizetype>(count));
-    trainValues.reserve(static_cast<qsizetype>(count));
-    const auto usable = [this](const std::optional<double>& v) {
-        return v && std::isfinite(*v) && (!logY_ || *v > 0.0);
-    };
-    // A log axis cannot show zero (an error of 0 %): such points become gaps, counted so the
-    // plot can say how many are not drawn.
-    const auto hidden = [this](const std::optional<double>& v) {
-        return logY_ && v && std::isfinite(*v) && *v <= 0.0;
-    };
-    const double gap = std::numeric_limits<double>::quiet_NaN();
-    const double cap = metric_ != PlotMetric::Loss ? std::numeric_limits<double>::infinity()
-                       : logY_                     ? kLossFollowCapLog
-                                                   : kLossFollowCap;
+    PendingSeries train;
+    PendingSeries test;
+    train.keys.reserve(static_cast<qsizetype>(count));
+    train.values.reserve(static_cast<qsizetype>(count));
+    const double cap = followCap();
     bool newMarker = false;
     for (std::size_t i = 0; i < count; ++i) {
         const core::EpochRecord& record = records[i];
         const MetricValues values = metricValues(metric_, record);
         const double key = record.epoch;
-        if (usable(values.train)) {
-            trainKeys.push_back(key);
-            trainValues.push_back(*values.train);
-            c.trainExtent.include(key, *values.train, cap);
-        } else if (hidden(values.train)) {
-            trainKeys.push_back(key);
-            trainValues.push_back(gap);
-            ++c.trainHidden;
-        }
-        if (usable(values.test)) {
-            testKeys.push_back(key);
-            testValues.push_back(*values.test);
-            c.testExtent.include(key, *values.test, cap);
-        } else if (hidden(values.test)) {
-            testKeys.push_back(key);
-            testValues.push_back(gap);
-            ++c.testHidden;
-        }
+        train.put(key, values.train, logY_, c.trainSmoother, c.trainExtent, cap, c.trainHidden);
+        test.put(key, values.test, logY_, c.testSmoother, c.testExtent, cap, c.testHidden);
         newMarker = newMarker || record.lrChangedTo.has_value();
     }
-    c.train->appendSorted(trainKeys, trainValues);
-    c.test->appendSorted(testKeys, testValues);
-    pointCount_ += trainKeys.size() + testKeys.size();
+    train.appendTo(c.train, c.trainRaw);
+    test.appendTo(c.test, c.testRaw);
+    pointCount_ += train.size() + test.size();
     if (newMarker) {
         for (std::size_t i = 0; i < count; ++i) {
             if (records[i].lrChangedTo) {
@@ -255,6 +306,69 @@ void RunPlot::addPoints(Curves& c, const core::EpochRecord* records, std::size_t
         }
         styleCurves(c);
     }
+}
+
+void RunPlot::addImportedPoints(Curves& c, const std::vector<std::array<double, 2>>& points) {
+    // An imported curve has no metric of its own: it is drawn as a training loss, since a loss
+    // is what is laid beside lrscope's runs.
+    if (points.empty() || metric_ != PlotMetric::Loss) {
+        return;
+    }
+    PendingSeries train;
+    const double cap = followCap();
+    for (const auto& [step, value] : points) {
+        train.put(step, value, logY_, c.trainSmoother, c.trainExtent, cap, c.trainHidden);
+    }
+    train.appendTo(c.train, c.trainRaw);
+    pointCount_ += train.size();
+}
+
+void RunPlot::resetSmoothing(Curves& c) {
+    if (smoothing_ > 0.0) {
+        c.trainSmoother.emplace(smoothing_);
+        c.testSmoother.emplace(smoothing_);
+    } else {
+        c.trainSmoother.reset();
+        c.testSmoother.reset();
+    }
+    for (DenseGraph** raw : {&c.trainRaw, &c.testRaw}) {
+        if (*raw != nullptr) {
+            pointCount_ -= (*raw)->data()->size();
+            (*raw)->data()->clear();
+        }
+        if (smoothing_ > 0.0 && *raw == nullptr) {
+            *raw = new DenseGraph(xAxis, yAxis);
+            (*raw)->setLayer(QStringLiteral("raw"));
+            (*raw)->setAdaptiveSampling(true);
+            (*raw)->removeFromLegend();
+            (*raw)->setSelectable(QCP::stNone);
+        } else if (smoothing_ == 0.0 && *raw != nullptr) {
+            removeGraph(*raw);
+            *raw = nullptr;
+        }
+    }
+}
+
+void RunPlot::setSmoothing(double weight) {
+    weight = std::clamp(weight, 0.0, 0.999);
+    if (weight == smoothing_) {
+        return;
+    }
+    smoothing_ = weight;
+    for (auto& [id, c] : runs_) {
+        rebuild(id, c);
+        styleCurves(c);
+    }
+    refreshNote();
+    if (follow_) {
+        fitToData();
+    }
+    requestReplot();
+}
+
+QCPGraph* RunPlot::rawTrainGraph(core::RunId id) const {
+    const auto it = runs_.find(id);
+    return it == runs_.end() ? nullptr : it->second.trainRaw;
 }
 
 void RunPlot::appendRecords(core::RunId id, int first, int count) {
@@ -370,6 +484,12 @@ void RunPlot::removeRun(core::RunId id) {
         }
     }
     pointCount_ -= it->second.train->data()->size() + it->second.test->data()->size();
+    for (DenseGraph* raw : {it->second.trainRaw, it->second.testRaw}) {
+        if (raw != nullptr) {
+            pointCount_ -= raw->data()->size();
+            removeGraph(raw);
+        }
+    }
     removeGraph(it->second.train);
     removeGraph(it->second.test);
     removeGraph(it->second.divergence);
@@ -406,8 +526,10 @@ void RunPlot::rebuild(core::RunId id, Curves& c) {
     c.testExtent = Extent{};
     c.trainHidden = 0;
     c.testHidden = 0;
+    resetSmoothing(c);
     if (const Run* run = store_.run(id); run != nullptr) {
         addPoints(c, run->history.data(), run->history.size());
+        addImportedPoints(c, run->importedPoints);
     }
     placeDivergence(c);
     updatePens();
