@@ -1,5 +1,9 @@
 #include "ui/session/session_runs.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
 namespace lrscope::ui {
 
 namespace {
@@ -49,11 +53,17 @@ core::ImportedRun importedCurve(const Run& run) {
     core::ImportedRun curve;
     curve.name = run.name.toStdString();
     curve.source = run.importedFrom.toStdString();
-    curve.points = run.importedPoints;
-    if (curve.points.empty()) {
+    // A session holds finite numbers only; the plots do not draw NaN or Inf points either, so
+    // leaving them out draws the curve as it was drawn.
+    std::copy_if(run.importedPoints.begin(), run.importedPoints.end(),
+                 std::back_inserter(curve.points),
+                 [](const std::array<double, 2>& p) { return std::isfinite(p[1]); });
+    if (run.importedPoints.empty()) {
         // An imported history with gaps keeps what the loss plot draws of it.
         for (const core::EpochRecord& record : run.history) {
-            curve.points.push_back({static_cast<double>(record.epoch), record.trainLoss});
+            if (std::isfinite(record.trainLoss)) {
+                curve.points.push_back({static_cast<double>(record.epoch), record.trainLoss});
+            }
         }
     }
     return curve;
