@@ -263,6 +263,11 @@ private slots:
         QCOMPARE(values(lossPlot().trainGraph(run.id)), raw);
         curves().smoothingSlider()->setWeight(5.0);  // beyond the slider: its end
         QCOMPARE(lossPlot().smoothing(), 0.999);
+
+        // Beside a trained run, an imported curve's legend names no settings it does not have.
+        QVERIFY(window().sessions().importFile(kTensorBoardCsv));
+        const core::RunId imported = window().store().runs().back().id;
+        QCOMPARE(legendText(imported), QStringLiteral("run-train-tag-loss (imported)"));
     }
 };
 

@@ -68,7 +68,7 @@ MainWindow::MainWindow(std::unique_ptr<PresetStore> presets, unsigned threads, Q
     sessions_ = new SessionActions(SessionActions::Context{this, store_, controller_.get(), panel_,
                                                            commands_, &views_, presets_.get()},
                                    this);
-    auto* drop = new FileDrop(*this, *sessions_, *panel_, this);
+    drop_ = new FileDrop(*this, *sessions_, *panel_, this);
     presetMenu_ = new PresetMenu(*presets_, *panel_, this);
     toolBar_ = new TrainingToolBar(*commands_, *controller_, files_->savePlot(), this);
     addToolBar(toolBar_);
@@ -81,7 +81,7 @@ MainWindow::MainWindow(std::unique_ptr<PresetStore> presets, unsigned threads, Q
             [this](const QString& text) { showMessage(text, 6000); });
     connect(sessions_, &SessionActions::message, this,
             [this](const QString& text) { showMessage(text, 8000); });
-    connect(drop, &FileDrop::message, this,
+    connect(drop_, &FileDrop::message, this,
             [this](const QString& text) { showMessage(text, 8000); });
     connect(presetMenu_, &PresetMenu::message, this,
             [this](const QString& text) { showMessage(text, 6000); });

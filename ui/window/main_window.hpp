@@ -19,6 +19,7 @@ class RunCommands;
 class RunSelection;
 class RunStore;
 class RunView;
+class FileDrop;
 class SessionActions;
 class StatusLine;
 class TrainingController;
@@ -44,6 +45,7 @@ public:
     ControlPanel& panel() const { return *panel_; }
     FileActions& files() const { return *files_; }
     SessionActions& sessions() const { return *sessions_; }
+    FileDrop& fileDrop() const { return *drop_; }
     TrainingToolBar& toolBar() const { return *toolBar_; }
     StatusLine& statusLine() const { return *status_; }
     const std::vector<std::unique_ptr<RunView>>& views() const { return views_; }
@@ -68,6 +70,7 @@ private:
     std::vector<QDockWidget*> docks_;
     FileActions* files_ = nullptr;
     SessionActions* sessions_ = nullptr;
+    FileDrop* drop_ = nullptr;
     PresetMenu* presetMenu_ = nullptr;
     TrainingToolBar* toolBar_ = nullptr;
     StatusLine* status_ = nullptr;
