@@ -168,6 +168,13 @@ private slots:
         QVERIFY(!window->isWindowModified());
         window->store().setName(window->store().runs().front().id, QStringLiteral("renamed"));
         QVERIFY(window->isWindowModified());
+
+        // An untitled window whose runs are all gone has nothing unsaved.
+        window->sessions().newSession();
+        QVERIFY(trainToEnd(*window, test::smallConfig(3)) != 0);
+        QVERIFY(window->isWindowModified());
+        window->commands().clearAll();
+        QVERIFY(!window->isWindowModified());
     }
 
     void aCorruptFileGetsOneMessageAndChangesNothing() {

@@ -132,7 +132,9 @@ void SessionActions::markModified() {
         return;
     }
     emit changed();
-    if (!modified_) {
+    // Also when already modified: removing the last run of an untitled window leaves nothing
+    // unsaved.
+    if (!modified_ || context_.window->isWindowModified() != hasUnsavedChanges()) {
         modified_ = true;
         refreshTitle();
     }
