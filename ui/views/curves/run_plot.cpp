@@ -9,6 +9,7 @@
 #include "core/base/number_format.hpp"
 #include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_store.hpp"
+#include "ui/views/curves/pending_series.hpp"
 
 namespace lrscope::ui {
 
@@ -23,66 +24,6 @@ constexpr long kThickPenPointLimit = 40'000;
 // first value: a diverging run shoots out of view instead of flattening every other curve.
 constexpr double kLossFollowCap = 3.0;
 constexpr double kLossFollowCapLog = 1000.0;  // the same on a log axis: three decades
-// How far a smoothed curve's raw values fade towards white behind it.
-constexpr double kRawFade = 0.7;
-
-// Points on their way into one series: the values shown (smoothed when smoothing is on) and,
-// with smoothing, the raw values for the faint curve behind.
-struct PendingSeries {
-    QVector<double> keys;
-    QVector<double> values;
-    QVector<double> rawKeys;
-    QVector<double> rawValues;
-
-    // Adds one value. The extent follows the raw values, so the faint curve stays in view. A
-    // log axis cannot show values <= 0: they become gaps, counted in `hidden`.
-    template <typename Extent>
-    void put(double key, const std::optional<double>& value, bool logY,
-             std::optional<core::SeriesSmoother>& smoother, Extent& extent, double cap,
-             long& hidden) {
-        if (!value) {
-            return;
-        }
-        const double gap = std::numeric_limits<double>::quiet_NaN();
-        const auto drawable = [logY](double v) { return std::isfinite(v) && (!logY || v > 0.0); };
-        const auto belowLog = [logY](double v) { return logY && std::isfinite(v) && v <= 0.0; };
-        const double raw = *value;
-        auto& ownKeys = smoother ? rawKeys : keys;
-        auto& ownValues = smoother ? rawValues : values;
-        if (drawable(raw)) {
-            ownKeys.push_back(key);
-            ownValues.push_back(raw);
-            extent.include(key, raw, cap);
-        } else if (belowLog(raw)) {
-            ownKeys.push_back(key);
-            ownValues.push_back(gap);
-            ++hidden;
-        }
-        if (smoother) {
-            const double shown = smoother->add(raw);
-            if (drawable(shown) || belowLog(shown)) {
-                keys.push_back(key);
-                values.push_back(drawable(shown) ? shown : gap);
-            }
-        }
-    }
-
-    long size() const { return keys.size() + rawKeys.size(); }
-    void appendTo(DenseGraph* shown, DenseGraph* raw) const {
-        shown->appendSorted(keys, values);
-        if (raw != nullptr) {
-            raw->appendSorted(rawKeys, rawValues);
-        }
-    }
-};
-
-QColor faded(const QColor& colour) {
-    const auto fade = [](int channel) {
-        return static_cast<int>(std::lround(channel + (255 - channel) * kRawFade));
-    };
-    return QColor(fade(colour.red()), fade(colour.green()), fade(colour.blue()));
-}
-
 }  // namespace
 
 void RunPlot::Extent::include(double key, double value, double cap) {
@@ -306,69 +247,6 @@ void RunPlot::addPoints(Curves& c, const core::EpochRecord* records, std::size_t
         }
         styleCurves(c);
     }
-}
-
-void RunPlot::addImportedPoints(Curves& c, const std::vector<std::array<double, 2>>& points) {
-    // An imported curve has no metric of its own: it is drawn as a training loss, since a loss
-    // is what is laid beside lrscope's runs.
-    if (points.empty() || metric_ != PlotMetric::Loss) {
-        return;
-    }
-    PendingSeries train;
-    const double cap = followCap();
-    for (const auto& [step, value] : points) {
-        train.put(step, value, logY_, c.trainSmoother, c.trainExtent, cap, c.trainHidden);
-    }
-    train.appendTo(c.train, c.trainRaw);
-    pointCount_ += train.size();
-}
-
-void RunPlot::resetSmoothing(Curves& c) {
-    if (smoothing_ > 0.0) {
-        c.trainSmoother.emplace(smoothing_);
-        c.testSmoother.emplace(smoothing_);
-    } else {
-        c.trainSmoother.reset();
-        c.testSmoother.reset();
-    }
-    for (DenseGraph** raw : {&c.trainRaw, &c.testRaw}) {
-        if (*raw != nullptr) {
-            pointCount_ -= (*raw)->data()->size();
-            (*raw)->data()->clear();
-        }
-        if (smoothing_ > 0.0 && *raw == nullptr) {
-            *raw = new DenseGraph(xAxis, yAxis);
-            (*raw)->setLayer(QStringLiteral("raw"));
-            (*raw)->setAdaptiveSampling(true);
-            (*raw)->removeFromLegend();
-            (*raw)->setSelectable(QCP::stNone);
-        } else if (smoothing_ == 0.0 && *raw != nullptr) {
-            removeGraph(*raw);
-            *raw = nullptr;
-        }
-    }
-}
-
-void RunPlot::setSmoothing(double weight) {
-    weight = std::clamp(weight, 0.0, 0.999);
-    if (weight == smoothing_) {
-        return;
-    }
-    smoothing_ = weight;
-    for (auto& [id, c] : runs_) {
-        rebuild(id, c);
-        styleCurves(c);
-    }
-    refreshNote();
-    if (follow_) {
-        fitToData();
-    }
-    requestReplot();
-}
-
-QCPGraph* RunPlot::rawTrainGraph(core::RunId id) const {
-    const auto it = runs_.find(id);
-    return it == runs_.end() ? nullptr : it->second.trainRaw;
 }
 
 void RunPlot::appendRecords(core::RunId id, int first, int count) {
