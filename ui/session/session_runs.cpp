@@ -97,6 +97,7 @@ void captureRuns(const RunStore& store, core::Session& session) {
             out.lrChanges.push_back({change.epoch, change.lr});
         }
         out.history = run.history;
+        core::clearNonFiniteStatistics(out.history);
         out.finalWeights = run.finalWeights;
         session.runs.push_back(std::move(out));
     }
