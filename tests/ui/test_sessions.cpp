@@ -6,6 +6,9 @@
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +27,7 @@
 #include "ui/views/curves/plot_view.hpp"
 #include "ui/views/curves/run_plot.hpp"
 #include "ui/views/curves/smoothing_slider.hpp"
+#include "ui/views/run_view.hpp"
 #include "ui/window/main_window.hpp"
 
 using namespace lrscope;
@@ -153,6 +157,48 @@ private slots:
                  core::runConfigToJsonText(panel));
         QVERIFY(!reopened->isWindowModified());
         QCOMPARE(reopened->sessions().recentFiles().value(0), QFileInfo(path).absoluteFilePath());
+    }
+
+    void aViewStateItCannotShowIsIgnored() {
+        Errors errors;
+        auto window = makeWindow(settings(), errors);
+        ui::RunView* second = window->view(QStringLiteral("signals"));
+        ui::PlotView& view = plotView(*window, "signals");
+        // The second plot offers no loss; a range that is not two increasing numbers is no
+        // zoom; a smoothing beyond the slider is its end.
+        second->restoreSessionState(QJsonObject{{QStringLiteral("metric"), QStringLiteral("loss")},
+                                                {QStringLiteral("series"), 7},
+                                                {QStringLiteral("log_y"), QStringLiteral("yes")},
+                                                {QStringLiteral("smoothing"), 3.0},
+                                                {QStringLiteral("following"), false},
+                                                {QStringLiteral("x_range"), QJsonArray{5, 1}},
+                                                {QStringLiteral("y_range"), QJsonArray{0, 1}}});
+        QCOMPARE(view.plot()->metric(), ui::PlotMetric::SuccessPercent);
+        QCOMPARE(view.plot()->series(), ui::SeriesChoice::TestOnly);
+        QVERIFY(!view.plot()->logY());
+        QCOMPARE(view.plot()->smoothing(), 0.999);
+        QVERIFY(view.plot()->follows());
+        QCOMPARE(second->sessionState(),
+                 (QJsonObject{{QStringLiteral("metric"), QStringLiteral("success")},
+                              {QStringLiteral("series"), QStringLiteral("test")},
+                              {QStringLiteral("log_y"), false},
+                              {QStringLiteral("smoothing"), 0.999},
+                              {QStringLiteral("following"), true}}));
+    }
+
+    void openRecentOpensTheFileAgain() {
+        Errors errors;
+        auto window = makeWindow(settings(), errors);
+        QVERIFY(trainToEnd(*window, test::smallConfig(4)) != 0);
+        QVERIFY(window->sessions().saveTo(file("r.lrscope")));
+        window->sessions().newSession();
+        QVERIFY(window->store().empty());
+        const QList<QAction*> entries = window->sessions().recentMenu()->actions();
+        QVERIFY(!entries.isEmpty());
+        QCOMPARE(entries.front()->text(), QStringLiteral("r.lrscope"));
+        entries.front()->trigger();
+        QCOMPARE(window->store().runs().size(), size_t{1});
+        QCOMPARE(window->sessions().path(), QFileInfo(file("r.lrscope")).absoluteFilePath());
     }
 
     void theTitleNamesTheFileAndMarksUnsavedRuns() {
