@@ -48,6 +48,7 @@ core::Session sessionOf(const std::vector<BatchRun>& runs) {
         saved.config = run.config;
         saved.config.initialWeights.reset();
         saved.history = run.result.history;
+        core::clearNonFiniteStatistics(saved.history);
         for (auto& record : saved.history) {
             record.runId = static_cast<core::RunId>(run.number);
         }

@@ -25,7 +25,8 @@ Usage:
 )";
 #ifdef LRSCOPE_WITH_PLOT
     text +=
-        "  lrscope-cli plot [FLAGS]       train runs (or read a runs CSV) and render the plot\n"
+        "  lrscope-cli plot [FLAGS]       train runs (or read runs or a session) and render the "
+        "plot\n"
         "                                 (--boundary: one run's decision boundary)\n";
 #endif
     text += R"(  lrscope-cli COMMAND --help     the flags of a command

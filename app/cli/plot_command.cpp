@@ -3,6 +3,7 @@
 
 #include "app/cli/plot_command.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -20,10 +21,14 @@
 #include "core/base/errors.hpp"
 #include "core/base/number_format.hpp"
 #include "core/io/history_csv.hpp"
+#include "core/io/imported_file.hpp"
+#include "core/io/session_file.hpp"
 #include "core/training/trainer.hpp"
 #include "ui/export/plot_export.hpp"
 #include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_store.hpp"
+#include "ui/session/imported_runs.hpp"
+#include "ui/session/session_runs.hpp"
 #include "ui/views/curves/run_plot.hpp"
 
 namespace lrscope::cli {
@@ -49,7 +54,11 @@ struct FigureOptions {
     bool logY = false;
     bool both = false;  // the loss plot above the plot of `metric`
     ui::FigureOptions figure;
+    double smoothing = 0.0;
 };
+
+// The largest smoothing weight, as the window's slider.
+constexpr double kMaxSmoothing = 0.999;
 
 ui::PlotMetric parseMetric(const std::string& text) {
     static const std::map<std::string, ui::PlotMetric> kNames = {
@@ -154,7 +163,97 @@ FigureOptions figureOptions(const Arguments& args) {
                              " cannot be drawn on a log axis (--log-y); expected a value above 0");
         }
     }
+    // With --lr-find, --smoothing is the range test's own (lr-find's beta).
+    if (const auto weight = args.has("--lr-find") ? std::nullopt : args.number("--smoothing")) {
+        if (!(*weight >= 0.0 && *weight <= kMaxSmoothing)) {
+            throw InputError("--smoothing: " + core::formatNumber(*weight) +
+                             " is out of range; expected 0 (raw curves) to 0.999");
+        }
+        options.smoothing = *weight;
+    }
     return options;
+}
+
+// A session's curves view, as the window showed it: what the figure flags do not set.
+void takeViewState(const core::Session& session, const Arguments& args, FigureOptions& options) {
+    const auto view = session.views.find("curves");
+    if (view == session.views.end()) {
+        return;
+    }
+    const nlohmann::json& state = view->second;
+    const auto text = [&state](const char* key) -> std::optional<std::string> {
+        const auto it = state.find(key);
+        return it != state.end() && it->is_string() ? std::optional(it->get<std::string>())
+                                                    : std::nullopt;
+    };
+    try {
+        if (const auto metric = text("metric"); metric && !args.has("--metric")) {
+            options.metric = parseMetric(*metric);
+        }
+        if (const auto series = text("series"); series && !args.has("--series")) {
+            options.series = parseSeries(*series);
+        }
+    } catch (const InputError&) {
+        // A view state this lrscope does not know: the figure keeps its defaults there.
+    }
+    if (const auto logY = state.find("log_y");
+        logY != state.end() && logY->is_boolean() && !args.has("--log-y")) {
+        options.logY = logY->get<bool>();
+    }
+    if (const auto weight = state.find("smoothing");
+        weight != state.end() && weight->is_number() && !args.has("--smoothing")) {
+        options.smoothing = std::clamp(weight->get<double>(), 0.0, kMaxSmoothing);
+    }
+}
+
+// The --import files (repeatable, so they are taken out before the other flags are parsed),
+// in the order given.
+std::vector<std::string> takeImports(std::vector<std::string>& args) {
+    std::vector<std::string> files;
+    std::vector<std::string> rest;
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--import") {
+            if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0) {
+                throw InputError("--import: missing value; expected a file to import");
+            }
+            files.push_back(args[++i]);
+        } else if (args[i].rfind("--import=", 0) == 0) {
+            files.push_back(args[i].substr(9));
+        } else {
+            rest.push_back(args[i]);
+        }
+    }
+    for (const std::string& file : files) {
+        if (file.empty()) {
+            throw InputError(
+                "--import: empty file name; expected a TensorBoard CSV or JSON "
+                "download, a CSV log or a runs CSV");
+        }
+    }
+    args = std::move(rest);
+    return files;
+}
+
+core::CsvSeriesColumns importColumns(const Arguments& args, bool anyImport) {
+    core::CsvSeriesColumns columns;
+    for (const char* flag : {"--x-column", "--y-column"}) {
+        if (args.has(flag) && !anyImport) {
+            throw InputError(std::string(flag) + ": only applies to --import files");
+        }
+    }
+    if (const auto x = args.value("--x-column")) {
+        if (x->empty()) {
+            throw InputError("--x-column: empty; expected a column name or 0-based index");
+        }
+        columns.x = *x;
+    }
+    if (const auto y = args.value("--y-column")) {
+        columns.y = splitList(*y, "--y-column");
+        if (columns.y.empty()) {
+            throw InputError("--y-column: empty; expected column names or 0-based indices");
+        }
+    }
+    return columns;
 }
 
 // Trains every (optimizer, rate) pair on a pool, all on the same prepared data.
@@ -190,7 +289,20 @@ std::vector<PlotRun> readRuns(const std::string& path) {
     return runs;
 }
 
-void render(const std::vector<PlotRun>& runs, const FigureOptions& options) {
+ui::Run storeRun(const PlotRun& from) {
+    ui::Run run;
+    run.name = QString::fromStdString(from.name);
+    if (from.config) {
+        run.config = *from.config;
+    }
+    run.config.epochs = from.plannedEpochs;
+    run.divergedAt = from.divergedAt;
+    run.state = from.divergedAt ? ui::RunState::Diverged : ui::RunState::Done;
+    run.history = from.history;
+    return run;
+}
+
+void render(std::vector<ui::Run> runs, const FigureOptions& options) {
     const auto app = ensureApplication();
     ui::RunStore store;
     // With --both the loss plot sits above the plot of --metric, which has no legend (the
@@ -199,24 +311,18 @@ void render(const std::vector<PlotRun>& runs, const FigureOptions& options) {
     plot.resize(options.size.width, options.size.height);
     plot.setSeries(options.series);
     plot.setLogY(options.logY);
+    plot.setSmoothing(options.smoothing);
     std::unique_ptr<ui::RunPlot> lower;
     if (options.both) {
         lower = std::make_unique<ui::RunPlot>(store, options.metric);
         lower->resize(options.size.width, options.size.height / 2);
         lower->setSeries(options.series);
         lower->setLegendShown(false);
+        lower->setSmoothing(options.smoothing);
     }
     for (size_t i = 0; i < runs.size(); ++i) {
-        ui::Run run;
+        ui::Run& run = runs[i];
         run.id = static_cast<core::RunId>(i + 1);
-        run.name = QString::fromStdString(runs[i].name);
-        if (runs[i].config) {
-            run.config = *runs[i].config;
-        }
-        run.config.epochs = runs[i].plannedEpochs;
-        run.divergedAt = runs[i].divergedAt;
-        run.state = runs[i].divergedAt ? ui::RunState::Diverged : ui::RunState::Done;
-        run.history = runs[i].history;
         for (auto& record : run.history) {
             record.runId = run.id;
         }
@@ -238,11 +344,13 @@ void render(const std::vector<PlotRun>& runs, const FigureOptions& options) {
 std::string plotHelp() {
     return "usage: lrscope-cli plot --out FILE.png|pdf|svg [FIGURE FLAGS] [RUN FLAGS]\n"
            "       lrscope-cli plot --runs RUNS.csv --out FILE [FIGURE FLAGS]\n"
+           "       lrscope-cli plot --session S.lrscope --out FILE [FIGURE FLAGS]\n"
            "       lrscope-cli plot --boundary --out FILE [--width N --height N --scale S] "
            "[RUN FLAGS]\n"
            "\n"
-           "Trains runs (or reads them from a runs CSV) and draws the window's plot without a\n"
-           "display. --optimizer and --lr take comma-separated lists; every optimizer runs at\n"
+           "Trains runs (or reads them from a runs CSV or a session) and draws the window's plot\n"
+           "without a display; --import lays curves from other tools beside them.\n"
+           "--optimizer and --lr take comma-separated lists; every optimizer runs at\n"
            "every rate, e.g. the 'too low / just right / too high' figure:\n"
            "  lrscope-cli plot --dataset moons --lr 1e-3,0.1,10 --out rates.png\n"
            "--lr-range MIN:MAX:N gives N log-spaced rates instead of a list.\n"
@@ -280,6 +388,17 @@ std::string plotHelp() {
            "                    loss plot, the legend sits by it\n"
            "  --runs FILE       draw the runs of a runs CSV (sweep --out, or the window's\n"
            "                    Export runs) instead of training\n"
+           "  --session FILE    draw the runs and imported curves of a session (.lrscope)\n"
+           "                    instead of training, with its loss plot's metric, series,\n"
+           "                    log y and smoothing unless the flags above say otherwise\n"
+           "  --import FILE     lay the curves of another tool's file beside the runs:\n"
+           "                    TensorBoard CSV or JSON download, a CSV log with a step\n"
+           "                    column, or a runs CSV; marked (imported); repeatable\n"
+           "  --x-column C      the steps column of the --import CSVs (name or 0-based\n"
+           "                    index), default the first step, iteration or epoch column\n"
+           "  --y-column C,...  their value columns, default every other numeric column\n"
+           "  --smoothing W     TensorBoard's smoothing, 0 (default, raw) to 0.999; the\n"
+           "                    raw curves stay faint behind (with --lr-find: lr-find's own)\n"
            "  --threads N       training threads, default one per core\n"
            "  --boundary        train one run (one optimizer, one rate) and draw what its final\n"
            "                    weights predict over the data: the decision boundary of a\n"
@@ -299,19 +418,31 @@ int runPlotCommand(const std::vector<std::string>& args, std::ostream& out, std:
                 return kExitOk;
             }
         }
+        std::vector<std::string> flagArgs = args;
+        const std::vector<std::string> imports = takeImports(flagArgs);
         auto valueFlags = runValueFlags();
         valueFlags.insert(valueFlags.end(),
                           {"--out", "--width", "--height", "--scale", "--metric", "--series",
-                           "--runs", "--threads", "--lr-range", "--title", "--y-min", "--y-max"});
+                           "--runs", "--session", "--smoothing", "--x-column", "--y-column",
+                           "--threads", "--lr-range", "--title", "--y-min", "--y-max"});
         const auto figureFlags = figureValueFlags();
         valueFlags.insert(valueFlags.end(), figureFlags.begin(), figureFlags.end());
         auto switches = runSwitches();
         switches.insert(switches.end(), {"--log-y", "--key", "--both", "--boundary"});
         const auto figureKinds = figureSwitches();
         switches.insert(switches.end(), figureKinds.begin(), figureKinds.end());
-        const Arguments arguments(args, valueFlags, switches, "plot");
-        const FigureOptions options = figureOptions(arguments);
+        const Arguments arguments(flagArgs, valueFlags, switches, "plot");
+        FigureOptions options = figureOptions(arguments);
+        const core::CsvSeriesColumns columns = importColumns(arguments, !imports.empty());
         checkWritableDestination(options.out, "--out");
+        for (const char* kind : {"--boundary", "--lr-find", "--sweep"}) {
+            if (arguments.has(kind) && (!imports.empty() || arguments.has("--session"))) {
+                throw InputError(std::string(kind) + " and " +
+                                 (imports.empty() ? "--session" : "--import") +
+                                 " contradict each other; sessions and imported curves are "
+                                 "drawn by the loss-curve plot");
+            }
+        }
         if (arguments.has("--boundary")) {
             const auto app = ensureApplication();
             out << plotBoundary(arguments, options.out, options.size);
@@ -321,22 +452,45 @@ int runPlotCommand(const std::vector<std::string>& args, std::ostream& out, std:
             out << *line << '\n';
             return kExitOk;
         }
-        std::vector<PlotRun> runs;
-        if (const auto runsFile = arguments.value("--runs")) {
+        std::vector<ui::Run> runs;
+        const auto runsFile = arguments.value("--runs");
+        const auto sessionFile = arguments.value("--session");
+        if (runsFile || sessionFile) {
             for (const std::string& flag : runValueFlags()) {
                 if (arguments.has(flag)) {
-                    throw InputError("--runs and " + flag +
+                    throw InputError(std::string(runsFile ? "--runs" : "--session") + " and " +
+                                     flag +
                                      " contradict each other; runs read from a file are not "
                                      "trained");
                 }
             }
-            runs = readRuns(*runsFile);
-        } else {
-            runs = trainRuns(arguments);
         }
-        render(runs, options);
-        out << "wrote " << options.out << " (" << runs.size()
-            << (runs.size() == 1 ? " run)\n" : " runs)\n");
+        if (sessionFile) {
+            const core::Session session = core::readSessionFile(*sessionFile);
+            takeViewState(session, arguments, options);
+            for (ui::Run& run : ui::runsOfSession(session)) {
+                runs.push_back(std::move(run));
+            }
+        }
+        if (runsFile) {
+            for (const PlotRun& run : readRuns(*runsFile)) {
+                runs.push_back(storeRun(run));
+            }
+        }
+        if (!runsFile && !sessionFile) {
+            for (const PlotRun& run : trainRuns(arguments)) {
+                runs.push_back(storeRun(run));
+            }
+        }
+        for (const std::string& file : imports) {
+            const QString source = QString::fromStdString(file);
+            for (ui::Run& run : ui::importedRuns(core::readImportedFile(file, columns), source)) {
+                runs.push_back(std::move(run));
+            }
+        }
+        const size_t count = runs.size();
+        render(std::move(runs), options);
+        out << "wrote " << options.out << " (" << count << (count == 1 ? " run)\n" : " runs)\n");
         return kExitOk;
     } catch (const InputError& e) {
         err << "lrscope-cli: " << e.what() << '\n';

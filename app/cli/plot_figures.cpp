@@ -202,7 +202,8 @@ std::optional<std::string> plotSpecialFigure(const Arguments& args, const std::s
         return plotSweep(args, out, size);
     }
     for (const std::string& flag : figureValueFlags()) {
-        if (args.has(flag)) {
+        // --smoothing is the loss curves' own too (TensorBoard's weight).
+        if (args.has(flag) && flag != "--smoothing") {
             throw InputError(flag + ": applies only to plot " +
                              (flag == "--sweep-y" ? "--sweep" : "--lr-find"));
         }

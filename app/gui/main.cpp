@@ -3,6 +3,9 @@
 #include <QIcon>
 
 #include "core/nn/linalg.hpp"
+#include "ui/session/file_drop.hpp"
+#include "ui/session/recovery_autosave.hpp"
+#include "ui/session/session_actions.hpp"
 #include "ui/window/main_window.hpp"
 
 int main(int argc, char* argv[]) {
@@ -14,5 +17,12 @@ int main(int argc, char* argv[]) {
     lrscope::core::useSingleThreadedBlas();
     lrscope::ui::MainWindow window;
     window.show();
+    // A recovery file left behind means the last window was killed or crashed.
+    window.sessions().recovery().offerRestore();
+    // `lrscope FILE...` opens each file as if it were dropped on the window.
+    const QStringList files = QApplication::arguments().mid(1);
+    for (const QString& file : files) {
+        window.fileDrop().openDropped(file);
+    }
     return QApplication::exec();
 }

@@ -62,4 +62,10 @@ struct Session {
 // one layer per hidden layer plus the output, each fed by the previous; views are objects.
 std::optional<std::string> sessionProblem(const Session& session);
 
+// Makes a run's history storable: a gradient norm, update ratio or step size that overflowed
+// to Inf (or is NaN) becomes null. JSON has no infinity, and the plots draw no point for such
+// a value either, so the run reopens drawn as it was. (Losses and errors in a history are
+// always finite: a non-finite loss ends the run as diverged before its record.)
+void clearNonFiniteStatistics(std::vector<EpochRecord>& history);
+
 }  // namespace lrscope::core

@@ -255,4 +255,15 @@ std::optional<std::string> sessionProblem(const Session& session) {
     return check.problem();
 }
 
+void clearNonFiniteStatistics(std::vector<EpochRecord>& history) {
+    for (EpochRecord& record : history) {
+        for (std::optional<double>* value :
+             {&record.gradNorm, &record.updateRatio, &record.stepSize}) {
+            if (*value && !std::isfinite(**value)) {
+                value->reset();
+            }
+        }
+    }
+}
+
 }  // namespace lrscope::core

@@ -3,7 +3,8 @@
 // Drives a real MainWindow (offscreen, 2 training threads, settings in a temporary ini file)
 // through K random user actions drawn from std::mt19937_64 seeded with N: Train with random
 // small configs, pause / resume, step, stop, stop all, a live learning rate, delete, clear all,
-// undo, recolour, rename, hide / show, select, pace, and close-and-reopen. Between actions the
+// undo, recolour, rename, hide / show, select, pace, close-and-reopen, save / open / new
+// session and importing a curve. Between actions the
 // event loop runs for a random short while, so records arrive at random moments. After every
 // action WindowInvariants checks the window; the first violation ends the run.
 //
@@ -42,6 +43,7 @@
 #include "ui/runs/run_selection.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/runs/training_controller.hpp"
+#include "ui/session/session_actions.hpp"
 #include "ui/views/run_list/run_list_page.hpp"
 #include "ui/widgets/log_slider.hpp"
 #include "ui/widgets/number_field.hpp"
@@ -130,6 +132,10 @@ enum class Action {
     Select,
     Pace,
     CloseAndReopen,
+    SaveSession,
+    OpenSession,
+    NewSession,
+    ImportCurve,
 };
 
 struct Weighted {
@@ -155,6 +161,10 @@ constexpr Weighted kActions[] = {
     {Action::Select, "select", 8},
     {Action::Pace, "pace", 3},
     {Action::CloseAndReopen, "close and reopen", 1},
+    {Action::SaveSession, "save session", 2},
+    {Action::OpenSession, "open session", 2},
+    {Action::NewSession, "new session", 1},
+    {Action::ImportCurve, "import curve", 1},
 };
 
 class Stress {
@@ -226,12 +236,21 @@ private:
         return items[static_cast<std::size_t>(uniform(0, static_cast<int>(items.size()) - 1))];
     }
 
+    long savedRuns_ = -1;  // runs in the last saved session, -1 before any save
+
     void openWindow() {
         window_ = std::make_unique<ui::MainWindow>(
             std::make_unique<ui::PresetStore>(dir_.filePath(QStringLiteral("settings.ini"))),
             kThreads);
         window_->show();
         commands().setConfirm([this](const QString&, const QString&) { return chance(0.8); });
+        window_->sessions().setShowError([this](const QString&, const QString& text) {
+            wrongAction_ = "message: " + text.toStdString();
+        });
+        window_->sessions().setAskToSave([this](const QString&) {
+            return chance(0.8) ? ui::SessionActions::SaveChoice::Discard
+                               : ui::SessionActions::SaveChoice::Cancel;
+        });
         invariants_ = std::make_unique<test::WindowInvariants>(*window_);
     }
 
@@ -433,8 +452,54 @@ private:
             }
             case Action::CloseAndReopen:
                 return closeAndReopen();
+            case Action::SaveSession:
+                return saveSession();
+            case Action::OpenSession:
+                return openSession();
+            case Action::NewSession:
+                window().sessions().newSession();
+                return {};
+            case Action::ImportCurve: {
+                const auto before = store().runs().size();
+                if (!window().sessions().importFile(QStringLiteral(LRSCOPE_TEST_DATA_DIR
+                                                                   "/data/import/good/"
+                                                                   "run-train-tag-loss.csv"))) {
+                    wrongAction_ = "a good TensorBoard download was not imported";
+                } else if (store().runs().size() != before + 1) {
+                    wrongAction_ = "an import added other than one run";
+                }
+                return {};
+            }
         }
         return {};
+    }
+
+    // Saves the session (runs still training are stored stopped); remembers how many runs it
+    // holds for the next open.
+    std::string saveSession() {
+        const QString path = dir_.filePath(QStringLiteral("stress.lrscope"));
+        if (!window().sessions().saveTo(path)) {
+            wrongAction_ = "saving the session failed: " + wrongAction_;
+            return {};
+        }
+        savedRuns_ = static_cast<long>(store().runs().size());
+        return std::to_string(savedRuns_) + " runs";
+    }
+
+    // Opens the last saved session, replacing every run, training ones too.
+    std::string openSession() {
+        if (savedRuns_ < 0) {
+            return "nothing saved yet";
+        }
+        if (!window().sessions().openFile(dir_.filePath(QStringLiteral("stress.lrscope")))) {
+            wrongAction_ = "the saved session did not open";
+        } else if (static_cast<long>(store().runs().size()) != savedRuns_) {
+            wrongAction_ = "the opened session holds " + std::to_string(store().runs().size()) +
+                           " runs, saved " + std::to_string(savedRuns_);
+        } else if (window().isWindowModified()) {
+            wrongAction_ = "a session just opened shows unsaved runs";
+        }
+        return std::to_string(savedRuns_) + " runs";
     }
 
     // Closes the window (the question, if any, answered at random); when it closed, destroys it

@@ -17,6 +17,7 @@
 #include "ui/runs/run_selection.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/runs/training_controller.hpp"
+#include "ui/session/session_actions.hpp"
 #include "ui/views/curves/curves_view.hpp"
 #include "ui/views/curves/plot_view.hpp"
 #include "ui/views/curves/run_plot.hpp"
@@ -97,6 +98,10 @@ private slots:
         dir_ = std::make_unique<QTemporaryDir>();
         window_ = std::make_unique<ui::MainWindow>(
             std::make_unique<ui::PresetStore>(dir_->filePath(QStringLiteral("settings.ini"))), 2);
+        // Closing with unsaved runs asks to save them: these tests drop them (see
+        // test_sessions for the question itself).
+        window_->sessions().setAskToSave(
+            [](const QString&) { return ui::SessionActions::SaveChoice::Discard; });
         window_->show();
     }
     void cleanup() {

@@ -1,6 +1,8 @@
 #include "window_invariants.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <sstream>
 #include <vector>
 
@@ -89,11 +91,16 @@ void WindowInvariants::onRunAdded(core::RunId id) {
     }
     const auto before = state_.find(id);
     if (before == state_.end()) {
-        // A new run: a fresh id, queued, nothing trained yet.
+        // A new run: a fresh id; queued with nothing trained yet when the controller trains
+        // it, else (opened from a session, imported) finished with its whole history.
         if (id <= highestId_) {
             note(text("new run ", id, " does not follow run ", highestId_, " (ids are reused)"));
         }
-        if (run->state != ui::RunState::Queued || !run->history.empty()) {
+        const bool trainedHere = window_.controller().contains(id);
+        if (!trainedHere && !ui::isFinished(run->state)) {
+            note(text("new run ", id, " that is not trained here starts ", name(run->state)));
+        }
+        if (trainedHere && (run->state != ui::RunState::Queued || !run->history.empty())) {
             note(text("new run ", id, " starts ", name(run->state), " with ", run->history.size(),
                       " records instead of queued and empty"));
         }
@@ -194,6 +201,14 @@ std::string WindowInvariants::checkStore() {
                             " of run ", record.runId);
             }
         }
+        if (!run.importedPoints.empty()) {
+            // An imported curve: points without epochs instead of a history, never trained.
+            if (!run.history.empty() || !run.imported() || run.state != ui::RunState::Done) {
+                return text("imported curve ", run.id, " has ", run.history.size(), " records, is ",
+                            name(run.state));
+            }
+            continue;
+        }
         const std::size_t planned = static_cast<std::size_t>(run.config.epochs) + 1;
         if (run.history.size() > planned) {
             return text("run ", run.id, " holds ", run.history.size(), " records of ", planned);
@@ -289,9 +304,16 @@ std::string WindowInvariants::checkPlots() {
                             " rate changes of run ", run.id, ", which has ", run.lrChanges.size(),
                             primary->data()->isEmpty() ? " but nothing drawn here" : "");
             }
-            // Every record has a finite train loss, so a linear loss plot has one point each.
+            // Every record has a finite train loss, so a linear loss plot has one point each;
+            // an imported curve has one per finite point.
+            const auto finitePoints =
+                std::count_if(run.importedPoints.begin(), run.importedPoints.end(),
+                              [](const std::array<double, 2>& p) { return std::isfinite(p[1]); });
+            const auto expectedPoints = run.importedPoints.empty()
+                                            ? static_cast<int>(run.history.size())
+                                            : static_cast<int>(finitePoints);
             if (plot.metric() == ui::PlotMetric::Loss && !plot.logY() &&
-                train->data()->size() != static_cast<int>(run.history.size())) {
+                train->data()->size() != expectedPoints) {
                 return text(where, " plot has ", train->data()->size(), " points of run ", run.id,
                             ", which has ", run.history.size(), " records");
             }

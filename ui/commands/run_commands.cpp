@@ -213,12 +213,22 @@ void RunCommands::useSettingsOf(core::RunId id) {
     if (run == nullptr) {
         return;
     }
+    if (run->imported()) {
+        // Another tool's file says too little about how it trained to fill the panel.
+        emit message(tr("%1 is imported: its settings are not known").arg(run->name), 6000);
+        return;
+    }
     if (const QString error = panel_.setConfig(run->config); !error.isEmpty()) {
         QMessageBox::warning(window_, tr("Settings not copied"),
                              tr("%1\n\nThe panel keeps its settings.").arg(error));
         return;
     }
     emit message(tr("The panel now holds the settings of %1").arg(run->name), 6000);
+}
+
+void RunCommands::forgetUndo() {
+    undoRuns_.clear();
+    refreshActions();
 }
 
 void RunCommands::onLearningRateCommitted(double lr) {

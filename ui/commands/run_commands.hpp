@@ -47,6 +47,8 @@ public:
     // training ones stopped at their last epoch).
     void undo();
     bool canUndo() const { return !undoRuns_.empty(); }
+    // Drops what Undo would bring back (a new or opened session replaces every run).
+    void forgetUndo();
     void useSettingsOf(core::RunId id);
 
     QAction* trainAction() const { return train_; }

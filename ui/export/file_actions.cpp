@@ -51,8 +51,9 @@ FileActions::FileActions(Context context, QObject* parent)
       folder_(QDir::homePath()) {
     QStyle* style = context_.window->style();
     savePlot_->setIcon(style->standardIcon(QStyle::SP_DialogSaveButton));
-    savePlot_->setShortcut(QKeySequence::Save);
-    savePlot_->setToolTip(tr("Save a plot as PNG, PDF or SVG at a chosen size (Ctrl+S)"));
+    // Ctrl+S saves the session; the plot has its own key.
+    savePlot_->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+P")));
+    savePlot_->setToolTip(tr("Save a plot as PNG, PDF or SVG at a chosen size (Ctrl+Shift+P)"));
     copyPlot_->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+C")));
     copyPlot_->setToolTip(tr("Copy the loss plot to the clipboard as an image"));
     screenshot_->setToolTip(tr("Save a PNG of the whole window"));

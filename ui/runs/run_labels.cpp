@@ -118,10 +118,15 @@ std::vector<QString> distinguishingSettings(const std::vector<const core::RunCon
 }
 
 QString legendLabel(const Run& run) {
+    const QString name = listedName(run);
     if (run.divergedAt) {
-        return QStringLiteral("%1  diverged @ epoch %2").arg(run.name).arg(*run.divergedAt);
+        return QStringLiteral("%1  diverged @ epoch %2").arg(name).arg(*run.divergedAt);
     }
-    return run.name;
+    return name;
+}
+
+QString listedName(const Run& run) {
+    return run.imported() ? QObject::tr("%1 (imported)").arg(run.name) : run.name;
 }
 
 }  // namespace lrscope::ui

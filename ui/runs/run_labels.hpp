@@ -24,6 +24,8 @@ QString runSettingsSummary(const core::RunConfig& config);
 QString defaultRunName(const core::RunConfig& config);
 // The name as a plot legend shows it, e.g. "SGD  lr=10  diverged @ epoch 37".
 QString legendLabel(const Run& run);
+// The name as the run list shows it: an imported run's ends in "(imported)".
+QString listedName(const Run& run);
 
 // What tells runs apart beyond their names: for each of `configs`, the settings in which
 // they differ from one another (data set, hidden layers, activation, loss, batch size,

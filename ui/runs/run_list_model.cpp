@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <QBrush>
+#include <QFileInfo>
 #include <QPainter>
 #include <QPixmap>
 
@@ -150,12 +151,25 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
     if (role != Qt::DisplayRole && role != Qt::EditRole) {
         return {};
     }
+    if (run.imported()) {
+        // What another tool's file tells: where it came from; a curve has no settings.
+        const bool curve = !run.importedPoints.empty();
+        if (column == Data) {
+            return QFileInfo(run.importedFrom).fileName();
+        }
+        if (curve && (column == Optimizer || column == LearningRate)) {
+            return QString();
+        }
+        if (curve && column == Epoch) {
+            return tr("step %1").arg(compactNumber(run.importedPoints.back()[0]));
+        }
+    }
     switch (column) {
         case Visible:
         case Colour:
             return {};
         case Name:
-            return run.name;
+            return role == Qt::EditRole ? run.name : listedName(run);
         case Data:
             return dataSetName(run.config.data);
         case Optimizer:

@@ -113,6 +113,9 @@ core::RunId RunStore::addFinishedRun(Run run) {
         noteBest(run.bestTestLoss, record.testLoss);
         noteBest(run.bestTrainLoss, record.trainLoss);
     }
+    for (const auto& point : run.importedPoints) {
+        noteBest(run.bestTrainLoss, point[1]);
+    }
     const core::RunId id = run.id;
     insertSorted(std::move(run));
     emit runAdded(id);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -44,6 +45,14 @@ struct Run {
     std::shared_ptr<const core::TrainingState> resumeState;
     std::optional<double> bestTestLoss;   // lowest test loss so far
     std::optional<double> bestTrainLoss;  // lowest train loss so far
+    // A run read from another tool's file (or an lrscope runs CSV): read-only, finished, named
+    // "(imported)" wherever it is listed. Empty for runs trained or opened here.
+    QString importedFrom;
+    // An imported curve without epochs (a TensorBoard tag, a CSV log column): (step, value)
+    // points the loss plots draw in place of a history. Empty for every other run.
+    std::vector<std::array<double, 2>> importedPoints;
+
+    bool imported() const { return !importedFrom.isEmpty(); }
 
     int lastEpoch() const { return history.empty() ? 0 : history.back().epoch; }
     // The rate in force now: the last live change, else the configured rate.
@@ -84,8 +93,8 @@ public:
     // continueRun); its history is kept and grows on.
     void continueRun(core::RunId id, const core::RunConfig& config);
 
-    // A run trained elsewhere (a runs CSV, a session, a finished CLI run), whole. Its id must
-    // be new and larger than every id in the store; returns it.
+    // A run trained elsewhere (a runs CSV, a session, a finished CLI run, an imported curve),
+    // whole. Its id must be new and larger than every id in the store; returns it.
     core::RunId addFinishedRun(Run run);
 
     const std::vector<Run>& runs() const { return runs_; }

@@ -52,6 +52,10 @@ public:
     bool continueRun(core::RunId id, const core::RunConfig& config,
                      std::shared_ptr<const core::TrainingState> from);
 
+    // An id for a run that is not trained here (opened from a session, imported), so that it
+    // never meets a trained run's id.
+    core::RunId reserveId() { return nextId_++; }
+
     void pause(core::RunId id);
     void resume(core::RunId id);
     // Trains one more epoch, then pauses (pauses at the end of the current epoch when the run

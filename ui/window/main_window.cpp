@@ -19,6 +19,9 @@
 #include "ui/runs/run_selection.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/runs/training_controller.hpp"
+#include "ui/session/file_drop.hpp"
+#include "ui/session/recovery_autosave.hpp"
+#include "ui/session/session_actions.hpp"
 #include "ui/views/run_view.hpp"
 #include "ui/views/view_context.hpp"
 #include "ui/views/view_registry.hpp"
@@ -47,7 +50,7 @@ MainWindow::MainWindow(std::unique_ptr<PresetStore> presets, unsigned threads, Q
       selection_(new RunSelection(*store_, this)),
       panel_(new ControlPanel(this)),
       commands_(new RunCommands(*store_, *controller_, *selection_, *panel_, this)) {
-    setWindowTitle(tr("learning-rate explorer"));  // Qt appends " — lrscope"
+    // The title ("learning-rate explorer", or the session's file) is the SessionActions'.
     store_->follow(*controller_);
     controller_->setInputErrorText(
         [this](const core::InputError& error) { return panel_->messageFor(error); });
@@ -62,6 +65,10 @@ MainWindow::MainWindow(std::unique_ptr<PresetStore> presets, unsigned threads, Q
     files_ = new FileActions(
         FileActions::Context{this, store_, selection_, panel_->networkPanel(), std::move(plots)},
         this);
+    sessions_ = new SessionActions(SessionActions::Context{this, store_, controller_.get(), panel_,
+                                                           commands_, &views_, presets_.get()},
+                                   this);
+    drop_ = new FileDrop(*this, *sessions_, *panel_, this);
     presetMenu_ = new PresetMenu(*presets_, *panel_, this);
     toolBar_ = new TrainingToolBar(*commands_, *controller_, files_->savePlot(), this);
     addToolBar(toolBar_);
@@ -72,6 +79,10 @@ MainWindow::MainWindow(std::unique_ptr<PresetStore> presets, unsigned threads, Q
     connect(commands_, &RunCommands::message, this, &MainWindow::showMessage);
     connect(files_, &FileActions::message, this,
             [this](const QString& text) { showMessage(text, 6000); });
+    connect(sessions_, &SessionActions::message, this,
+            [this](const QString& text) { showMessage(text, 8000); });
+    connect(drop_, &FileDrop::message, this,
+            [this](const QString& text) { showMessage(text, 8000); });
     connect(presetMenu_, &PresetMenu::message, this,
             [this](const QString& text) { showMessage(text, 6000); });
     connect(controller_.get(), &TrainingController::runFailed, this,
@@ -146,9 +157,16 @@ void MainWindow::arrangeViews() {
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(sessions_->newAction());
+    file->addAction(sessions_->openAction());
+    file->addMenu(sessions_->recentMenu());
+    file->addAction(sessions_->saveAction());
+    file->addAction(sessions_->saveAsAction());
+    file->addSeparator();
     QAction* openCsv =
-        file->addAction(tr("&Open CSV data..."), panel_->dataPanel(), &DataPanel::chooseCsvFile);
-    openCsv->setShortcut(QKeySequence::Open);
+        file->addAction(tr("Open &data CSV..."), panel_->dataPanel(), &DataPanel::chooseCsvFile);
+    openCsv->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+    file->addAction(sessions_->importAction());
     file->addAction(files_->importWeights());
     file->addSeparator();
     file->addAction(files_->savePlot());
@@ -197,8 +215,10 @@ void MainWindow::buildMenus() {
     help->addAction(tr("&Keyboard shortcuts"), this, [this] {
         QString rows;
         std::vector<QAction*> shown = commands_->runActions();
-        for (QAction* action : {commands_->undoAction(), files_->savePlot(), files_->copyPlot(),
-                                files_->exportRuns(), files_->importWeights()}) {
+        for (QAction* action :
+             {sessions_->openAction(), sessions_->saveAction(), sessions_->importAction(),
+              commands_->undoAction(), files_->savePlot(), files_->copyPlot(), files_->exportRuns(),
+              files_->importWeights()}) {
             shown.push_back(action);
         }
         for (const QAction* action : shown) {
@@ -258,6 +278,11 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
+    if (!sessions_->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    sessions_->recovery().removeFile();  // a clean quit: nothing to recover next time
     presets_->saveWindow(saveGeometry(), saveState(kWindowStateVersion));
     if (const auto& config = panel_->config()) {
         presets_->saveLastState(*config);

@@ -19,6 +19,8 @@ class RunCommands;
 class RunSelection;
 class RunStore;
 class RunView;
+class FileDrop;
+class SessionActions;
 class StatusLine;
 class TrainingController;
 class TrainingToolBar;
@@ -42,6 +44,8 @@ public:
     RunCommands& commands() const { return *commands_; }
     ControlPanel& panel() const { return *panel_; }
     FileActions& files() const { return *files_; }
+    SessionActions& sessions() const { return *sessions_; }
+    FileDrop& fileDrop() const { return *drop_; }
     TrainingToolBar& toolBar() const { return *toolBar_; }
     StatusLine& statusLine() const { return *status_; }
     const std::vector<std::unique_ptr<RunView>>& views() const { return views_; }
@@ -65,6 +69,8 @@ private:
     std::vector<std::unique_ptr<RunView>> views_;
     std::vector<QDockWidget*> docks_;
     FileActions* files_ = nullptr;
+    SessionActions* sessions_ = nullptr;
+    FileDrop* drop_ = nullptr;
     PresetMenu* presetMenu_ = nullptr;
     TrainingToolBar* toolBar_ = nullptr;
     StatusLine* status_ = nullptr;

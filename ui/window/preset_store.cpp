@@ -28,6 +28,10 @@ PresetStore::PresetStore(const QString& iniFile)
 
 PresetStore::~PresetStore() = default;
 
+QString PresetStore::fileName() const {
+    return settings_->fileName();
+}
+
 QStringList PresetStore::presetNames() const {
     settings_->beginGroup(QStringLiteral("presets"));
     const QStringList keys = settings_->childKeys();

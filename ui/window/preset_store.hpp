@@ -36,6 +36,9 @@ public:
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
 
+    // The settings file; files that belong beside it (the autosave's recovery file) go in its
+    // folder.
+    QString fileName() const;
     void setValue(const QString& key, const QVariant& value);
     QVariant value(const QString& key, const QVariant& fallback = {}) const;
 

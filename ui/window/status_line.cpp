@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include "ui/panels/control_panel.hpp"
+#include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_selection.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/runs/training_controller.hpp"
@@ -66,6 +67,9 @@ QString StatusLine::progressText() const {
     const Run* run = id != 0 ? store_.run(id) : nullptr;
     if (run == nullptr) {
         return {};
+    }
+    if (!run->importedPoints.empty()) {
+        return tr("%1: imported from %2").arg(listedName(*run), run->importedFrom);
     }
     return tr("run %1: epoch %2 / %3 · %4")
         .arg(id)

@@ -4,6 +4,7 @@
 
 #include "ui/commands/run_commands.hpp"
 #include "ui/views/curves/empty_plot_link.hpp"
+#include "ui/views/curves/curves_view_state.hpp"
 #include "ui/views/curves/plot_view.hpp"
 #include "ui/views/curves/run_plot.hpp"
 #include "ui/views/view_context.hpp"
@@ -35,6 +36,14 @@ QList<QAction*> CurvesView::actions() const {
 
 QCustomPlot* CurvesView::exportablePlot() const {
     return view_->plot();
+}
+
+QJsonObject CurvesView::sessionState() const {
+    return curvesViewState(*view_);
+}
+
+void CurvesView::restoreSessionState(const QJsonObject& state) {
+    restoreCurvesViewState(*view_, state);
 }
 
 std::unique_ptr<RunView> makeLossCurvesView(const ViewContext& context, QWidget* parent) {

@@ -35,6 +35,8 @@ public:
     ViewPlacement placement() const override { return setup_.placement; }
     QList<QAction*> actions() const override;
     QCustomPlot* exportablePlot() const override;
+    QJsonObject sessionState() const override;  // see curves_view_state.hpp
+    void restoreSessionState(const QJsonObject& state) override;
 
     PlotView* plotView() const { return view_; }
 

@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "ui/views/curves/run_plot.hpp"
+#include "ui/views/curves/smoothing_slider.hpp"
 
 namespace lrscope::ui {
 
@@ -37,6 +38,7 @@ PlotView::PlotView(const RunStore& store, const std::vector<PlotMetric>& metrics
       plot_(new RunPlot(store, initial, this)),
       metric_(new QComboBox(this)),
       series_(new QComboBox(this)),
+      smoothing_(new SmoothingSlider(this)),
       log_(new QAction(tr("Log y"), this)),
       follow_(new QAction(tr("Follow live data"), this)) {
     for (const PlotMetric metric : metrics) {
@@ -68,6 +70,8 @@ PlotView::PlotView(const RunStore& store, const std::vector<PlotMetric>& metrics
     bar->addWidget(metric_);
     bar->addWidget(series_);
     bar->addWidget(logButton);
+    bar->addSpacing(8);
+    bar->addWidget(smoothing_);
     bar->addStretch(1);
     bar->addWidget(followButton);
     auto* layout = new QVBoxLayout(this);
@@ -87,6 +91,7 @@ PlotView::PlotView(const RunStore& store, const std::vector<PlotMetric>& metrics
         plot_->setSeries(static_cast<SeriesChoice>(series_->currentData().toInt()));
     });
     connect(log_, &QAction::toggled, plot_, &RunPlot::setLogY);
+    connect(smoothing_, &SmoothingSlider::weightChanged, plot_, &RunPlot::setSmoothing);
     connect(follow_, &QAction::triggered, this, [this] {
         follow_->setChecked(true);
         plot_->setFollow(true);

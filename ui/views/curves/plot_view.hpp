@@ -13,9 +13,10 @@ namespace lrscope::ui {
 
 class RunPlot;
 class RunStore;
+class SmoothingSlider;
 
 // A RunPlot with its own small bar: metric, which curves (train solid / test dashed), log y,
-// and "Follow live data", which lights up once the user has zoomed or panned away.
+// smoothing, and "Follow live data", which lights up once the user has zoomed or panned away.
 class PlotView : public QWidget {
     Q_OBJECT
 public:
@@ -27,11 +28,13 @@ public:
     QAction* followAction() const { return follow_; }
     QComboBox* metricBox() const { return metric_; }
     QComboBox* seriesBox() const { return series_; }
+    SmoothingSlider* smoothingSlider() const { return smoothing_; }
 
 private:
     RunPlot* plot_;
     QComboBox* metric_;
     QComboBox* series_;
+    SmoothingSlider* smoothing_;
     QAction* log_;
     QAction* follow_;
 };

@@ -10,6 +10,7 @@
 #include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_marker.hpp"
 #include "ui/runs/run_store.hpp"
+#include "ui/views/curves/pending_series.hpp"
 
 namespace lrscope::ui {
 
@@ -24,7 +25,6 @@ constexpr long kThickPenPointLimit = 40'000;
 // first value: a diverging run shoots out of view instead of flattening every other curve.
 constexpr double kLossFollowCap = 3.0;
 constexpr double kLossFollowCapLog = 1000.0;  // the same on a log axis: three decades
-
 }  // namespace
 
 void RunPlot::Extent::include(double key, double value, double cap) {
@@ -49,6 +49,8 @@ RunPlot::RunPlot(const RunStore& store, PlotMetric metric, QWidget* parent)
     replotTimer_.setSingleShot(true);
     connect(&replotTimer_, &QTimer::timeout, this, &RunPlot::replotNow);
     setPlottingHints(QCP::phCacheLabels | QCP::phFastPolylines);
+    // Raw curves behind smoothed ones are drawn first, under every curve.
+    addLayer(QStringLiteral("raw"), layer(QStringLiteral("main")), QCustomPlot::limBelow);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setNoAntialiasingOnDrag(true);
     setMouseTracking(true);
@@ -120,8 +122,16 @@ void RunPlot::styleCurves(Curves& c) {
     const QCPScatterStyle marker = runMarker(c.styleCycle, c.colour);
     const int skip = markerSkip(std::max(c.plannedEpochs, static_cast<int>(c.recordCount)) + 1);
     for (DenseGraph* g : {c.train, c.test}) {
-        g->setScatterStyle(marker);
-        g->setScatterSkip(skip);
+        if (g != nullptr) {
+            g->setScatterStyle(marker);
+            g->setScatterSkip(skip);
+        }
+    }
+    for (DenseGraph* raw : {c.trainRaw, c.testRaw}) {
+        if (raw != nullptr) {
+            raw->setPen(QPen(faded(c.colour), kThinPen));
+            raw->setVisible(c.visible && (raw == c.trainRaw ? showsTrain() : showsTest()));
+        }
     }
     QCPScatterStyle cross(QCPScatterStyle::ssCross, QPen(c.colour, 2.5), Qt::NoBrush, 13);
     c.divergence->setScatterStyle(cross);
@@ -168,10 +178,17 @@ void RunPlot::addRun(core::RunId id) {
         g->removeFromLegend();
         g->setSelectable(QCP::stNone);
     }
-    styleCurves(c);
     Curves& added = runs_.emplace(id, std::move(c)).first->second;
+    resetSmoothing(added);
+    styleCurves(added);
     if (!run->history.empty()) {
         appendRecords(id, 0, static_cast<int>(run->history.size()));
+    }
+    addImportedPoints(added, run->importedPoints);
+    if (!run->importedPoints.empty()) {
+        // The plot's note then says only that this metric has nothing to draw.
+        added.recordCount += static_cast<long>(run->importedPoints.size());
+        added.hasClassLabels = true;
     }
     if (run->divergedAt) {
         added.divergedAt = run->divergedAt;
@@ -210,53 +227,30 @@ void RunPlot::addMarker(Curves& c, const core::EpochRecord& record) {
     c.markers.push_back(text);
 }
 
+double RunPlot::followCap() const {
+    return metric_ != PlotMetric::Loss ? std::numeric_limits<double>::infinity()
+           : logY_                     ? kLossFollowCapLog
+                                       : kLossFollowCap;
+}
+
 void RunPlot::addPoints(Curves& c, const core::EpochRecord* records, std::size_t count) {
-    QVector<double> trainKeys;
-    QVector<double> trainValues;
-    QVector<double> testKeys;
-    QVector<double> testValues;
-    trainKeys.reserve(static_cast<qsizetype>(count));
-    trainValues.reserve(static_cast<qsizetype>(count));
-    const auto usable = [this](const std::optional<double>& v) {
-        return v && std::isfinite(*v) && (!logY_ || *v > 0.0);
-    };
-    // A log axis cannot show zero (an error of 0 %): such points become gaps, counted so the
-    // plot can say how many are not drawn.
-    const auto hidden = [this](const std::optional<double>& v) {
-        return logY_ && v && std::isfinite(*v) && *v <= 0.0;
-    };
-    const double gap = std::numeric_limits<double>::quiet_NaN();
-    const double cap = metric_ != PlotMetric::Loss ? std::numeric_limits<double>::infinity()
-                       : logY_                     ? kLossFollowCapLog
-                                                   : kLossFollowCap;
+    PendingSeries train;
+    PendingSeries test;
+    train.keys.reserve(static_cast<qsizetype>(count));
+    train.values.reserve(static_cast<qsizetype>(count));
+    const double cap = followCap();
     bool newMarker = false;
     for (std::size_t i = 0; i < count; ++i) {
         const core::EpochRecord& record = records[i];
         const MetricValues values = metricValues(metric_, record);
         const double key = record.epoch;
-        if (usable(values.train)) {
-            trainKeys.push_back(key);
-            trainValues.push_back(*values.train);
-            c.trainExtent.include(key, *values.train, cap);
-        } else if (hidden(values.train)) {
-            trainKeys.push_back(key);
-            trainValues.push_back(gap);
-            ++c.trainHidden;
-        }
-        if (usable(values.test)) {
-            testKeys.push_back(key);
-            testValues.push_back(*values.test);
-            c.testExtent.include(key, *values.test, cap);
-        } else if (hidden(values.test)) {
-            testKeys.push_back(key);
-            testValues.push_back(gap);
-            ++c.testHidden;
-        }
+        train.put(key, values.train, logY_, c.trainSmoother, c.trainExtent, cap, c.trainHidden);
+        test.put(key, values.test, logY_, c.testSmoother, c.testExtent, cap, c.testHidden);
         newMarker = newMarker || record.lrChangedTo.has_value();
     }
-    c.train->appendSorted(trainKeys, trainValues);
-    c.test->appendSorted(testKeys, testValues);
-    pointCount_ += trainKeys.size() + testKeys.size();
+    train.appendTo(c.train, c.trainRaw);
+    test.appendTo(c.test, c.testRaw);
+    pointCount_ += train.size() + test.size();
     if (newMarker) {
         for (std::size_t i = 0; i < count; ++i) {
             if (records[i].lrChangedTo) {
@@ -382,6 +376,12 @@ void RunPlot::removeRun(core::RunId id) {
         }
     }
     pointCount_ -= it->second.train->data()->size() + it->second.test->data()->size();
+    for (DenseGraph* raw : {it->second.trainRaw, it->second.testRaw}) {
+        if (raw != nullptr) {
+            pointCount_ -= raw->data()->size();
+            removeGraph(raw);
+        }
+    }
     removeGraph(it->second.train);
     removeGraph(it->second.test);
     removeGraph(it->second.divergence);
@@ -418,8 +418,10 @@ void RunPlot::rebuild(core::RunId id, Curves& c) {
     c.testExtent = Extent{};
     c.trainHidden = 0;
     c.testHidden = 0;
+    resetSmoothing(c);
     if (const Run* run = store_.run(id); run != nullptr) {
         addPoints(c, run->history.data(), run->history.size());
+        addImportedPoints(c, run->importedPoints);
     }
     placeDivergence(c);
     updatePens();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <map>
 #include <optional>
@@ -7,6 +8,7 @@
 
 #include <qcustomplot.h>
 
+#include "core/analysis/smoothing.hpp"
 #include "core/training/epoch_record.hpp"
 #include "ui/views/curves/dense_graph.hpp"
 #include "ui/views/curves/plot_metric.hpp"
@@ -38,6 +40,12 @@ public:
     void setLogY(bool logY);
     bool follows() const { return follow_; }
     void setFollow(bool follow);
+    // TensorBoard's smoothing weight in [0, 1) (core::SeriesSmoother): above 0 the curves show
+    // the smoothed values and the raw ones faint behind them; 0 shows the raw values alone.
+    double smoothing() const { return smoothing_; }
+    void setSmoothing(double weight);
+    // The faint raw curve behind a run's smoothed training curve (nullptr without smoothing).
+    QCPGraph* rawTrainGraph(core::RunId id) const;
     void setLegendShown(bool shown);
     // Whether the legend sits beside the plot (many runs) rather than in its corner.
     bool legendOutside() const { return legendOutside_; }
@@ -107,6 +115,10 @@ private:
     struct Curves {
         DenseGraph* train = nullptr;
         DenseGraph* test = nullptr;
+        DenseGraph* trainRaw = nullptr;  // the raw values behind smoothed curves
+        DenseGraph* testRaw = nullptr;
+        std::optional<core::SeriesSmoother> trainSmoother;
+        std::optional<core::SeriesSmoother> testSmoother;
         QCPGraph* divergence = nullptr;          // a single cross at the last finite point
         QCPItemText* divergenceLabel = nullptr;  // "diverged @ N" beside the cross
         QCPItemText* clipMark = nullptr;         // "▲ clipped" at the top edge
@@ -128,6 +140,9 @@ private:
 
     void styleCurves(Curves& curves);
     void addPoints(Curves& curves, const core::EpochRecord* records, std::size_t count);
+    void addImportedPoints(Curves& curves, const std::vector<std::array<double, 2>>& points);
+    void resetSmoothing(Curves& curves);
+    double followCap() const;  // see kLossFollowCap
     void addMarker(Curves& curves, const core::EpochRecord& record);
     void rebuild(core::RunId id, Curves& curves);
     void placeDivergence(Curves& curves);
@@ -152,6 +167,7 @@ private:
     PlotMetric metric_;
     SeriesChoice series_ = SeriesChoice::TrainAndTest;
     bool logY_ = false;
+    double smoothing_ = 0.0;
     bool follow_ = true;
     bool dragging_ = false;
     bool legendShown_ = true;

@@ -161,16 +161,25 @@ void RunPlot::setLegendShown(bool shown) {
 void RunPlot::refreshLegend() {
     // Entries name what tells the runs shown apart ("SGD  lr=0.1 · moons" beside
     // "SGD  lr=0.1 · xor"), not just their optimizer and rate.
+    // Imported runs are told apart by their names: their settings are not known.
     std::vector<Curves*> shown;
     std::vector<const core::RunConfig*> configs;
+    std::vector<bool> imported;
     for (auto& [id, c] : runs_) {
         const Run* run = store_.run(id);
         if (c.visible && run != nullptr) {
             shown.push_back(&c);
-            configs.push_back(&run->config);
+            imported.push_back(run->imported());
+            if (!run->imported()) {
+                configs.push_back(&run->config);
+            }
         }
     }
-    const std::vector<QString> differences = distinguishingSettings(configs);
+    const std::vector<QString> trainedDifferences = distinguishingSettings(configs);
+    std::vector<QString> differences;
+    for (std::size_t i = 0, trained = 0; i < shown.size(); ++i) {
+        differences.push_back(imported[i] ? QString() : trainedDifferences[trained++]);
+    }
     legend->clearItems();
     for (std::size_t i = 0; i < shown.size(); ++i) {
         Curves& c = *shown[i];

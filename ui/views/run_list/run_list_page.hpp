@@ -6,6 +6,8 @@ namespace lrscope::ui {
 
 class ContinueRunCommand;
 class RunListView;
+class RunSelection;
+class RunStore;
 struct ViewContext;
 
 // The run list as a view: its delete and "use these settings" requests go to the commands;
@@ -19,12 +21,18 @@ public:
     QWidget* widget() override;
     ViewPlacement placement() const override { return ViewPlacement::Bottom; }
     QList<QAction*> runMenuActions() const override;
+    // {"selected": [0, 2], "current": 2, "columns": "<base64 header state>"}: the selected runs
+    // by their place in the list (ids are new in every window), and the column widths.
+    QJsonObject sessionState() const override;
+    void restoreSessionState(const QJsonObject& state) override;
 
     RunListView* list() const { return list_; }
     ContinueRunCommand* continueCommand() const { return continue_; }
 
 private:
     RunListView* list_;
+    RunStore& store_;
+    RunSelection& selection_;
     ContinueRunCommand* continue_;
 };
 
