@@ -20,6 +20,7 @@
 #include "ui/runs/run_store.hpp"
 #include "ui/views/range_test/range_test_plot.hpp"
 #include "ui/views/range_test/range_test_view.hpp"
+#include "ui/widgets/log_slider.hpp"
 #include "ui/widgets/number_field.hpp"
 #include "ui/window/main_window.hpp"
 #include "ui/window/preset_store.hpp"
@@ -213,6 +214,15 @@ private slots:
         QCOMPARE(view().tests().size(), 2U);
         QVERIFY(view().tests()[0].points.empty());
         QCOMPARE(view().tests()[1].points.size(), 30U);
+    }
+
+    void anInvalidPanelStartsNoTestAndTheViewSaysWhy() {
+        window_->panel().learningRatePanel()->slider()->entry()->setText(QStringLiteral("fast"));
+        QVERIFY(!window_->panel().config());
+        findAction()->trigger();
+        QVERIFY(view().tests().empty());
+        QVERIFY2(view().statusLabel()->text().contains(QStringLiteral("not a number")),
+                 qPrintable(view().statusLabel()->text()));
     }
 
     void aBadRateRangeIsRefusedWithItsReason() {

@@ -100,8 +100,9 @@ RangeTestView::RangeTestView(const ViewContext& context, QWidget* parent)
     layout->addWidget(plot_, 1);
 
     connect(find_, &QAction::triggered, this, [this] {
+        // Shown either way: when the test cannot start, the view says why.
+        bringViewForward(widget_);
         if (findLearningRate()) {
-            bringViewForward(widget_);
             growViewTo(widget_, kRoomyHeight);
         }
     });
