@@ -10,6 +10,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include "core/analysis/lr_suggestions.hpp"
 #include "core/analysis/range_test.hpp"
@@ -129,6 +130,21 @@ private slots:
         QVERIFY2(status.contains(QStringLiteral("all 100 batches")), qPrintable(status));
         // A throw-away run: the store holds no run.
         QVERIFY(window_->store().empty());
+    }
+
+    void theButtonBesideTheRateSliderRunsTheTest() {
+        QVERIFY(window_->panel().setConfig(test::smallConfig()).isEmpty());
+        QToolButton* beside = nullptr;
+        for (auto* button : window_->panel().learningRatePanel()->findChildren<QToolButton*>()) {
+            if (button->defaultAction() == findAction()) {
+                beside = button;
+            }
+        }
+        QVERIFY(beside != nullptr);
+        QSignalSpy finished(&view(), &ui::RangeTestView::testFinished);
+        QTest::mouseClick(beside, Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(view().tests().size(), 1U);
     }
 
     void useSetsThePanelsLearningRate() {

@@ -118,6 +118,8 @@ RangeTestView::RangeTestView(const ViewContext& context, QWidget* parent)
             }
         });
     }
+    // Also next to the rate slider: the test suggests the rate set there.
+    context_.panel.learningRatePanel()->offerCommand(find_);
     connect(job_, &RangeTestJob::pointsArrived, this, &RangeTestView::onPoints);
     connect(job_, &RangeTestJob::finished, this, &RangeTestView::onFinished);
     connect(job_, &RangeTestJob::failed, this, &RangeTestView::onFailed);
