@@ -10,6 +10,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include "core/analysis/lr_suggestions.hpp"
 #include "core/analysis/range_test.hpp"
@@ -20,6 +21,7 @@
 #include "ui/runs/run_store.hpp"
 #include "ui/views/range_test/range_test_plot.hpp"
 #include "ui/views/range_test/range_test_view.hpp"
+#include "ui/widgets/log_slider.hpp"
 #include "ui/widgets/number_field.hpp"
 #include "ui/window/main_window.hpp"
 #include "ui/window/preset_store.hpp"
@@ -130,6 +132,21 @@ private slots:
         QVERIFY(window_->store().empty());
     }
 
+    void theButtonBesideTheRateSliderRunsTheTest() {
+        QVERIFY(window_->panel().setConfig(test::smallConfig()).isEmpty());
+        QToolButton* beside = nullptr;
+        for (auto* button : window_->panel().learningRatePanel()->findChildren<QToolButton*>()) {
+            if (button->defaultAction() == findAction()) {
+                beside = button;
+            }
+        }
+        QVERIFY(beside != nullptr);
+        QSignalSpy finished(&view(), &ui::RangeTestView::testFinished);
+        QTest::mouseClick(beside, Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(view().tests().size(), 1U);
+    }
+
     void useSetsThePanelsLearningRate() {
         QVERIFY(window_->panel().setConfig(test::smallConfig()).isEmpty());
         QVERIFY(runTest());
@@ -213,6 +230,15 @@ private slots:
         QCOMPARE(view().tests().size(), 2U);
         QVERIFY(view().tests()[0].points.empty());
         QCOMPARE(view().tests()[1].points.size(), 30U);
+    }
+
+    void anInvalidPanelStartsNoTestAndTheViewSaysWhy() {
+        window_->panel().learningRatePanel()->slider()->entry()->setText(QStringLiteral("fast"));
+        QVERIFY(!window_->panel().config());
+        findAction()->trigger();
+        QVERIFY(view().tests().empty());
+        QVERIFY2(view().statusLabel()->text().contains(QStringLiteral("not a number")),
+                 qPrintable(view().statusLabel()->text()));
     }
 
     void aBadRateRangeIsRefusedWithItsReason() {

@@ -2,7 +2,9 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 
 #include "core/base/errors.hpp"
 #include "ui/widgets/log_slider.hpp"
@@ -88,6 +90,23 @@ double LearningRatePanel::learningRate() const {
 
 void LearningRatePanel::setLearningRate(double lr) {
     slider_->setValue(lr);
+}
+
+void LearningRatePanel::offerCommand(QAction* action) {
+    if (commands_ == nullptr) {
+        auto* row = new QWidget(this);
+        commands_ = new QHBoxLayout(row);
+        commands_->setContentsMargins(0, 0, 0, 0);
+        commands_->addStretch(1);
+        int at = 0;
+        QFormLayout::ItemRole role = QFormLayout::SpanningRole;
+        form()->getWidgetPosition(targetLabel_, &at, &role);
+        form()->insertRow(at + 1, row);
+    }
+    auto* button = new QToolButton(this);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    commands_->insertWidget(commands_->count() - 1, button);
 }
 
 void LearningRatePanel::setLiveTarget(const QString& target) {

@@ -2,7 +2,9 @@
 
 #include "ui/panels/settings_group.hpp"
 
+class QAction;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 
 namespace lrscope::ui {
@@ -29,6 +31,10 @@ public:
     // empty = the next run only.
     void setLiveTarget(const QString& target);
 
+    // A button under the slider for a command about the rate (the range test view offers
+    // "Find learning rate" here, next to the rate it sets).
+    void offerCommand(QAction* action);
+
 signals:
     void learningRateCommitted(double lr);
 
@@ -43,6 +49,7 @@ private:
     NumberField* tMax_;
     NumberField* etaMin_;
     NumberField* warmup_;
+    QHBoxLayout* commands_ = nullptr;  // the row of offered commands, made by the first one
 };
 
 }  // namespace lrscope::ui

@@ -64,7 +64,7 @@ RangeTestPlot::RangeTestPlot(QWidget* parent) : QCustomPlot(parent), note_(new Q
         axis->grid()->setPen(QPen(grid, 0));
         axis->grid()->setZeroLinePen(Qt::NoPen);
     }
-    legend->setVisible(false);
+    legend->setVisible(true);  // an empty legend draws nothing; hidden, it collapses the layout
     QFont legendFont = font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
     legend->setFont(legendFont);
@@ -80,6 +80,9 @@ RangeTestPlot::RangeTestPlot(QWidget* parent) : QCustomPlot(parent), note_(new Q
     legend->setBorderPen(Qt::NoPen);
     legend->setBrush(Qt::NoBrush);
     plotLayout()->setRowStretchFactor(0, 0.001);
+    // An empty legend's width hint is 0, which would squeeze the plot's column to nothing;
+    // a set maximum width (margins included, below QWIDGETSIZE_MAX) replaces that hint.
+    legend->setMaximumSize(100000, QWIDGETSIZE_MAX);
     note_->setPositionAlignment(Qt::AlignCenter);
     note_->position->setType(QCPItemPosition::ptAxisRectRatio);
     note_->position->setCoords(0.5, 0.4);
@@ -166,7 +169,6 @@ void RangeTestPlot::setTests(const std::vector<RangeTestCurve>& tests) {
             raw_->addToLegend();
         }
     }
-    legend->setVisible(!tests.empty());
 
     if (tests.empty()) {
         note_->setText(emptyMessage_);

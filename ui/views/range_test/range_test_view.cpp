@@ -100,8 +100,9 @@ RangeTestView::RangeTestView(const ViewContext& context, QWidget* parent)
     layout->addWidget(plot_, 1);
 
     connect(find_, &QAction::triggered, this, [this] {
+        // Shown either way: when the test cannot start, the view says why.
+        bringViewForward(widget_);
         if (findLearningRate()) {
-            bringViewForward(widget_);
             growViewTo(widget_, kRoomyHeight);
         }
     });
@@ -117,6 +118,8 @@ RangeTestView::RangeTestView(const ViewContext& context, QWidget* parent)
             }
         });
     }
+    // Also next to the rate slider: the test suggests the rate set there.
+    context_.panel.learningRatePanel()->offerCommand(find_);
     connect(job_, &RangeTestJob::pointsArrived, this, &RangeTestView::onPoints);
     connect(job_, &RangeTestJob::finished, this, &RangeTestView::onFinished);
     connect(job_, &RangeTestJob::failed, this, &RangeTestView::onFailed);

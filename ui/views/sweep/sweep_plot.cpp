@@ -65,6 +65,10 @@ SweepPlot::SweepPlot(QWidget* parent) : QCustomPlot(parent), note_(new QCPItemTe
     legend->setBorderPen(Qt::NoPen);  // a header row, not a box over the data
     legend->setBrush(Qt::NoBrush);
     plotLayout()->setRowStretchFactor(0, 0.001);
+    // An empty legend's width hint is 0, which would squeeze the plot's column to nothing;
+    // a set maximum width (margins included, below QWIDGETSIZE_MAX) replaces that hint.
+    legend->setMaximumSize(100000, QWIDGETSIZE_MAX);
+    legend->setVisible(true);  // an empty legend draws nothing; hidden, it collapses the layout
     note_->setPositionAlignment(Qt::AlignCenter);
     note_->position->setType(QCPItemPosition::ptAxisRectRatio);
     note_->position->setCoords(0.5, 0.45);
@@ -89,7 +93,7 @@ void SweepPlot::chooseYTicks() {
         return;
     }
     // A log axis gets ticks at 1, 2 and 5 times a power of ten, labelled as people write
-    // them ("0.02", "5e-4"); over many decades only the powers of ten. Qt's log ticker puts
+    // them ("0.02", "5e-4"); when that makes too many, only the powers of ten. Qt's log ticker puts
     // ticks at fractional powers over a decade or two and rounds their labels alike.
     const double lower = yAxis->range().lower;
     const double upper = yAxis->range().upper;
@@ -97,17 +101,21 @@ void SweepPlot::chooseYTicks() {
     if (lower > 0.0 && upper > lower) {
         const int first = static_cast<int>(std::floor(std::log10(lower)));
         const int last = static_cast<int>(std::ceil(std::log10(upper)));
-        const bool manyDecades = last - first > 3;
+        std::vector<std::pair<double, bool>> ticks;  // value, a power of ten
         for (int exponent = first; exponent <= last; ++exponent) {
-            for (const double mantissa : {1.0, 2.0, 5.0}) {
-                if (manyDecades && mantissa != 1.0) {
-                    continue;
-                }
-                const double tick = std::stod(
-                    QStringLiteral("%1e%2").arg(mantissa, 0, 'f', 0).arg(exponent).toStdString());
+            for (const int mantissa : {1, 2, 5}) {
+                const double tick =
+                    std::stod(std::to_string(mantissa) + "e" + std::to_string(exponent));
                 if (tick >= lower && tick <= upper) {
-                    ticker->addTick(tick, compactNumber(tick));
+                    ticks.emplace_back(tick, mantissa == 1);
                 }
+            }
+        }
+        // More than six ticks crowd a short plot: then only the powers of ten.
+        const bool decadesOnly = ticks.size() > 6;
+        for (const auto& [tick, power] : ticks) {
+            if (power || !decadesOnly) {
+                ticker->addTick(tick, compactNumber(tick));
             }
         }
     }
@@ -209,7 +217,6 @@ void SweepPlot::setRuns(const std::vector<SweepPlotRun>& runs) {
             live->removeFromLegend();
         }
     }
-    legend->setVisible(!curves_.empty());
     if (drawn_.empty()) {
         note_->setText(runs.empty()
                            ? emptyMessage_

@@ -135,6 +135,11 @@ void SweepView::restoreSessionState(const QJsonObject& state) {
 }
 
 void SweepView::openDialog() {
+    if (!context_.panel.config()) {
+        status_->setText(tr("Cannot sweep — %1").arg(context_.panel.invalidReason()));
+        bringViewForward(widget_);
+        return;
+    }
     SweepRequest initial = lastRequest_;
     if (const auto& config = context_.panel.config()) {
         if (std::find(initial.optimizers.begin(), initial.optimizers.end(),
