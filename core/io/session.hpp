@@ -35,6 +35,9 @@ struct SessionRun {
     std::vector<LrChange> lrChanges;
     std::vector<EpochRecord> history;  // epochs 0, 1, 2, ... without gaps; may be empty
     std::optional<NetworkWeights> finalWeights;
+    // Where a run imported from a runs CSV came from, as the user saw it; empty for a run
+    // trained in lrscope. Such a run stays read-only and marked "(imported)" when reopened.
+    std::string importedFrom;
 };
 
 // A curve brought in from elsewhere (e.g. a PyTorch log): points (x, y) as drawn.

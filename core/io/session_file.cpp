@@ -113,8 +113,12 @@ void appendRun(std::string& out, const SessionRun& run) {
     appendString(out, run.colour);
     out += std::string(", \"visible\": ") + (run.visible ? "true" : "false") + ", \"status\": \"" +
            std::string(finishedStatusName(run.status)) + "\", \"diverged_at\": " +
-           (run.divergedAt ? std::to_string(*run.divergedAt) : std::string("null")) +
-           ",\n     \"config\": ";
+           (run.divergedAt ? std::to_string(*run.divergedAt) : std::string("null"));
+    if (!run.importedFrom.empty()) {
+        out += ", \"imported_from\": ";
+        appendString(out, run.importedFrom);
+    }
+    out += ",\n     \"config\": ";
     appendJson(out, runConfigToJson(run.config));
     out += ",\n     \"lr_changes\": [";
     for (size_t i = 0; i < run.lrChanges.size(); ++i) {
@@ -379,6 +383,9 @@ public:
 
         if (const auto it = value.find("final_weights"); it != value.end() && !it->is_null()) {
             r.finalWeights = weights(*it, join(path, "final_weights"));
+        }
+        if (const auto it = value.find("imported_from"); it != value.end() && !it->is_null()) {
+            r.importedFrom = text(*it, join(path, "imported_from"));
         }
 
         const std::string historyPath = join(path, "history");

@@ -23,9 +23,10 @@ namespace lrscope::core {
 //    "imported_runs": [{"name": "torch", "source": "log.csv", "points": [[0, 0.7], ...]}]}
 // Numbers are written in shortest round-trip form, so reading gives back every double bit
 // for bit; null where a value does not apply. Every key is written and required on reading
-// ("final_weights" may also be left out), other keys are ignored. A run still training when
-// the window saves is stored as "stopped" at its last recorded epoch (see FinishedStatus).
-// History records read back carry runId = the run's number.
+// ("final_weights" may also be left out), other keys are ignored. A run imported from a
+// runs CSV also has "imported_from": "<file>" after "diverged_at"; other runs have none. A run
+// still training when the window saves is stored as "stopped" at its last recorded epoch (see
+// FinishedStatus). History records read back carry runId = the run's number.
 
 // The whole file as text. Throws InputError ("cannot save the session: runs[1].colour: ...")
 // when sessionProblem() finds something that could not be read back as it is.

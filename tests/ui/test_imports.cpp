@@ -133,6 +133,36 @@ private slots:
         QCOMPARE(keys(lossPlot().trainGraph(run.id)), (std::vector<double>{0, 100, 300}));
     }
 
+    void anImportedRunsCsvKeepsItsHistoryStatusAndMarkThroughASession() {
+        core::RunConfig config = test::smallConfig(40);
+        config.data.dataset = "sine";
+        config.data.task = core::Task::Regress;
+        config.loss = core::LossKind::Mse;
+        config.optimizer.lr = 10.0;  // diverges
+        QVERIFY(window().panel().setConfig(config).isEmpty());
+        QSignalSpy finished(&window().controller(), &ui::TrainingController::runFinished);
+        window().commands().trainAction()->trigger();
+        QVERIFY(finished.wait(20000));
+        window().controller().drain();
+        const ui::Run trained = window().store().runs().front();
+        QCOMPARE(trained.state, ui::RunState::Diverged);
+        core::writeFileAtomically(file("runs.csv").toStdString(), ui::runsCsv(window().store()));
+        window().sessions().newSession();
+
+        QVERIFY(window().sessions().importFile(file("runs.csv")));
+        QVERIFY(window().sessions().saveTo(file("runs.lrscope")));
+        window().sessions().newSession();
+        QVERIFY(window().sessions().openFile(file("runs.lrscope")));
+        QCOMPARE(window().store().runs().size(), size_t{1});
+        const ui::Run& back = window().store().runs().front();
+        QCOMPARE(back.importedFrom, QStringLiteral("runs.csv"));
+        QCOMPARE(back.state, ui::RunState::Diverged);
+        QCOMPARE(back.divergedAt, trained.divergedAt);
+        QCOMPARE(back.history.size(), trained.history.size());
+        QCOMPARE(back.history.back().trainLoss, trained.history.back().trainLoss);
+        QVERIFY(legendText(back.id).contains(QStringLiteral("(imported)")));
+    }
+
     void aCsvLogGoesThroughTheColumnPicker() {
         QStringList offered;
         window().sessions().setPickColumns([&](const QString& path, core::CsvSeriesColumns& c) {

@@ -294,9 +294,13 @@ private slots:
         auto window = makeWindow(settings(), errors);
         ui::RecoveryAutosave& recovery = window->sessions().recovery();
         QVERIFY(!recovery.hasRecoveryFile());
+        // Trained first, at the default 30 s: the first tick of the short interval then
+        // writes the whole run.
+        QVERIFY(trainToEnd(*window, test::smallConfig(12)) != 0);
+        QCOMPARE(recovery.interval(), std::chrono::milliseconds(30'000));
+        QVERIFY(!recovery.hasRecoveryFile());
         QSignalSpy autosaved(&recovery, &ui::RecoveryAutosave::autosaved);
         recovery.setInterval(std::chrono::milliseconds(20));
-        QVERIFY(trainToEnd(*window, test::smallConfig(12)) != 0);
         QVERIFY(autosaved.wait(5000));
         QVERIFY(recovery.hasRecoveryFile());
         const std::vector<core::EpochRecord> history = window->store().runs().front().history;

@@ -20,6 +20,7 @@
 #include "ui/panels/network_panel.hpp"
 #include "ui/runs/run_selection.hpp"
 #include "ui/runs/run_store.hpp"
+#include "ui/session/session_runs.hpp"
 
 namespace lrscope::ui {
 
@@ -31,6 +32,13 @@ std::string runsCsv(const RunStore& store) {
         named.optimizer = std::string(core::optimizerName(run.config.optimizer.kind));
         named.baseLr = run.config.optimizer.lr;
         named.run = static_cast<int>(run.id);
+        // The status columns keep a diverged run diverged when the CSV is plotted or imported.
+        named.status = storedStatus(run.state);
+        if (named.status == core::FinishedStatus::Diverged && run.divergedAt) {
+            named.divergedAt = run.divergedAt;
+        } else if (named.status == core::FinishedStatus::Diverged) {
+            named.status = core::FinishedStatus::Stopped;
+        }
         for (const core::EpochRecord& record : run.history) {
             text += core::longCsvRow(named, record);
             text += '\n';

@@ -6,9 +6,7 @@
 
 namespace lrscope::ui {
 
-namespace {
-
-core::FinishedStatus statusOf(RunState state) {
+core::FinishedStatus storedStatus(RunState state) {
     switch (state) {
         case RunState::Done:
             return core::FinishedStatus::Done;
@@ -24,6 +22,8 @@ core::FinishedStatus statusOf(RunState state) {
     }
     return core::FinishedStatus::Stopped;
 }
+
+namespace {
 
 RunState stateOf(core::FinishedStatus status) {
     switch (status) {
@@ -83,7 +83,7 @@ void captureRuns(const RunStore& store, core::Session& session) {
         out.name = run.name.toStdString();
         out.colour = run.colour.name().toStdString();
         out.visible = run.visible;
-        out.status = statusOf(run.state);
+        out.status = storedStatus(run.state);
         // A run stopped at epoch 0 by its first non-finite loss has divergedAt without the
         // diverged state; the format keeps the two together.
         if (out.status == core::FinishedStatus::Diverged && run.divergedAt) {
@@ -99,6 +99,7 @@ void captureRuns(const RunStore& store, core::Session& session) {
         out.history = run.history;
         core::clearNonFiniteStatistics(out.history);
         out.finalWeights = run.finalWeights;
+        out.importedFrom = run.importedFrom.toStdString();
         session.runs.push_back(std::move(out));
     }
 }
@@ -118,6 +119,7 @@ std::vector<Run> runsOfSession(const core::Session& session) {
         }
         run.history = in.history;
         run.finalWeights = in.finalWeights;
+        run.importedFrom = QString::fromStdString(in.importedFrom);
         runs.push_back(std::move(run));
     }
     for (const core::ImportedRun& in : session.importedRuns) {

@@ -12,6 +12,10 @@ namespace lrscope::ui {
 // runs. A run still training is stored as stopped at its last epoch, as the format says.
 void captureRuns(const RunStore& store, core::Session& session);
 
+// How a run's state is stored (a session's "status", a runs CSV's status column): a run still
+// training, paused or queued counts as stopped at its last epoch.
+core::FinishedStatus storedStatus(RunState state);
+
 // The inverse: the session's runs and imported curves as finished runs, in its order, with
 // their names, colours, visibility, states and histories; ids are left 0 for the caller.
 std::vector<Run> runsOfSession(const core::Session& session);
