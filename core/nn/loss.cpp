@@ -1,8 +1,11 @@
 #include "core/nn/loss.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/base/errors.hpp"
@@ -23,9 +26,12 @@ constexpr Index kExpScratch = 2048;
 // One pass over columns [first, first + count) of z: exps (rows x count, contiguous) becomes
 // exp(z - max) per column (the shift keeps exp from overflowing) and sums its column sums.
 // Returns the pass's sum of -log softmax(z)[label] = log(sum) - (z[label] - max).
-double crossEntropyPass(const Matrix& z, Index first, Index count, const int* labels, double* exps,
-                        double* sums) {
-    const Index rows = z.rows();
+// Rows > 0 fixes the row count at compile time (short column loops cost more than their work
+// for a few classes); 0 reads it from z.
+template <std::size_t Rows>
+double crossEntropyPassOf(const Matrix& z, Index first, Index count, const int* labels,
+                          double* exps, double* sums) {
+    const Index rows = Rows > 0 ? static_cast<Index>(Rows) : z.rows();
     double maxima[kColumnsPerPass];
     for (Index j = 0; j < count; ++j) {
         const double* column = z.data() + (first + j) * rows;
@@ -56,6 +62,23 @@ double crossEntropyPass(const Matrix& z, Index first, Index count, const int* la
         total += logSums[j] - (z(labels[first + j], first + j) - maxima[j]);
     }
     return total;
+}
+
+using PassFunction = double (*)(const Matrix&, Index, Index, const int*, double*, double*);
+
+template <std::size_t... Rows>
+constexpr std::array<PassFunction, sizeof...(Rows)> makePasses(std::index_sequence<Rows...>) {
+    return {&crossEntropyPassOf<Rows>...};
+}
+
+// kPasses[r] handles r rows (kPasses[0]: any count).
+constexpr auto kPasses = makePasses(std::make_index_sequence<17>{});
+
+double crossEntropyPass(const Matrix& z, Index first, Index count, const int* labels, double* exps,
+                        double* sums) {
+    const auto rows = static_cast<std::size_t>(z.rows());
+    const PassFunction pass = rows < kPasses.size() ? kPasses[rows] : kPasses[0];
+    return pass(z, first, count, labels, exps, sums);
 }
 
 // Sum over all columns of -log softmax(z)[label], without keeping the softmax.
