@@ -3,6 +3,7 @@
 #include <cassert>
 
 #include "core/nn/blas_backend.hpp"
+#include "core/nn/small_product.hpp"
 
 namespace lrscope::core {
 
@@ -38,6 +39,10 @@ void multiply(const Eigen::Ref<const Matrix>& a, Transpose ta, const Eigen::Ref<
         c.setZero();
         return;
     }
+    if (usesSmallProduct(m, k, n, ta, tb)) {
+        smallMultiply(a, ta, b, tb, c);
+        return;
+    }
     if (m * n * k < kBlasThreshold) {
         if (ta == Transpose::No && tb == Transpose::No) {
             c.noalias() = a.lazyProduct(b);
@@ -66,6 +71,18 @@ void multiply(const Eigen::Ref<const Matrix>& a, Transpose ta, const Eigen::Ref<
     } else {
         c.noalias() = a.transpose() * b.transpose();
     }
+}
+
+void multiplyAddBias(const Eigen::Ref<const Matrix>& w, const Eigen::Ref<const Matrix>& x,
+                     const Eigen::Ref<const Vector>& bias, Eigen::Ref<Matrix> z) {
+    assert(bias.size() == z.rows());
+    if (z.size() > 0 && w.cols() > 0 &&
+        usesSmallProduct(w.rows(), w.cols(), x.cols(), Transpose::No, Transpose::No)) {
+        smallMultiply(w, Transpose::No, x, Transpose::No, z, bias.data());
+        return;
+    }
+    multiply(w, Transpose::No, x, Transpose::No, z);
+    z.colwise() += bias;
 }
 
 void useSingleThreadedBlas() {

@@ -21,6 +21,11 @@ enum class Transpose { No, Yes };
 void multiply(const Eigen::Ref<const Matrix>& a, Transpose ta, const Eigen::Ref<const Matrix>& b,
               Transpose tb, Eigen::Ref<Matrix> c);
 
+// Z = W * X + bias, the bias added to every column: a dense layer's affine map. Bit-identical
+// to multiply() followed by Z.colwise() += bias; for small layers the two are done in one pass.
+void multiplyAddBias(const Eigen::Ref<const Matrix>& w, const Eigen::Ref<const Matrix>& x,
+                     const Eigen::Ref<const Vector>& bias, Eigen::Ref<Matrix> z);
+
 // Chooses and loads the BLAS now, with one thread per call (lrscope parallelises across runs,
 // never inside one). Programs call it at start-up, before they start threads: loading sets
 // OPENBLAS_CORETYPE for a moment. Otherwise the first large product does it.

@@ -1,7 +1,12 @@
 #include "core/nn/loss.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstddef>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/base/errors.hpp"
 #include "core/base/message_text.hpp"
@@ -10,32 +15,91 @@ namespace lrscope::core {
 
 namespace {
 
-// Column maxima and sums of exp(z - max): the shift keeps exp from overflowing.
-struct SoftmaxSums {
-    Eigen::RowVectorXd maxima;
-    Eigen::RowVectorXd sums;
-};
+using Index = Eigen::Index;
 
-// Fills exps = exp(z - max) for every column at once (vectorised).
-SoftmaxSums softmaxParts(const Matrix& outputs, Matrix& exps) {
-    SoftmaxSums parts;
-    parts.maxima = outputs.colwise().maxCoeff();
-    exps = outputs.rowwise() - parts.maxima;
-    // exp over the flat storage: a linear traversal vectorises even for two-row outputs.
-    Eigen::Map<Eigen::ArrayXd> flat(exps.data(), exps.size());
+// Cross-entropy works through the columns in passes of this many, so that the maxima and sums
+// of a pass live on the stack and no batch allocates.
+constexpr Index kColumnsPerPass = 64;
+// exp(z - max) of one pass when the caller keeps no gradient (evaluation).
+constexpr Index kExpScratch = 2048;
+
+// One pass over columns [first, first + count) of z: exps (rows x count, contiguous) becomes
+// exp(z - max) per column (the shift keeps exp from overflowing) and sums its column sums.
+// Returns the pass's sum of -log softmax(z)[label] = log(sum) - (z[label] - max).
+// Rows > 0 fixes the row count at compile time (short column loops cost more than their work
+// for a few classes); 0 reads it from z.
+template <std::size_t Rows>
+double crossEntropyPassOf(const Matrix& z, Index first, Index count, const int* labels,
+                          double* exps, double* sums) {
+    const Index rows = Rows > 0 ? static_cast<Index>(Rows) : z.rows();
+    double maxima[kColumnsPerPass];
+    for (Index j = 0; j < count; ++j) {
+        const double* column = z.data() + (first + j) * rows;
+        double top = column[0];
+        for (Index i = 1; i < rows; ++i) {
+            top = column[i] > top ? column[i] : top;
+        }
+        maxima[j] = top;
+        for (Index i = 0; i < rows; ++i) {
+            exps[j * rows + i] = column[i] - top;
+        }
+    }
+    // exp over the flat block: a linear traversal vectorises even for two-row outputs.
+    Eigen::Map<Eigen::ArrayXd> flat(exps, rows * count);
     flat = flat.exp();
-    parts.sums = exps.colwise().sum();
-    return parts;
+    for (Index j = 0; j < count; ++j) {
+        double sum = 0.0;
+        for (Index i = 0; i < rows; ++i) {
+            sum += exps[j * rows + i];
+        }
+        sums[j] = sum;
+    }
+    double logSums[kColumnsPerPass];
+    Eigen::Map<Eigen::ArrayXd>(logSums, count) =
+        Eigen::Map<const Eigen::ArrayXd>(sums, count).log();
+    double total = 0.0;
+    for (Index j = 0; j < count; ++j) {
+        total += logSums[j] - (z(labels[first + j], first + j) - maxima[j]);
+    }
+    return total;
 }
 
-// Sum over columns of -log softmax(z)[label] = log(sum) - (z[label] - max).
-double crossEntropySum(const Matrix& outputs, const SoftmaxSums& parts, const int* labels) {
-    const Eigen::RowVectorXd logSums = parts.sums.array().log().matrix();
-    double sum = 0.0;
-    for (Eigen::Index j = 0; j < outputs.cols(); ++j) {
-        sum += logSums[j] - (outputs(labels[j], j) - parts.maxima[j]);
+using PassFunction = double (*)(const Matrix&, Index, Index, const int*, double*, double*);
+
+template <std::size_t... Rows>
+constexpr std::array<PassFunction, sizeof...(Rows)> makePasses(std::index_sequence<Rows...>) {
+    return {&crossEntropyPassOf<Rows>...};
+}
+
+// kPasses[r] handles r rows (kPasses[0]: any count).
+constexpr auto kPasses = makePasses(std::make_index_sequence<17>{});
+
+double crossEntropyPass(const Matrix& z, Index first, Index count, const int* labels, double* exps,
+                        double* sums) {
+    const auto rows = static_cast<std::size_t>(z.rows());
+    const PassFunction pass = rows < kPasses.size() ? kPasses[rows] : kPasses[0];
+    return pass(z, first, count, labels, exps, sums);
+}
+
+// Sum over all columns of -log softmax(z)[label], without keeping the softmax.
+double crossEntropySum(const Matrix& z, const int* labels) {
+    const Index rows = z.rows();
+    double stack[kExpScratch];
+    std::vector<double> heap;  // only for outputs with more than kExpScratch rows
+    double* exps = stack;
+    Index perPass = std::min(kColumnsPerPass, kExpScratch / rows);
+    if (rows > kExpScratch) {
+        heap.resize(static_cast<std::size_t>(rows));
+        exps = heap.data();
+        perPass = 1;
     }
-    return sum;
+    double sums[kColumnsPerPass];
+    double total = 0.0;
+    for (Index first = 0; first < z.cols(); first += perPass) {
+        const Index count = std::min(perPass, z.cols() - first);
+        total += crossEntropyPass(z, first, count, labels, exps, sums);
+    }
+    return total;
 }
 
 double batchSize(const Matrix& outputs) {
@@ -78,9 +142,7 @@ double computeLoss(LossKind loss, const Matrix& outputs, const TargetsView& targ
         }
         return sum / static_cast<double>(outputs.size());
     }
-    Matrix exps;
-    const SoftmaxSums parts = softmaxParts(outputs, exps);
-    return crossEntropySum(outputs, parts, targets.labels) / batchSize(outputs);
+    return crossEntropySum(outputs, targets.labels) / batchSize(outputs);
 }
 
 double lossAndGradient(LossKind loss, const Matrix& outputs, const TargetsView& targets,
@@ -103,14 +165,20 @@ double lossAndGradient(LossKind loss, const Matrix& outputs, const TargetsView& 
         return value;
     }
     const double invBatch = 1.0 / batchSize(outputs);
-    const SoftmaxSums parts = softmaxParts(outputs, grad);
-    const double sum = crossEntropySum(outputs, parts, targets.labels);
-    // d/dz of the mean NLL: (softmax - onehot) / batch.
-    grad.array().rowwise() *= (invBatch / parts.sums.array());
-    for (Eigen::Index j = 0; j < outputs.cols(); ++j) {
-        grad(targets.labels[j], j) -= invBatch;
+    const Index rows = outputs.rows();
+    double sums[kColumnsPerPass];
+    double total = 0.0;
+    for (Index first = 0; first < outputs.cols(); first += kColumnsPerPass) {
+        const Index count = std::min(kColumnsPerPass, outputs.cols() - first);
+        total += crossEntropyPass(outputs, first, count, targets.labels, grad.data() + first * rows,
+                                  sums);
+        // d/dz of the mean NLL: (softmax - onehot) / batch.
+        for (Index j = first; j < first + count; ++j) {
+            grad.col(j) *= invBatch / sums[j - first];
+            grad(targets.labels[j], j) -= invBatch;
+        }
     }
-    return sum * invBatch;
+    return total * invBatch;
 }
 
 long countMisclassified(const Matrix& outputs, const int* labels) {

@@ -55,11 +55,10 @@ const Matrix& Network::forward(const Eigen::Ref<const Matrix>& input, ForwardCac
         Matrix& z = cache.outputs[l];
         z.resize(sizes_[l + 1], input.cols());
         if (l == 0) {
-            multiply(weight(layer), Transpose::No, input, Transpose::No, z);
+            multiplyAddBias(weight(layer), input, bias(layer), z);
         } else {
-            multiply(weight(layer), Transpose::No, cache.outputs[l - 1], Transpose::No, z);
+            multiplyAddBias(weight(layer), cache.outputs[l - 1], bias(layer), z);
         }
-        z.colwise() += bias(layer);
         if (l + 1 < layers) {
             applyActivation(hidden_, z);
         }
