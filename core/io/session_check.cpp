@@ -257,7 +257,7 @@ std::optional<std::string> sessionProblem(const Session& session) {
 
 void clearNonFiniteStatistics(std::vector<EpochRecord>& history) {
     for (EpochRecord& record : history) {
-        for (std::optional<double>* value :
+        for (auto* value :
              {&record.gradNorm, &record.updateRatio, &record.stepSize}) {
             if (*value && !std::isfinite(**value)) {
                 value->reset();
