@@ -51,6 +51,10 @@ Output:
                           a "model" block (activation, loss, target column, class names,
                           input standardisation) that `lrscope-cli predict` uses
   --session-out FILE      write a session (.lrscope) with the run, for the window
+  --save-state FILE       write where the run can go on from (JSON: settings, epoch, weights,
+                          optimizer buffers and step count), atomically
+  --resume FILE           go on from a --save-state file with the same settings and a larger
+                          --epochs: rows after the saved epoch, equal to one longer run
 
 )" + runFlagsHelp();
 }

@@ -12,6 +12,7 @@
 #include "core/base/number_format.hpp"
 #include "core/io/history_csv.hpp"
 #include "core/io/session_file.hpp"
+#include "core/io/training_state_file.hpp"
 #include "core/io/weights_file.hpp"
 #include "core/nn/network_weights.hpp"
 #include "core/training/run_control.hpp"
@@ -57,7 +58,8 @@ int runTrainCommand(const std::vector<std::string>& args, Console& console) {
         return kExitOk;
     }
     auto valueFlags = runValueFlags();
-    valueFlags.insert(valueFlags.end(), {"--out", "--save-weights", "--session-out"});
+    valueFlags.insert(valueFlags.end(),
+                      {"--out", "--save-weights", "--session-out", "--save-state", "--resume"});
     const Arguments arguments(args, valueFlags, runSwitches(), "train");
     const auto kinds = optimizersFromArguments(arguments);
     if (kinds.size() != 1) {
@@ -68,6 +70,18 @@ int runTrainCommand(const std::vector<std::string>& args, Console& console) {
     const auto outPath = arguments.value("--out");
     const auto weightsPath = arguments.value("--save-weights");
     const auto sessionPath = arguments.value("--session-out");
+    const auto statePath = arguments.value("--save-state");
+    std::optional<core::SavedTrainingState> resume;
+    if (const auto resumePath = arguments.value("--resume")) {
+        resume = core::readTrainingStateFile(*resumePath);
+        if (const std::string problem = core::continuationProblem(*resume, config);
+            !problem.empty()) {
+            throw core::InputError("--resume: " + *resumePath + ": " + problem);
+        }
+    }
+    if (statePath) {
+        checkWritableDestination(*statePath, "--save-state");
+    }
     if (sessionPath) {
         checkWritableDestination(*sessionPath, "--session-out");
     }
@@ -85,7 +99,17 @@ int runTrainCommand(const std::vector<std::string>& args, Console& console) {
     ProgressLine progress(console.err, console.progress);
     CsvObserver observer(sink, progress, config.epochs, sessionPath.has_value());
     core::RunControl control;
-    const core::RunResult result = core::train(1, config, data, control, observer);
+    const core::RunResult result = [&] {
+        try {
+            return core::train(1, config, data, control, observer,
+                               resume ? &resume->state : nullptr);
+        } catch (const core::InputError& e) {
+            if (e.key() != "resume") {
+                throw;
+            }
+            throw core::InputError("--resume: " + *arguments.value("--resume") + ": " + e.detail());
+        }
+    }();
     progress.clear();
     console.out.flush();
 
@@ -96,6 +120,13 @@ int runTrainCommand(const std::vector<std::string>& args, Console& console) {
         core::writeWeightsFile(
             *weightsPath,
             core::WeightsFileContents{result.finalWeights, core::modelBlockOf(config, data)});
+    }
+    if (statePath && result.resumeState) {
+        core::writeTrainingStateFile(*statePath,
+                                     core::SavedTrainingState{config, *result.resumeState});
+    } else if (statePath) {
+        console.err << "lrscope-cli: --save-state: not written; a diverged run has no state to "
+                       "continue from\n";
     }
     if (sessionPath) {
         core::writeSessionFile(*sessionPath, sessionOf({BatchRun{1, config, result}}));

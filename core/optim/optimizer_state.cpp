@@ -16,11 +16,11 @@ const Vector* OptimizerState::find(std::string_view name) const {
 const Vector& requireBuffer(const OptimizerState& state, std::string_view name, Eigen::Index size) {
     const Vector* buffer = state.find(name);
     if (buffer == nullptr) {
-        throw InputError("optimizer state: '" + std::string(name) +
-                         "' is missing; expected it for this optimizer's settings");
+        throw InputError("$.optimizer_state.buffers." + std::string(name) +
+                         ": missing; expected it for this optimizer's settings");
     }
     if (buffer->size() != size) {
-        throw InputError("optimizer state: '" + std::string(name) + "' has " +
+        throw InputError("$.optimizer_state.buffers." + std::string(name) + ": " +
                          std::to_string(buffer->size()) + " values; expected " +
                          std::to_string(size) + " (one per network parameter)");
     }

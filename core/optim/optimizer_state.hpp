@@ -22,8 +22,8 @@ struct OptimizerState {
     const Vector* find(std::string_view name) const;
 };
 
-// The buffer `name` of `state` with `size` values; throws InputError naming the buffer
-// ("optimizer state: 'exp_avg' is missing" or "... has 3 values; expected 34") otherwise.
+// The buffer `name` of `state` with `size` values; throws InputError naming the buffer by
+// its path in a state file ("$.optimizer_state.buffers.exp_avg: 3 values; expected 34").
 const Vector& requireBuffer(const OptimizerState& state, std::string_view name, Eigen::Index size);
 
 }  // namespace lrscope::core

@@ -87,21 +87,28 @@ bool isFinite(const EpochRecord& record) {
 // run's seed; drawing them again brings the batch order to where it was.
 void continueFrom(const TrainingState& from, const RunConfig& config, Network& network,
                   UpdateRule& rule, BatchSequence& batches) {
+    // Errors carry the key "resume" and the path in a state file, so the CLI can name its file.
+    const auto unfit = [](const std::string& detail) {
+        return InputError::setting("resume", detail);
+    };
     if (from.epoch < 0 || from.epoch >= config.epochs) {
-        throw InputError("the run to continue has trained " + std::to_string(from.epoch) +
-                         " epochs; expected more epochs than that (got " +
-                         std::to_string(config.epochs) + ")");
+        throw unfit("$.epoch: the run has trained " + std::to_string(from.epoch) +
+                    " epochs; expected fewer than its " + std::to_string(config.epochs));
     }
     if (from.parameters.size() != network.parameters().size()) {
-        throw InputError("the state to continue from has " +
-                         std::to_string(from.parameters.size()) + " parameters; expected " +
-                         std::to_string(network.parameters().size()) + " for this network");
+        throw unfit("$.parameters: " + std::to_string(from.parameters.size()) +
+                    " values; expected " + std::to_string(network.parameters().size()) +
+                    " for this network");
     }
     if (!from.parameters.allFinite()) {
-        throw InputError("the state to continue from has non-finite parameters");
+        throw unfit("$.parameters: expected finite numbers");
     }
     network.parameters() = from.parameters;
-    rule.restore(from.optimizer);
+    try {
+        rule.restore(from.optimizer);
+    } catch (const InputError& e) {
+        throw unfit(e.what());
+    }
     for (int epoch = 0; epoch < from.epoch; ++epoch) {
         batches.beginEpoch();
     }

@@ -1,6 +1,8 @@
 // The window end to end: Train feeds the plots exactly the records the core emits; pause,
 // resume, step and stop through the actions; a live learning-rate change becomes a marker;
 // deleting a training run; a diverged run; invalid input disables Train with a reason.
+#include <algorithm>
+
 #include <QAction>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -319,6 +321,36 @@ private slots:
         QCOMPARE(asked, 1);
         for (const core::RunId id : ids) {
             QVERIFY2(window().controller().isStopRequested(id), qPrintable(QString::number(id)));
+        }
+        window_.reset();
+    }
+
+    void closingWithEightRunsTrainingDoesNotWaitForTheirEpochsToEnd() {
+        // Epochs of 320,000 one-sample batches: far longer than a stop takes to arrive. The
+        // two running trainers must leave within their first epoch (no epoch-1 record) and the
+        // six queued runs must never start.
+        core::RunConfig config = test::smallConfig(core::kMaxEpochs);
+        config.data.samples = 400'000;
+        config.batchSize = 1;
+        config.hiddenLayers = {32, 32};
+        std::vector<core::RunId> ids;
+        for (int i = 0; i < 8; ++i) {
+            ids.push_back(trainWith(config));
+            QVERIFY(ids.back() != 0);
+        }
+        // Both trainers are inside epoch 1: their epoch-0 record arrived.
+        QTRY_VERIFY_WITH_TIMEOUT(countIn(ui::RunState::Training) == 2 &&
+                                     std::count_if(ids.begin(), ids.end(),
+                                                   [this](core::RunId id) {
+                                                       return run(id)->history.size() == 1;
+                                                   }) == 2,
+                                 20000);
+        commands().setConfirm([](const QString&, const QString&) { return true; });
+        QVERIFY(window().close());
+        QVERIFY(test::drainOnceIdle(window().controller()));
+        for (const core::RunId id : ids) {
+            QVERIFY2(window().controller().isStopRequested(id), qPrintable(QString::number(id)));
+            QVERIFY2(run(id)->history.size() <= 1, qPrintable(QString::number(id)));
         }
         window_.reset();
     }

@@ -3,10 +3,12 @@
 #include <set>
 #include <tuple>
 
+#include <QComboBox>
 #include <QTest>
 
 #include "test_support.hpp"
 #include "ui/runs/run_store.hpp"
+#include "ui/views/curves/plot_view.hpp"
 #include "ui/views/curves/run_plot.hpp"
 
 using namespace lrscope;
@@ -53,6 +55,27 @@ private slots:
         plot.setMetric(ui::PlotMetric::Loss);
         QVERIFY(!plot.trainGraph(1)->data()->isEmpty());
         QVERIFY(plot.noteText().isEmpty());
+    }
+
+    void aViewOnAClassMetricSwitchesToLossForRegressionRuns() {
+        ui::RunStore store;
+        ui::PlotView view(store, {ui::PlotMetric::Loss, ui::PlotMetric::ErrorPercent},
+                          ui::PlotMetric::ErrorPercent);
+        addRun(store, 1, test::smallConfig(3));  // a classification run: error % stays
+        QCOMPARE(view.plot()->metric(), ui::PlotMetric::ErrorPercent);
+        store.setVisible(1, false);
+        addRun(store, 2, regressionConfig());  // only a regression shown now: loss
+        QCOMPARE(view.plot()->metric(), ui::PlotMetric::Loss);
+        QCOMPARE(view.metricBox()->currentData().toInt(), static_cast<int>(ui::PlotMetric::Loss));
+        QVERIFY2(view.switchNote().contains(QStringLiteral("regressions")),
+                 qPrintable(view.switchNote()));
+        // The user may go back to error %: the plot explains, and the view stays there.
+        view.metricBox()->setCurrentIndex(
+            view.metricBox()->findData(static_cast<int>(ui::PlotMetric::ErrorPercent)));
+        QVERIFY(view.switchNote().isEmpty());
+        addRun(store, 3, regressionConfig());
+        QCOMPARE(view.plot()->metric(), ui::PlotMetric::ErrorPercent);
+        QVERIFY(view.plot()->noteText().contains(QStringLiteral("regression")));
     }
 
     void oneClassificationRunIsEnoughToDraw() {
@@ -166,6 +189,22 @@ private slots:
         core::RunConfig longer = test::smallConfig(120);
         addRun(store, 26, longer);
         QCOMPARE(plot.trainGraph(26)->scatterSkip(), 121 / 12 - 1);
+    }
+
+    void epochTicksAreWholeNumbers() {
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        QCOMPARE(plot.xAxis->range(), QCPRange(0, 10));  // empty: the first ten epochs
+        for (const QCPRange range : {QCPRange(0, 1), QCPRange(0, 3), QCPRange(0, 10)}) {
+            QVector<double> ticks;
+            QVector<QString> labels;
+            plot.xAxis->ticker()->generate(range, QLocale::c(), QLatin1Char('g'), 6, ticks, nullptr,
+                                           &labels);
+            QVERIFY(!ticks.isEmpty());
+            for (const double tick : ticks) {
+                QCOMPARE(tick, std::round(tick));
+            }
+        }
     }
 
     void theXAxisSpansTheDataShownNotThePlannedEpochs() {

@@ -1,6 +1,7 @@
 // Drives the lrscope window through the scenes a reviewer looks at and saves a screenshot of
-// each: idle, three runs training, finished runs with a diverged one, eight long runs, an
-// invalid entry and the save dialog. Not a test: run it under Xvfb (xcb) to see the real window,
+// each: idle, three runs training, finished runs with a diverged one, eight long runs, twelve
+// runs (styles past the palette), a figure for a post (PNG and PDF), an invalid entry and the
+// save dialog. Not a test: run it under Xvfb (xcb) to see the real window,
 // e.g.
 //   xvfb-run -a -s '-screen 0 1280x800x24' ./ui_tour OUT_DIR
 #include <functional>
@@ -19,11 +20,13 @@
 #include "core/nn/linalg.hpp"
 #include "ui/commands/run_commands.hpp"
 #include "ui/export/file_actions.hpp"
+#include "ui/export/plot_export.hpp"
 #include "ui/export/save_plot_dialog.hpp"
 #include "ui/panels/control_panel.hpp"
 #include "ui/panels/learning_rate_panel.hpp"
 #include "ui/panels/optimizer_panel.hpp"
 #include "ui/runs/run_selection.hpp"
+#include "ui/views/run_view.hpp"
 #include "ui/widgets/log_slider.hpp"
 #include "ui/widgets/number_field.hpp"
 #include "ui/window/main_window.hpp"
@@ -33,9 +36,22 @@ using namespace lrscope;
 
 namespace {
 
-// The window as Qt paints it, with any open dialog drawn where it sits on the screen.
-// (Grabbing the X root window instead can return stale pixels on a bare Xvfb.)
+// Under xcb: what the screen shows, the X root window as `import -window root` takes it, so a
+// panel clipped by the real window is seen clipped (a widget grab paints every widget whole).
+// The window and its dialogs are repainted and flushed first, so the X server holds no stale
+// pixels. Elsewhere (offscreen): the window as Qt paints it, with any open dialog drawn where
+// it sits.
 void shoot(QWidget& window, const QString& path) {
+    if (QGuiApplication::platformName() == QLatin1String("xcb")) {
+        for (QWidget* widget : QApplication::topLevelWidgets()) {
+            if (widget->isVisible()) {
+                widget->repaint();
+            }
+        }
+        QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+        window.screen()->grabWindow(0).save(path);
+        return;
+    }
     QPixmap pixmap = window.grab();
     QPainter painter(&pixmap);
     for (QWidget* widget : QApplication::topLevelWidgets()) {
@@ -117,7 +133,36 @@ int main(int argc, char* argv[]) {
                  window.commands().train();
              }
          }},
-        {12000, [&] { shoot(window, out + QStringLiteral("/long-runs.png")); }},
+        {12000,
+         [&] {
+             shoot(window, out + QStringLiteral("/long-runs.png"));
+             // Twelve runs: past the palette's ten colours the styles add markers.
+             window.commands().clearAll();
+             window.toolBar().paceBox()->setCurrentIndex(0);
+             int n = 0;
+             for (const double lr : {1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3}) {
+                 for (const auto kind : {core::OptimizerKind::Sgd, core::OptimizerKind::Adam}) {
+                     panel.setConfig(withRate(base, kind, lr * (n++ % 2 == 0 ? 1.0 : 0.1), 150));
+                     window.commands().train();
+                 }
+             }
+         }},
+        {6000,
+         [&] {
+             shoot(window, out + QStringLiteral("/twelve-runs.png"));
+             // The figure for a post: both plots, a title and the key, as PNG and PDF.
+             ui::PlotStack stack;
+             for (const char* key : {"curves", "signals"}) {
+                 stack.push_back(window.view(QString::fromLatin1(key))->exportablePlot());
+             }
+             ui::FigureOptions options;
+             options.title = QStringLiteral("Twelve runs: SGD and Adam across rates");
+             options.seriesKey = true;
+             for (const char* name : {"/figure.png", "/figure.pdf"}) {
+                 ui::exportFigure(stack, out + QString::fromLatin1(name), {1200, 900, 1.0},
+                                  options);
+             }
+         }},
         {300,
          [&] { panel.learningRatePanel()->slider()->entry()->setText(QStringLiteral("3e-3x")); }},
         {500,

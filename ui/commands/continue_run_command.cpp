@@ -103,7 +103,7 @@ void ContinueRunCommand::onTriggered() {
             from < run->config.epochs ? run->config.epochs - from : std::max(1, run->config.epochs);
         const int value = QInputDialog::getInt(
             window_, tr("Continue %1").arg(run->name),
-            tr("%1 stopped after epoch %2. Train it for how many more epochs?\n"
+            tr("%1 has trained %2 epochs. Train it for how many more?\n"
                "Its optimizer state is kept, so the curve goes on as one longer run.")
                 .arg(run->name)
                 .arg(from),

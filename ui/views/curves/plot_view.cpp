@@ -7,6 +7,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "ui/runs/run_store.hpp"
 #include "ui/views/curves/run_plot.hpp"
 #include "ui/views/curves/smoothing_slider.hpp"
 
@@ -40,7 +41,8 @@ PlotView::PlotView(const RunStore& store, const std::vector<PlotMetric>& metrics
       series_(new QComboBox(this)),
       smoothing_(new SmoothingSlider(this)),
       log_(new QAction(tr("Log y"), this)),
-      follow_(new QAction(tr("Follow live data"), this)) {
+      follow_(new QAction(tr("Follow live data"), this)),
+      switchNote_(new QLabel(this)) {
     for (const PlotMetric metric : metrics) {
         metric_->addItem(metricChoiceName(metric), static_cast<int>(metric));
     }
@@ -72,7 +74,7 @@ PlotView::PlotView(const RunStore& store, const std::vector<PlotMetric>& metrics
     bar->addWidget(logButton);
     bar->addSpacing(8);
     bar->addWidget(smoothing_);
-    bar->addStretch(1);
+    bar->addWidget(switchNote_, 1);
     bar->addWidget(followButton);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -86,7 +88,15 @@ PlotView::PlotView(const RunStore& store, const std::vector<PlotMetric>& metrics
     connect(metric_, &QComboBox::currentIndexChanged, this, [this, refreshSeriesBox] {
         plot_->setMetric(static_cast<PlotMetric>(metric_->currentData().toInt()));
         refreshSeriesBox();
+        switchNote_->clear();
     });
+    switchNote_->setStyleSheet(QStringLiteral("color: #555;"));
+    // The plot connected to the store first, so it has taken each change in when these run.
+    connect(&store, &RunStore::runAdded, this, &PlotView::followRegressionRuns);
+    connect(&store, &RunStore::recordsAppended, this, &PlotView::followRegressionRuns);
+    connect(&store, &RunStore::runChanged, this, &PlotView::followRegressionRuns);
+    connect(&store, &RunStore::runRemoved, this, &PlotView::followRegressionRuns);
+    connect(&store, &RunStore::cleared, this, &PlotView::followRegressionRuns);
     connect(series_, &QComboBox::currentIndexChanged, this, [this] {
         plot_->setSeries(static_cast<SeriesChoice>(series_->currentData().toInt()));
     });
@@ -102,6 +112,26 @@ PlotView::PlotView(const RunStore& store, const std::vector<PlotMetric>& metrics
     });
     follow_->setText(tr("Following live data"));
     refreshSeriesBox();
+}
+
+QString PlotView::switchNote() const {
+    return switchNote_->text();
+}
+
+void PlotView::followRegressionRuns() {
+    const bool only = plot_->showsOnlyRegressions();
+    const bool becameOnly = only && !onlyRegressions_;
+    onlyRegressions_ = only;
+    const PlotMetric metric = plot_->metric();
+    const bool classMetric =
+        metric == PlotMetric::ErrorPercent || metric == PlotMetric::SuccessPercent;
+    const int loss = metric_->findData(static_cast<int>(PlotMetric::Loss));
+    if (!becameOnly || !classMetric || loss < 0) {
+        return;
+    }
+    metric_->setCurrentIndex(loss);  // clears the note
+    switchNote_->setText(
+        tr("Showing the loss: the runs shown are regressions, which have no class labels."));
 }
 
 }  // namespace lrscope::ui

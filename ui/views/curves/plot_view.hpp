@@ -8,6 +8,7 @@
 
 class QAction;
 class QComboBox;
+class QLabel;
 
 namespace lrscope::ui {
 
@@ -29,14 +30,23 @@ public:
     QComboBox* metricBox() const { return metric_; }
     QComboBox* seriesBox() const { return series_; }
     SmoothingSlider* smoothingSlider() const { return smoothing_; }
+    // The note beside the boxes after the view switched its metric by itself (empty if none).
+    QString switchNote() const;
 
 private:
+    // Error % or success rate with only regression runs shown draws nothing: the view goes
+    // to the loss (when it offers it) the moment that becomes so, and says why. A user who
+    // picks the class metric again is left alone until the runs shown change back and forth.
+    void followRegressionRuns();
+
     RunPlot* plot_;
     QComboBox* metric_;
     QComboBox* series_;
     SmoothingSlider* smoothing_;
     QAction* log_;
     QAction* follow_;
+    QLabel* switchNote_;
+    bool onlyRegressions_ = false;
 };
 
 }  // namespace lrscope::ui

@@ -10,6 +10,7 @@
 #include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_marker.hpp"
 #include "ui/runs/run_store.hpp"
+#include "ui/views/curves/epoch_ticker.hpp"
 #include "ui/views/curves/pending_series.hpp"
 
 namespace lrscope::ui {
@@ -55,6 +56,7 @@ RunPlot::RunPlot(const RunStore& store, PlotMetric metric, QWidget* parent)
     setNoAntialiasingOnDrag(true);
     setMouseTracking(true);
     xAxis->setLabel(tr("Epoch"));
+    xAxis->setTicker(QSharedPointer<EpochTicker>::create());
     xAxis->setRange(0, 10);
     yAxis->setRange(0, 1);
     const QColor grid(0xE3, 0xE3, 0xE3);

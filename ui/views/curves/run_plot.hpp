@@ -56,6 +56,10 @@ public:
     // without a test split no test curve). Empty when there is nothing to explain.
     QString noteText() const;
 
+    // Whether the visible runs that have records are all regressions (no class labels), so a
+    // classification metric has nothing to draw for them.
+    bool showsOnlyRegressions() const;
+
     // The graphs of a run (nullptr for an unknown run or a metric without a test series).
     QCPGraph* trainGraph(core::RunId id) const;
     QCPGraph* testGraph(core::RunId id) const;

@@ -86,6 +86,20 @@ QString RunPlot::missingPointsReason() const {
     return tr("No %1 to draw for the runs shown.").arg(metricValueName(metric_));
 }
 
+bool RunPlot::showsOnlyRegressions() const {
+    bool any = false;
+    for (const auto& [id, c] : runs_) {
+        if (!c.visible || c.recordCount == 0) {
+            continue;
+        }
+        if (c.hasClassLabels) {
+            return false;
+        }
+        any = true;
+    }
+    return any;
+}
+
 QString RunPlot::cornerNoteText() const {
     return cornerNote_ != nullptr && cornerNote_->visible() ? cornerNote_->text() : QString();
 }
@@ -285,7 +299,8 @@ void RunPlot::fitToData() {
         }
         lastEpoch = std::max(lastEpoch, runEnd);
     }
-    xAxis->setRange(0, lastEpoch);
+    // Without points yet the axis shows the first ten epochs, in whole numbers.
+    xAxis->setRange(0, values.valid() ? lastEpoch : std::max(lastEpoch, 10.0));
     const bool percent = !metricUnit(metric_).isEmpty();
     if (!values.valid()) {
         yAxis->setRange(withYLimits(logY_ ? QCPRange(0.01, 10) : QCPRange(0, percent ? 100 : 1)));
