@@ -63,7 +63,7 @@ std::unique_ptr<RunView> makeLossCurvesView(const ViewContext& context, QWidget*
 std::unique_ptr<RunView> makeSignalCurvesView(const ViewContext& context, QWidget* parent) {
     CurvesView::Setup setup;
     setup.key = QStringLiteral("signals");
-    setup.title = QObject::tr("Second plot (success rate / gradients)");
+    setup.title = QObject::tr("Second plot");
     setup.placement = ViewPlacement::Below;
     setup.metrics = {PlotMetric::SuccessPercent, PlotMetric::GradientNorm, PlotMetric::StepSize};
     setup.initial = PlotMetric::SuccessPercent;

@@ -31,7 +31,7 @@ public:
     RangeTestView(const ViewContext& context, QWidget* parent);
 
     QString key() const override { return QStringLiteral("range-test"); }
-    QString title() const override { return tr("Learning-rate range test"); }
+    QString title() const override { return tr("Range test"); }
     QWidget* widget() override;
     ViewPlacement placement() const override { return ViewPlacement::Below; }
     QList<QAction*> runMenuActions() const override;
