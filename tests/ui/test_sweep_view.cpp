@@ -20,9 +20,11 @@
 #include "core/analysis/sweep_curve.hpp"
 #include "test_support.hpp"
 #include "ui/commands/run_commands.hpp"
+#include "ui/export/figure_dressing.hpp"
 #include "ui/panels/control_panel.hpp"
 #include "ui/runs/run_selection.hpp"
 #include "ui/runs/run_store.hpp"
+#include "ui/views/curves/run_plot.hpp"
 #include "ui/views/sweep/sweep_dialog.hpp"
 #include "ui/views/sweep/sweep_view.hpp"
 #include "ui/views/view_focus.hpp"
@@ -58,6 +60,10 @@ private:
 
     ui::SweepView& view() {
         return *dynamic_cast<ui::SweepView*>(window_->view(QStringLiteral("sweep")));
+    }
+    ui::RunPlot* lossPlot() {
+        return qobject_cast<ui::RunPlot*>(
+            window_->view(QStringLiteral("curves"))->exportablePlot());
     }
     bool allFinished() {
         return QTest::qWaitFor(
@@ -194,10 +200,31 @@ private slots:
             QTest::mouseClick(plot, Qt::LeftButton, {}, pixel->toPoint());
             QCOMPARE(window_->selection().current(), id);
             QCOMPARE(window_->selection().selected().size(), 1U);
+            // ...and its curves stand out in the loss view.
+            const ui::RunPlot* loss = lossPlot();
+            for (const core::RunId other : ids) {
+                const double width = loss->trainGraph(other)->pen().widthF();
+                const double testWidth = loss->testGraph(other)->pen().widthF();
+                if (other == id) {
+                    QVERIFY(width > loss->trainGraph(ids[1])->pen().widthF());
+                    QVERIFY(testWidth > loss->testGraph(ids[1])->pen().widthF());
+                } else {
+                    QCOMPARE(width, loss->trainGraph(ids[1])->pen().widthF());
+                }
+            }
         }
         // Far from every point a click selects nothing new.
         QTest::mouseClick(plot, Qt::LeftButton, {}, QPoint(2, 2));
         QCOMPARE(window_->selection().current(), ids[0]);
+        // A figure is drawn without the highlight, which comes back after it.
+        ui::RunPlot* loss = lossPlot();
+        const double plain = loss->trainGraph(ids[1])->pen().widthF();
+        {
+            const ui::FigureDressing dressing(ui::PlotStack{loss}, ui::FigureSize{},
+                                              ui::FigureOptions{});
+            QCOMPARE(loss->trainGraph(ids[0])->pen().widthF(), plain);
+        }
+        QVERIFY(loss->trainGraph(ids[0])->pen().widthF() > plain);
     }
 
     void divergedRunsAreCrossesOnTopAndNeverTheBest() {

@@ -46,6 +46,8 @@ FigureDressing::FigureDressing(const PlotStack& stack, const FigureSize& size,
             saved.seriesKey = runPlot->seriesKeyShown();
             saved.yLimitLow = runPlot->yLimitLow();
             saved.yLimitHigh = runPlot->yLimitHigh();
+            saved.highlighted = runPlot->highlighted();
+            runPlot->setHighlighted({});
             if (i == 0) {
                 runPlot->setTitle(options.title);
                 runPlot->setSeriesKeyShown(options.seriesKey);
@@ -68,6 +70,7 @@ FigureDressing::~FigureDressing() {
             runPlot->setTitle(saved.title);
             runPlot->setSeriesKeyShown(saved.seriesKey);
             runPlot->setYLimits(saved.yLimitLow, saved.yLimitHigh);
+            runPlot->setHighlighted(saved.highlighted);
         }
         saved.plot->axisRect()->setMinimumMargins(saved.minimumMargins);
         saved.plot->xAxis->setRange(saved.xRange);

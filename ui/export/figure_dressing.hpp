@@ -7,6 +7,7 @@
 #include <QMargins>
 #include <QRect>
 
+#include "core/training/epoch_record.hpp"
 #include "ui/export/plot_export.hpp"
 
 namespace lrscope::ui {
@@ -35,6 +36,7 @@ private:
         bool seriesKey = false;
         std::optional<double> yLimitLow;
         std::optional<double> yLimitHigh;
+        std::vector<core::RunId> highlighted;
     };
 
     void alignPlotAreas();

@@ -3,8 +3,9 @@
 #include <QComboBox>
 
 #include "ui/commands/run_commands.hpp"
-#include "ui/views/curves/empty_plot_link.hpp"
+#include "ui/runs/run_selection.hpp"
 #include "ui/views/curves/curves_view_state.hpp"
+#include "ui/views/curves/empty_plot_link.hpp"
 #include "ui/views/curves/plot_view.hpp"
 #include "ui/views/curves/run_plot.hpp"
 #include "ui/views/view_context.hpp"
@@ -24,6 +25,10 @@ CurvesView::CurvesView(const ViewContext& context, Setup setup, QWidget* parent)
     if (setup_.emptyLink != nullptr) {
         new EmptyPlotLink(*view_->plot(), context.store, *setup_.emptyLink);
     }
+    // The selected runs (in the run list, or a point clicked in the sweep view) stand out.
+    RunSelection* selection = &context.selection;
+    QObject::connect(selection, &RunSelection::changed, view_,
+                     [this, selection] { view_->plot()->setHighlighted(selection->selected()); });
 }
 
 QWidget* CurvesView::widget() {

@@ -20,6 +20,8 @@ namespace {
 // Pens: wide pens cost far more to draw (dashed ones ~50x), so test curves are always 1 px
 // and train curves are 2 px and antialiased only while the plot holds few points.
 constexpr double kThickPen = 2.0;
+// Added to a highlighted run's lines: heavy enough to find among 20 curves.
+constexpr double kHighlightExtraWidth = 1.5;
 constexpr double kThinPen = 1.0;
 constexpr long kThickPenPointLimit = 40'000;
 // While following a loss plot on a linear axis, a curve counts up to this multiple of its
@@ -110,12 +112,31 @@ bool RunPlot::showsTest() const {
     return metricHasTestSeries(metric_) && series_ != SeriesChoice::TrainOnly;
 }
 
+bool RunPlot::isHighlighted(const Curves& c) const {
+    return std::any_of(highlighted_.begin(), highlighted_.end(), [this, &c](core::RunId id) {
+        const auto it = runs_.find(id);
+        return it != runs_.end() && &it->second == &c;
+    });
+}
+
+void RunPlot::setHighlighted(std::vector<core::RunId> ids) {
+    if (ids == highlighted_) {
+        return;
+    }
+    highlighted_ = std::move(ids);
+    for (auto& [id, c] : runs_) {
+        styleCurves(c);
+    }
+    requestReplot();
+}
+
 void RunPlot::styleCurves(Curves& c) {
-    QPen solid(c.colour, thickPens_ ? kThickPen : kThinPen);
+    const double extra = isHighlighted(c) ? kHighlightExtraWidth : 0.0;
+    QPen solid(c.colour, (thickPens_ ? kThickPen : kThinPen) + extra);
     c.train->setPen(solid);
     c.train->setVisible(c.visible && showsTrain());
     if (c.test != nullptr) {
-        QPen dashed(c.colour, kThinPen, Qt::DashLine);
+        QPen dashed(c.colour, kThinPen + extra, Qt::DashLine);
         c.test->setPen(dashed);
         c.test->setVisible(c.visible && showsTest());
     }

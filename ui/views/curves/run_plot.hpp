@@ -86,6 +86,11 @@ public:
     std::optional<double> yLimitLow() const { return yLimitLow_; }
     std::optional<double> yLimitHigh() const { return yLimitHigh_; }
 
+    // Runs drawn with a heavier line (the selected runs, e.g. a point clicked in the sweep
+    // view); none by default. Figures are drawn without it (FigureDressing).
+    void setHighlighted(std::vector<core::RunId> ids);
+    const std::vector<core::RunId>& highlighted() const { return highlighted_; }
+
     // Places what depends on the current ranges and size (clip marks, lr-change labels, log
     // ticks); every replot does it, and the exports call it before drawing.
     void refreshDecorations();
@@ -143,6 +148,7 @@ private:
     };
 
     void styleCurves(Curves& curves);
+    bool isHighlighted(const Curves& curves) const;
     void addPoints(Curves& curves, const core::EpochRecord* records, std::size_t count);
     void addImportedPoints(Curves& curves, const std::vector<std::array<double, 2>>& points);
     void resetSmoothing(Curves& curves);
@@ -177,6 +183,7 @@ private:
     bool legendShown_ = true;
     bool legendOutside_ = false;  // beside the plot instead of in its corner
     bool thickPens_ = true;
+    std::vector<core::RunId> highlighted_;
     long pointCount_ = 0;    // data points in all graphs
     long hiddenPoints_ = 0;  // points of visible runs a log axis cannot show
     const RunStore& store_;
