@@ -1,5 +1,9 @@
 #include "ui/panels/window_defaults.hpp"
 
+#include <algorithm>
+
+#include "core/training/run_pool.hpp"
+
 namespace lrscope::ui {
 
 core::RunConfig windowDefaults() {
@@ -14,6 +18,10 @@ core::RunConfig windowDefaults() {
     config.batchSize = 10;
     config.epochs = 150;
     return config;
+}
+
+unsigned windowConcurrentRuns() {
+    return std::max(4u, core::RunPool::defaultThreadCount());
 }
 
 }  // namespace lrscope::ui

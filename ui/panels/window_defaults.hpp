@@ -14,4 +14,10 @@ core::RunConfig windowDefaults();
 // The pace a new window trains at, in epochs per second (0 = as fast as possible).
 inline constexpr double kDefaultPace = 50.0;
 
+// How many runs the window trains at once: one per core, but at least four. Paced runs wait
+// most of the time, so on a 2-core machine the lesson's three runs (and a user's first
+// too-low / just-right / too-high trio) grow side by side instead of the third waiting for
+// a free core; unpaced runs share the cores.
+unsigned windowConcurrentRuns();
+
 }  // namespace lrscope::ui

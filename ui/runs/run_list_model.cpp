@@ -125,7 +125,7 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
                 return runSettingsSummary(run.config);
             case Status:
                 if (run.state == RunState::Queued) {
-                    return tr("Waiting for a free core; starts when a running run ends");
+                    return tr("Waiting for a free training slot; starts when a running run ends");
                 }
                 if (run.state == RunState::Failed) {
                     return run.failure;

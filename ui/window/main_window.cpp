@@ -16,6 +16,7 @@
 #include "ui/export/file_actions.hpp"
 #include "ui/panels/control_panel.hpp"
 #include "ui/panels/data_panel.hpp"
+#include "ui/panels/window_defaults.hpp"
 #include "ui/runs/run_selection.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/runs/training_controller.hpp"
@@ -44,8 +45,8 @@ constexpr int kWindowStateVersion = 3;
 MainWindow::MainWindow(std::unique_ptr<PresetStore> presets, unsigned threads, QWidget* parent)
     : QMainWindow(parent),
       presets_(presets ? std::move(presets) : std::make_unique<PresetStore>()),
-      controller_(std::make_unique<TrainingController>(
-          threads == 0 ? core::RunPool::defaultThreadCount() : threads)),
+      controller_(
+          std::make_unique<TrainingController>(threads == 0 ? windowConcurrentRuns() : threads)),
       store_(new RunStore(this)),
       selection_(new RunSelection(*store_, this)),
       panel_(new ControlPanel(this)),
