@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 #include "core/io/run_config_json.hpp"
 #include "test_support.hpp"
@@ -149,28 +150,38 @@ private slots:
     }
 
     void theDefaultsTellTooLowJustRightTooHigh() {
-        // Three runs of the window's first settings, 30x apart around the starting rate: the
-        // low one descends slowly, the starting one steeply then shallowly, the high one
-        // makes no progress (or diverges).
+        // Three runs of the window's first settings around the starting rate: 30x lower
+        // descends slowly, the starting one steeply then shallowly, 100x higher makes no
+        // progress (or diverges). The high run jumps about, so it is judged by its last 50
+        // epochs, not by where its last epoch happened to land (at 30x, 3.0, SGD is on the
+        // edge: one build converges there and another does not).
         const core::RunConfig base = *ui::ControlPanel().config();
-        const auto finalAndEarly = [&](double lr) {
+        const auto run = [&](double lr) {
             core::RunConfig config = base;
             config.optimizer.lr = lr;
-            const auto records = test::coreRecords(1, config);
-            return std::pair{records.back().trainLoss, records.size() > 10
-                                                           ? records[10].trainLoss
-                                                           : records.back().trainLoss};
+            return test::coreRecords(1, config);
+        };
+        const auto early = [](const std::vector<core::EpochRecord>& records) {
+            return records.size() > 10 ? records[10].trainLoss : records.back().trainLoss;
         };
         const double start = base.optimizer.lr;
-        const auto [lowEnd, lowEarly] = finalAndEarly(start / 30);
-        const auto [goodEnd, goodEarly] = finalAndEarly(start);
-        const auto [highEnd, highEarly] = finalAndEarly(start * 30);
+        const auto low = run(start / 30);
+        const auto good = run(start);
+        const auto high = run(start * 100);
         const double initial = test::coreRecords(1, base).front().trainLoss;
-        QVERIFY2(goodEarly < 0.6 * initial, "the starting rate falls steeply at first");
-        QVERIFY2(lowEarly > 0.8 * initial, "the low rate has barely moved after 10 epochs");
+        const double lowEnd = low.back().trainLoss;
+        const double goodEnd = good.back().trainLoss;
+        QVERIFY2(early(good) < 0.6 * initial, "the starting rate falls steeply at first");
+        QVERIFY2(early(low) > 0.8 * initial, "the low rate has barely moved after 10 epochs");
         QVERIFY2(goodEnd < 0.5 * lowEnd, "the starting rate ends far below the low one");
-        QVERIFY2(!(highEnd < 0.5 * initial), "the high rate makes no real progress");
-        QVERIFY(goodEnd < highEnd);
+        const std::size_t tail = std::min<std::size_t>(50, high.size());
+        double highTail = 0.0;
+        for (std::size_t i = high.size() - tail; i < high.size(); ++i) {
+            highTail += high[i].trainLoss / static_cast<double>(tail);
+        }
+        // NaN (diverged) fails both comparisons, which is what the negations allow.
+        QVERIFY2(!(highTail < 0.5 * initial), "the high rate makes no real progress");
+        QVERIFY(!(highTail < goodEnd));
     }
 
     void optimizerFieldsShowPyTorchDefaults() {
