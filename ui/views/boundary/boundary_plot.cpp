@@ -1,6 +1,7 @@
 #include "ui/views/boundary/boundary_plot.hpp"
 
 #include "ui/views/boundary/class_colours.hpp"
+#include "ui/widgets/plot_look.hpp"
 #include "ui/widgets/plot_side_legend.hpp"
 
 namespace lrscope::ui {
@@ -57,12 +58,7 @@ BoundaryPlot::BoundaryPlot(QWidget* parent)
     probe_->setVisible(false);
 
     legend->setVisible(false);
-    QFont legendFont = font();
-    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
-    legend->setFont(legendFont);
-    legend->setBrush(QColor(255, 255, 255, 225));
-    legend->setBorderPen(QPen(QColor(0xC8, 0xC8, 0xC8), 0));
-    legend->setRowSpacing(-2);
+    applyCompactLegend(*this);
     putLegendBeside(*this);
 
     connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {

@@ -12,6 +12,7 @@
 #include "ui/runs/run_store.hpp"
 #include "ui/views/curves/epoch_ticker.hpp"
 #include "ui/views/curves/pending_series.hpp"
+#include "ui/widgets/plot_look.hpp"
 
 namespace lrscope::ui {
 
@@ -61,21 +62,14 @@ RunPlot::RunPlot(const RunStore& store, PlotMetric metric, QWidget* parent)
     xAxis->setTicker(QSharedPointer<EpochTicker>::create());
     xAxis->setRange(0, 10);
     yAxis->setRange(0, 1);
-    const QColor grid(0xE3, 0xE3, 0xE3);
+    applyLightGrid(*this);
     for (QCPAxis* axis : {xAxis, yAxis}) {
-        axis->grid()->setPen(QPen(grid, 0));
-        axis->grid()->setZeroLinePen(Qt::NoPen);
         axis->setBasePen(QPen(QColor(0x60, 0x60, 0x60), 0));
         axis->setTickPen(QPen(QColor(0x60, 0x60, 0x60), 0));
         axis->setSubTickPen(QPen(QColor(0x90, 0x90, 0x90), 0));
     }
     legend->setVisible(true);
-    QFont legendFont = font();
-    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
-    legend->setFont(legendFont);
-    legend->setBrush(QColor(255, 255, 255, 225));
-    legend->setBorderPen(QPen(QColor(0xC8, 0xC8, 0xC8), 0));
-    legend->setRowSpacing(-2);
+    applyCompactLegend(*this);
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     setToolTip(QString());
 

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "ui/runs/run_labels.hpp"
+#include "ui/widgets/plot_look.hpp"
 
 namespace lrscope::ui {
 
@@ -59,30 +60,11 @@ RangeTestPlot::RangeTestPlot(QWidget* parent) : QCustomPlot(parent), note_(new Q
     xAxis->setNumberPrecision(0);
     xAxis->setRange(1e-7, 10);
     yAxis->setRange(0, 1);
-    const QColor grid(0xE3, 0xE3, 0xE3);
-    for (QCPAxis* axis : {xAxis, yAxis}) {
-        axis->grid()->setPen(QPen(grid, 0));
-        axis->grid()->setZeroLinePen(Qt::NoPen);
-    }
+    applyLightGrid(*this);
     legend->setVisible(true);  // an empty legend draws nothing; hidden, it collapses the layout
-    QFont legendFont = font();
-    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
-    legend->setFont(legendFont);
-    legend->setBrush(QColor(255, 255, 255, 225));
-    legend->setBorderPen(QPen(QColor(0xC8, 0xC8, 0xC8), 0));
-    legend->setRowSpacing(-2);
+    applyCompactLegend(*this);
     // The legend is a row above the plot: a short plot in a dock has no free corner.
-    plotLayout()->insertRow(0);
-    plotLayout()->addElement(0, 0, legend);
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    legend->setWrap(2);
-    legend->setMargins(QMargins(4, 4, 4, 0));
-    legend->setBorderPen(Qt::NoPen);
-    legend->setBrush(Qt::NoBrush);
-    plotLayout()->setRowStretchFactor(0, 0.001);
-    // An empty legend's width hint is 0, which would squeeze the plot's column to nothing;
-    // a set maximum width (margins included, below QWIDGETSIZE_MAX) replaces that hint.
-    legend->setMaximumSize(100000, QWIDGETSIZE_MAX);
+    putLegendAbove(*this, 2);
     note_->setPositionAlignment(Qt::AlignCenter);
     note_->position->setType(QCPItemPosition::ptAxisRectRatio);
     note_->position->setCoords(0.5, 0.4);

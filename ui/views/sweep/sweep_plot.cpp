@@ -7,6 +7,7 @@
 
 #include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_palette.hpp"
+#include "ui/widgets/plot_look.hpp"
 
 namespace lrscope::ui {
 
@@ -45,29 +46,10 @@ SweepPlot::SweepPlot(QWidget* parent) : QCustomPlot(parent), note_(new QCPItemTe
     xAxis->setNumberPrecision(0);
     xAxis->setRange(1e-4, 1);
     yAxis->setRange(0, 1);
-    const QColor grid(0xE3, 0xE3, 0xE3);
-    for (QCPAxis* axis : {xAxis, yAxis}) {
-        axis->grid()->setPen(QPen(grid, 0));
-        axis->grid()->setZeroLinePen(Qt::NoPen);
-    }
-    QFont legendFont = font();
-    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
-    legend->setFont(legendFont);
-    legend->setBrush(QColor(255, 255, 255, 225));
-    legend->setBorderPen(QPen(QColor(0xC8, 0xC8, 0xC8), 0));
-    legend->setRowSpacing(-2);
+    applyLightGrid(*this);
+    applyCompactLegend(*this);
     // A U-curve fills its plot from corner to corner: the legend goes in a row above it.
-    plotLayout()->insertRow(0);
-    plotLayout()->addElement(0, 0, legend);
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    legend->setWrap(3);
-    legend->setMargins(QMargins(4, 4, 4, 0));
-    legend->setBorderPen(Qt::NoPen);  // a header row, not a box over the data
-    legend->setBrush(Qt::NoBrush);
-    plotLayout()->setRowStretchFactor(0, 0.001);
-    // An empty legend's width hint is 0, which would squeeze the plot's column to nothing;
-    // a set maximum width (margins included, below QWIDGETSIZE_MAX) replaces that hint.
-    legend->setMaximumSize(100000, QWIDGETSIZE_MAX);
+    putLegendAbove(*this, 3);
     legend->setVisible(true);  // an empty legend draws nothing; hidden, it collapses the layout
     note_->setPositionAlignment(Qt::AlignCenter);
     note_->position->setType(QCPItemPosition::ptAxisRectRatio);
