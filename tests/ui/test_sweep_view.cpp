@@ -81,7 +81,8 @@ private:
                 for (const auto& curve : view().plot()->curves()) {
                     drawn += curve.points.size();
                 }
-                return drawn == runs && view().plot()->pixelOf(view().members().back());
+                return drawn == runs && !view().refreshPending() &&
+                       view().plot()->pixelOf(view().members().back());
             },
             5000);
     }

@@ -50,6 +50,8 @@ public:
     QLabel* statusLabel() const { return status_; }
     QAction* sweepAction() const { return sweep_; }
     const std::vector<core::RunId>& members() const { return members_; }
+    // True while a store change waits for the plot's next (coalesced) refresh.
+    bool refreshPending() const { return refreshTimer_.isActive(); }
 
 private:
     void scheduleRefresh();
