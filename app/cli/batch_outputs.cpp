@@ -32,7 +32,7 @@ core::NamedHistory namedHistoryOf(const BatchRun& run) {
     return named;
 }
 
-core::Session sessionOf(const std::vector<BatchRun>& runs) {
+core::Session sessionOf(const std::vector<BatchRun>& runs, int sweep) {
     core::Session session;
     if (!runs.empty()) {
         session.panel = runs.front().config;
@@ -43,6 +43,7 @@ core::Session sessionOf(const std::vector<BatchRun>& runs) {
         saved.number = run.number;
         saved.name = runName(run.config);
         saved.colour = core::runColourHex(run.number - 1);
+        saved.sweep = sweep;
         saved.status = core::finishedStatusOf(run.result.status);
         saved.divergedAt = run.result.divergedAt;
         saved.config = run.config;

@@ -23,8 +23,9 @@ core::NamedHistory namedHistoryOf(const BatchRun& run);
 
 // A session with these runs as the window would have drawn them: colours from the run
 // palette by run number, all visible, final weights kept; the panel holds the first run's
-// config and the views nothing.
-core::Session sessionOf(const std::vector<BatchRun>& runs);
+// config and the views nothing. With `sweep` > 0 every run belongs to that sweep, so the
+// window lists them as one and draws their U-curve.
+core::Session sessionOf(const std::vector<BatchRun>& runs, int sweep = 0);
 
 std::vector<core::SweepSummaryEntry> summaryOf(const std::vector<BatchRun>& runs);
 

@@ -103,7 +103,8 @@ int runSweepCommand(const std::vector<std::string>& args, Console& console) {
         console.out.flush();
     }
     if (sessionPath) {
-        core::writeSessionFile(*sessionPath, sessionOf(runs));
+        // The window lists the runs as one sweep and draws their U-curve.
+        core::writeSessionFile(*sessionPath, sessionOf(runs, 1));
     }
     if (summaryPath) {
         core::writeFileAtomically(*summaryPath, core::sweepSummaryJsonText(summaryOf(runs)));

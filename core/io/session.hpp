@@ -29,6 +29,7 @@ struct SessionRun {
     std::string name;
     std::string colour;  // "#rrggbb"
     bool visible = true;
+    int sweep = 0;  // the window's sweep that trained it (1, 2, ...), 0 for a run of its own
     FinishedStatus status = FinishedStatus::Done;
     std::optional<int> divergedAt;  // set exactly when status is Diverged
     RunConfig config;               // config.initialWeights is not stored

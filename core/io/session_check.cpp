@@ -168,6 +168,10 @@ public:
                                     " (runs are stored in increasing order), found " +
                                     std::to_string(r.number));
         }
+        if (ok() && r.sweep < 0) {
+            fail(path + ".sweep",
+                 "expected a sweep's number (1 or more), found " + std::to_string(r.sweep));
+        }
         if (ok() && !isHexColour(r.colour)) {
             fail(path + ".colour", "expected a colour \"#rrggbb\", found " + quoted(r.colour));
         }
@@ -257,8 +261,7 @@ std::optional<std::string> sessionProblem(const Session& session) {
 
 void clearNonFiniteStatistics(std::vector<EpochRecord>& history) {
     for (EpochRecord& record : history) {
-        for (auto* value :
-             {&record.gradNorm, &record.updateRatio, &record.stepSize}) {
+        for (auto* value : {&record.gradNorm, &record.updateRatio, &record.stepSize}) {
             if (*value && !std::isfinite(**value)) {
                 value->reset();
             }

@@ -118,6 +118,9 @@ void appendRun(std::string& out, const SessionRun& run) {
         out += ", \"imported_from\": ";
         appendString(out, run.importedFrom);
     }
+    if (run.sweep != 0) {
+        out += ", \"sweep\": " + std::to_string(run.sweep);
+    }
     out += ",\n     \"config\": ";
     appendJson(out, runConfigToJson(run.config));
     out += ",\n     \"lr_changes\": [";
@@ -386,6 +389,9 @@ public:
         }
         if (const auto it = value.find("imported_from"); it != value.end() && !it->is_null()) {
             r.importedFrom = text(*it, join(path, "imported_from"));
+        }
+        if (const auto it = value.find("sweep"); it != value.end() && !it->is_null()) {
+            r.sweep = whole(*it, join(path, "sweep"), 1, INT_MAX);
         }
 
         const std::string historyPath = join(path, "history");

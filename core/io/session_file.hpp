@@ -25,6 +25,7 @@ namespace lrscope::core {
 // for bit; null where a value does not apply. Every key is written and required on reading
 // ("final_weights" may also be left out), other keys are ignored. A run imported from a
 // runs CSV also has "imported_from": "<file>" after "diverged_at"; other runs have none. A run
+// of one of the window's sweeps has "sweep": N (1, 2, ...) after those; other runs have none. A run
 // still training when the window saves is stored as "stopped" at its last recorded epoch (see
 // FinishedStatus). History records read back carry runId = the run's number.
 

@@ -12,6 +12,7 @@
 // action number, the action and what was wrong (exit 1), after the actions that led to it.
 // Bad flags exit 2 with a one-line message. The seed fixes the actions, not the moments the
 // training threads deliver their records, so a seed explores a different interleaving each run.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -29,11 +30,12 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QPushButton>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include "core/io/run_config_json.hpp"
+#include "core/optim/optimizer.hpp"
 #include "core/training/run_config.hpp"
 #include "ui/commands/run_commands.hpp"
 #include "ui/panels/control_panel.hpp"
@@ -45,6 +47,7 @@
 #include "ui/runs/training_controller.hpp"
 #include "ui/session/session_actions.hpp"
 #include "ui/views/run_list/run_list_page.hpp"
+#include "ui/views/sweep/sweep_view.hpp"
 #include "ui/widgets/log_slider.hpp"
 #include "ui/widgets/number_field.hpp"
 #include "ui/window/main_window.hpp"
@@ -118,6 +121,8 @@ std::optional<Options> parseOptions(int argc, char** argv) {
 
 enum class Action {
     Train,
+    Sweep,
+    Fold,
     PauseResume,
     Step,
     Stop,
@@ -138,6 +143,19 @@ enum class Action {
     ImportCurve,
 };
 
+// Every row of the run list: top-level rows and the runs under a sweep's row.
+std::vector<QModelIndex> listedRows(const ui::RunListModel& model) {
+    std::vector<QModelIndex> rows;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex top = model.index(row, 0);
+        rows.push_back(top);
+        for (int child = 0; child < model.rowCount(top); ++child) {
+            rows.push_back(model.index(child, 0, top));
+        }
+    }
+    return rows;
+}
+
 struct Weighted {
     Action action;
     const char* name;
@@ -147,6 +165,8 @@ struct Weighted {
 // How often each action is drawn, relative to the others.
 constexpr Weighted kActions[] = {
     {Action::Train, "train", 14},
+    {Action::Sweep, "sweep", 2},
+    {Action::Fold, "fold/unfold a sweep", 2},
     {Action::PauseResume, "pause/resume", 8},
     {Action::Step, "step", 6},
     {Action::Stop, "stop", 4},
@@ -294,8 +314,13 @@ private:
     // Selects some runs (or none), as clicks in the run list or through the shared selection.
     std::string selectSome() {
         if (!store().empty() && chance(0.5)) {
-            const int row = uniform(0, static_cast<int>(store().runs().size()) - 1);
-            runList().table()->selectRow(row);
+            // A click on a row: a run, or a sweep's row (which selects all of its runs).
+            const ui::RunListModel& model = *runList().model();
+            const std::vector<QModelIndex> rows = listedRows(model);
+            const int row = uniform(0, static_cast<int>(rows.size()) - 1);
+            runList().tree()->selectionModel()->select(
+                rows[static_cast<std::size_t>(row)],
+                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
             return "row " + std::to_string(row);
         }
         std::vector<core::RunId> chosen = someRuns();
@@ -365,6 +390,45 @@ private:
                 return config.data.dataset + ", " + std::to_string(config.epochs) + " epochs, lr " +
                        std::to_string(config.optimizer.lr);
             }
+            case Action::Sweep: {
+                const core::RunConfig config = randomConfig();
+                if (const QString error = window().panel().setConfig(config); !error.isEmpty()) {
+                    wrongAction_ = "the panel refused " + core::runConfigToJsonText(config) + ": " +
+                                   error.toStdString();
+                    return config.data.dataset;
+                }
+                auto& sweep = dynamic_cast<ui::SweepView&>(*window().view(QStringLiteral("sweep")));
+                ui::SweepRequest request;
+                request.optimizers = {config.optimizer.kind};
+                request.minLr = config.optimizer.lr / 10.0;
+                request.maxLr = std::min(config.optimizer.lr * 10.0, core::kMaxLearningRate);
+                request.count = uniform(1, 3);
+                const std::size_t before = store().runs().size();
+                const std::vector<core::RunId> ids = sweep.startSweep(request);
+                if (store().runs().size() != before + static_cast<std::size_t>(request.count) ||
+                    ids.size() != static_cast<std::size_t>(request.count)) {
+                    wrongAction_ = "a sweep of " + std::to_string(request.count) + " rates added " +
+                                   std::to_string(store().runs().size() - before) + " runs";
+                }
+                started_ += static_cast<long>(ids.size());
+                return config.data.dataset + ", " + std::to_string(request.count) + " rates";
+            }
+            case Action::Fold: {
+                const ui::RunListModel& model = *runList().model();
+                std::vector<QModelIndex> sweeps;
+                for (int row = 0; row < model.rowCount(); ++row) {
+                    if (model.sweepAt(model.index(row, 0)) != 0) {
+                        sweeps.push_back(model.index(row, 0));
+                    }
+                }
+                if (sweeps.empty()) {
+                    return "no sweep";
+                }
+                const QModelIndex at = pick(sweeps);
+                QTreeView& tree = *runList().tree();
+                tree.setExpanded(at, !tree.isExpanded(at));
+                return "sweep " + std::to_string(model.sweepAt(at));
+            }
             case Action::PauseResume:
             case Action::Step:
             case Action::Stop: {
@@ -432,14 +496,16 @@ private:
                     return "no run";
                 }
                 ui::RunListModel& model = *runList().model();
-                const int row = uniform(0, model.rowCount() - 1);
+                const std::vector<QModelIndex> rows = listedRows(model);
+                const int row = uniform(0, static_cast<int>(rows.size()) - 1);
+                const QModelIndex at = rows[static_cast<std::size_t>(row)];
                 if (action == Action::Rename) {
-                    model.setData(model.index(row, ui::RunListModel::Name),
+                    model.setData(at.siblingAtColumn(ui::RunListModel::Name),
                                   QStringLiteral("run %1").arg(uniform(0, 99)), Qt::EditRole);
                 } else {
-                    const bool visible = model.runAt(row).visible;
-                    model.setData(model.index(row, ui::RunListModel::Visible),
-                                  visible ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
+                    const QModelIndex box = at.siblingAtColumn(ui::RunListModel::Visible);
+                    const bool checked = box.data(Qt::CheckStateRole).toInt() == Qt::Checked;
+                    model.setData(box, checked ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
                 }
                 return "row " + std::to_string(row);
             }

@@ -271,7 +271,7 @@ private slots:
                              .arg(*diverged->divergedAt));
         QCOMPARE(lossPlot().trainGraph(good)->name(),
                  QStringLiteral("SGD  lr=0.1  · moons · cross_entropy"));
-        const QModelIndex status = runList().index(runList().rowOf(bad), ui::RunListModel::Status);
+        const QModelIndex status = runList().indexOf(bad, ui::RunListModel::Status);
         QVERIFY(status.data().toString().startsWith(QStringLiteral("diverged")));
     }
 
@@ -339,12 +339,11 @@ private slots:
             QVERIFY(ids.back() != 0);
         }
         // Both trainers are inside epoch 1: their epoch-0 record arrived.
-        QTRY_VERIFY_WITH_TIMEOUT(countIn(ui::RunState::Training) == 2 &&
-                                     std::count_if(ids.begin(), ids.end(),
-                                                   [this](core::RunId id) {
-                                                       return run(id)->history.size() == 1;
-                                                   }) == 2,
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            countIn(ui::RunState::Training) == 2 &&
+                std::count_if(ids.begin(), ids.end(),
+                              [this](core::RunId id) { return run(id)->history.size() == 1; }) == 2,
+            20000);
         commands().setConfirm([](const QString&, const QString&) { return true; });
         QVERIFY(window().close());
         QVERIFY(test::drainOnceIdle(window().controller()));

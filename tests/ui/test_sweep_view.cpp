@@ -10,8 +10,10 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -29,6 +31,7 @@
 #include "ui/views/sweep/sweep_view.hpp"
 #include "ui/views/view_focus.hpp"
 #include "ui/widgets/number_field.hpp"
+#include "ui/widgets/round_log_ticks.hpp"
 #include "ui/window/main_window.hpp"
 #include "ui/window/preset_store.hpp"
 
@@ -98,6 +101,32 @@ private slots:
     void cleanup() {
         window_.reset();
         dir_.reset();
+    }
+
+    void logAxesGetRoundDistinctTicksOverAnyRange() {
+        // A U-curve's losses may span less than a decade, its rates one and a half.
+        const std::vector<std::pair<QCPRange, std::vector<double>>> cases = {
+            {QCPRange(0.214, 0.366), {0.25, 0.3, 0.35}},
+            {QCPRange(3.3e-4, 3e-2), {5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02}},
+            {QCPRange(0.15, 0.62), {0.2, 0.5}},
+            {QCPRange(1e-5, 30.0), {1e-5, 1e-4, 1e-3, 0.01, 0.1, 1.0, 10.0}},
+        };
+        for (const auto& [range, expected] : cases) {
+            const auto ticker = ui::roundLogTicks(range);
+            std::vector<double> ticks;
+            QStringList labels;
+            for (auto it = ticker->ticks().cbegin(); it != ticker->ticks().cend(); ++it) {
+                ticks.push_back(it.key());
+                labels << it.value();
+            }
+            QCOMPARE(ticks.size(), expected.size());
+            for (std::size_t i = 0; i < ticks.size(); ++i) {
+                QVERIFY2(std::abs(ticks[i] - expected[i]) <= 1e-12 * expected[i],
+                         qPrintable(labels.join(QStringLiteral(", "))));
+            }
+            QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
+        }
+        QVERIFY(ui::roundLogTicks(QCPRange(-1.0, 1.0))->ticks().isEmpty());
     }
 
     void theRunMenuDialogQueuesOptimizersTimesRatesAsTrainDoes() {

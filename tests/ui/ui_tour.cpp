@@ -1,8 +1,8 @@
 // Drives the lrscope window through the scenes a reviewer looks at and saves a screenshot of
 // each: idle, three runs training, finished runs with a diverged one, eight long runs, twelve
-// runs (styles past the palette), a figure for a post (PNG and PDF), an invalid entry and the
-// save dialog. Not a test: run it under Xvfb (xcb) to see the real window,
-// e.g.
+// runs (styles past the palette), a figure for a post (PNG and PDF), a sweep (open and folded
+// in the run list), an invalid entry and the save dialog. Not a test: run it under Xvfb (xcb) to
+// see the real window, e.g.
 //   xvfb-run -a -s '-screen 0 1280x800x24' ./ui_tour OUT_DIR
 #include <functional>
 #include <vector>
@@ -16,6 +16,7 @@
 #include <QScreen>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeView>
 
 #include "core/nn/linalg.hpp"
 #include "ui/commands/run_commands.hpp"
@@ -27,6 +28,8 @@
 #include "ui/panels/optimizer_panel.hpp"
 #include "ui/runs/run_selection.hpp"
 #include "ui/views/run_view.hpp"
+#include "ui/views/sweep/sweep_view.hpp"
+#include "ui/views/view_focus.hpp"
 #include "ui/widgets/log_slider.hpp"
 #include "ui/widgets/number_field.hpp"
 #include "ui/window/main_window.hpp"
@@ -163,6 +166,31 @@ int main(int argc, char* argv[]) {
                                   options);
              }
          }},
+        {300,
+         [&] {
+             // A sweep: its runs under one row of the run list, their U-curve growing.
+             window.commands().clearAll();
+             window.toolBar().paceBox()->setCurrentIndex(2);
+             panel.setConfig(withRate(base, core::OptimizerKind::Sgd, 0.1, 300));
+             window.commands().train();
+             ui::SweepRequest request;
+             request.optimizers = {core::OptimizerKind::Sgd, core::OptimizerKind::Adam};
+             request.minLr = 1e-3;
+             request.maxLr = 1.0;
+             request.count = 6;
+             auto& sweep = dynamic_cast<ui::SweepView&>(*window.view(QStringLiteral("sweep")));
+             sweep.startSweep(request);
+             ui::bringViewForward(sweep.widget());
+             ui::growViewTo(sweep.widget(), 300);
+         }},
+        {4000, [&] { shoot(window, out + QStringLiteral("/sweep.png")); }},
+        {100,
+         [&] {
+             auto* list = window.findChild<QTreeView*>(QString(), Qt::FindChildrenRecursively);
+             list->collapseAll();
+             window.toolBar().paceBox()->setCurrentIndex(0);
+         }},
+        {3000, [&] { shoot(window, out + QStringLiteral("/sweep-folded.png")); }},
         {300,
          [&] { panel.learningRatePanel()->slider()->entry()->setText(QStringLiteral("3e-3x")); }},
         {500,

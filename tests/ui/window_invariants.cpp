@@ -252,16 +252,44 @@ std::string WindowInvariants::checkRunList() {
     if (page == nullptr) {
         return "the window has no run list";
     }
+    // Every run is listed once, under its sweep's row when it has a sweep.
     const ui::RunListModel& model = *page->list()->model();
     const std::vector<ui::Run>& runs = window_.store().runs();
-    if (model.rowCount() != static_cast<int>(runs.size())) {
-        return text("the run list shows ", model.rowCount(), " rows for ", runs.size(), " runs");
-    }
+    std::vector<core::RunId> listed;
     for (int row = 0; row < model.rowCount(); ++row) {
-        if (model.idAt(row) != runs[static_cast<std::size_t>(row)].id) {
-            return text("run list row ", row, " is run ", model.idAt(row), ", the store's is ",
-                        runs[static_cast<std::size_t>(row)].id);
+        const QModelIndex top = model.index(row, 0);
+        const int sweep = model.sweepAt(top);
+        if (sweep == 0) {
+            listed.push_back(model.idAt(top));
+            if (model.rowCount(top) != 0) {
+                return text("run list row ", row, " (run ", model.idAt(top), ") has children");
+            }
+            continue;
         }
+        if (model.rowCount(top) == 0) {
+            return text("run list row ", row, " is sweep ", sweep, " without runs");
+        }
+        for (int child = 0; child < model.rowCount(top); ++child) {
+            const core::RunId id = model.idAt(model.index(child, 0, top));
+            const ui::Run* run = window_.store().run(id);
+            if (run == nullptr || run->sweep != sweep) {
+                return text("run list lists run ", id, " under sweep ", sweep, ", its sweep is ",
+                            run == nullptr ? -1 : run->sweep);
+            }
+            if (model.indexOf(id) != model.index(child, ui::RunListModel::Name, top)) {
+                return text("the run list does not find run ", id, " where it lists it");
+            }
+            listed.push_back(id);
+        }
+    }
+    std::vector<core::RunId> sorted = listed;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<core::RunId> expected;
+    for (const ui::Run& run : runs) {
+        expected.push_back(run.id);
+    }
+    if (sorted != expected) {
+        return text("the run list shows ", listed.size(), " runs for the store's ", runs.size());
     }
     return {};
 }

@@ -1,13 +1,15 @@
 #include "ui/runs/run_list_view.hpp"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QColorDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
 #include <QStyle>
-#include <QTableView>
 #include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include "ui/runs/run_list_model.hpp"
@@ -21,20 +23,22 @@ RunListView::RunListView(RunStore& store, RunSelection& selection, QWidget* pare
       store_(store),
       selection_(selection),
       model_(new RunListModel(store, this)),
-      table_(new QTableView(this)),
+      tree_(new QTreeView(this)),
       delete_(new QPushButton(style()->standardIcon(QStyle::SP_TrashIcon), tr("Delete"), this)),
       useSettings_(new QPushButton(tr("Use these settings"), this)) {
-    table_->setModel(model_);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    table_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
-    table_->setAlternatingRowColors(true);
-    table_->verticalHeader()->hide();
-    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
-    table_->setShowGrid(false);
-    table_->setWordWrap(false);
-    QHeaderView* header = table_->horizontalHeader();
+    tree_->setModel(model_);
+    tree_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    tree_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    tree_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    tree_->setAlternatingRowColors(true);
+    tree_->setUniformRowHeights(true);
+    tree_->setAllColumnsShowFocus(true);
+    tree_->setWordWrap(false);
+    // Only sweeps have children; a run of its own needs no room for an arrow.
+    tree_->setIndentation(tree_->fontMetrics().height());
+    QHeaderView* header = tree_->header();
     header->setHighlightSections(false);
+    header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(RunListModel::Name, QHeaderView::Stretch);
     header->setMinimumSectionSize(40);
@@ -52,7 +56,7 @@ RunListView::RunListView(RunStore& store, RunSelection& selection, QWidget* pare
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(bar);
-    layout->addWidget(table_, 1);
+    layout->addWidget(tree_, 1);
 
     auto* deleteAction = new QAction(this);
     deleteAction->setShortcut(QKeySequence::Delete);
@@ -69,26 +73,43 @@ RunListView::RunListView(RunStore& store, RunSelection& selection, QWidget* pare
             emit useSettingsRequested(id);
         }
     });
-    connect(table_, &QTableView::clicked, this, [this](const QModelIndex& index) {
-        if (index.column() != RunListModel::Colour) {
+    connect(tree_, &QTreeView::clicked, this, [this](const QModelIndex& index) {
+        const Run* run = store_.run(model_->idAt(index));
+        if (index.column() != RunListModel::Colour || run == nullptr) {
             return;
         }
-        const Run& run = model_->runAt(index.row());
-        const core::RunId id = run.id;
+        const core::RunId id = run->id;
         const QColor colour =
-            QColorDialog::getColor(run.colour, this, tr("Colour of %1").arg(run.name));
+            QColorDialog::getColor(run->colour, this, tr("Colour of %1").arg(run->name));
         store_.setColour(id, colour);
     });
-    connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+    connect(tree_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RunListView::takeSelectionFromTable);
-    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    connect(tree_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &RunListView::takeSelectionFromTable);
     connect(&selection_, &RunSelection::changed, this, &RunListView::showSelection);
-    connect(&store_, &RunStore::runAdded, this, [this](core::RunId id) {
-        const int row = model_->rowOf(id);
-        if (row >= 0) {
-            table_->scrollTo(model_->index(row, RunListModel::Name));
+    // A new sweep opens, so its runs are seen queueing; the user folds it when it is enough.
+    connect(model_, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex& under, int first) {
+                if (!under.isValid() && model_->sweepAt(model_->index(first, 0)) != 0) {
+                    tree_->expand(model_->index(first, 0));
+                }
+            });
+    // New runs come in bursts (a sweep queues all of its runs, each then moved into its row):
+    // one scroll after the burst shows the newest run, or its sweep's row at the top with as
+    // many of its runs as fit below.
+    scrollToNewest_.setSingleShot(true);
+    connect(&scrollToNewest_, &QTimer::timeout, this, [this] {
+        const QModelIndex at = model_->indexOf(newest_);
+        if (at.parent().isValid()) {
+            tree_->scrollTo(at.parent(), QAbstractItemView::PositionAtTop);
+        } else if (at.isValid()) {
+            tree_->scrollTo(at);
         }
+    });
+    connect(&store_, &RunStore::runAdded, this, [this](core::RunId id) {
+        newest_ = id;
+        scrollToNewest_.start(0);
     });
     updateButtons();
 }
@@ -97,15 +118,22 @@ void RunListView::takeSelectionFromTable() {
     if (syncing_) {
         return;
     }
+    // A sweep's row stands for all of its runs.
     std::vector<core::RunId> ids;
-    for (const QModelIndex& index : table_->selectionModel()->selectedRows()) {
-        ids.push_back(model_->idAt(index.row()));
+    for (const QModelIndex& index : tree_->selectionModel()->selectedRows()) {
+        for (const core::RunId id : model_->idsAt(index)) {
+            if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+                ids.push_back(id);
+            }
+        }
     }
-    const QModelIndex current = table_->selectionModel()->currentIndex();
-    const core::RunId currentId =
-        current.isValid() && table_->selectionModel()->isRowSelected(current.row())
-            ? model_->idAt(current.row())
-            : 0;
+    const QModelIndex current = tree_->selectionModel()->currentIndex();
+    core::RunId currentId = 0;
+    if (current.isValid() &&
+        tree_->selectionModel()->isRowSelected(current.row(), current.parent())) {
+        const std::vector<core::RunId> currentIds = model_->idsAt(current);
+        currentId = currentIds.empty() ? 0 : currentIds.front();
+    }
     syncing_ = true;
     selection_.select(std::move(ids), currentId);
     syncing_ = false;
@@ -120,18 +148,20 @@ void RunListView::showSelection() {
     syncing_ = true;
     QItemSelection rows;
     for (const core::RunId id : selection_.selected()) {
-        const int row = model_->rowOf(id);
-        if (row >= 0) {
-            rows.select(model_->index(row, 0), model_->index(row, RunListModel::kColumnCount - 1));
+        const QModelIndex at = model_->indexOf(id, 0);
+        if (at.isValid()) {
+            rows.select(at, at.siblingAtColumn(RunListModel::kColumnCount - 1));
         }
     }
-    QItemSelectionModel* model = table_->selectionModel();
+    QItemSelectionModel* model = tree_->selectionModel();
     model->select(rows, QItemSelectionModel::ClearAndSelect);
-    const int currentRow = model_->rowOf(selection_.current());
-    if (currentRow >= 0) {
-        model->setCurrentIndex(model_->index(currentRow, RunListModel::Name),
-                               QItemSelectionModel::NoUpdate);
-        table_->scrollTo(model_->index(currentRow, RunListModel::Name));
+    if (const QModelIndex current = model_->indexOf(selection_.current()); current.isValid()) {
+        model->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+        // A run picked elsewhere (a point of the sweep view) opens its folded sweep.
+        if (current.parent().isValid()) {
+            tree_->expand(current.parent());
+        }
+        tree_->scrollTo(current);
     }
     syncing_ = false;
 }

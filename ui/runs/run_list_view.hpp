@@ -2,12 +2,13 @@
 
 #include <vector>
 
+#include <QTimer>
 #include <QWidget>
 
 #include "core/training/epoch_record.hpp"
 
 class QPushButton;
-class QTableView;
+class QTreeView;
 
 namespace lrscope::ui {
 
@@ -17,14 +18,16 @@ class RunStore;
 
 // The run list with its own actions: delete the selected runs, copy a run's settings back
 // into the panel, change a run's colour (click the swatch), rename (double-click the name)
-// and show or hide runs (check box). The table's selection is the shared RunSelection, both
-// ways; a new run scrolls into view.
+// and show or hide runs (check box). A sweep's runs are folded under one row: selecting that
+// row selects them all, and its box shows or hides them all. The tree's selection is the
+// shared RunSelection, both ways; a new run scrolls into view, and a run selected elsewhere
+// opens its sweep.
 class RunListView : public QWidget {
     Q_OBJECT
 public:
     RunListView(RunStore& store, RunSelection& selection, QWidget* parent = nullptr);
 
-    QTableView* table() const { return table_; }
+    QTreeView* tree() const { return tree_; }
     RunListModel* model() const { return model_; }
 
 signals:
@@ -39,10 +42,12 @@ private:
     RunStore& store_;
     RunSelection& selection_;
     RunListModel* model_;
-    QTableView* table_;
+    QTreeView* tree_;
     QPushButton* delete_;
     QPushButton* useSettings_;
     bool syncing_ = false;
+    QTimer scrollToNewest_;
+    core::RunId newest_ = 0;
 };
 
 }  // namespace lrscope::ui

@@ -217,6 +217,23 @@ void RunStore::setVisible(core::RunId id, bool visible) {
     emit runChanged(id, Visibility);
 }
 
+void RunStore::setSweep(core::RunId id, int sweep) {
+    Run* run = find(id);
+    if (run == nullptr || sweep < 0 || run->sweep == sweep) {
+        return;
+    }
+    run->sweep = sweep;
+    emit runChanged(id, Sweep);
+}
+
+int RunStore::lastSweep() const {
+    int last = 0;
+    for (const Run& run : runs_) {
+        last = std::max(last, run.sweep);
+    }
+    return last;
+}
+
 std::vector<Run> RunStore::take(const std::vector<core::RunId>& ids) {
     // A copy: `ids` may be a listener's own list (the selection), which shrinks as runs go.
     const std::vector<core::RunId> wanted = ids;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <memory>
 #include <array>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -35,6 +35,10 @@ struct Run {
     core::RunConfig config;
     RunState state = RunState::Queued;
     bool visible = true;
+    // The sweep that trained this run (1, 2, ... in the order the window started them), 0 for
+    // a run of its own. The run list folds a sweep's runs under one row; the sweep view draws
+    // them.
+    int sweep = 0;
     std::vector<core::EpochRecord> history;  // contiguous from epoch 0
     std::vector<LrChange> lrChanges;
     std::optional<int> divergedAt;
@@ -76,6 +80,7 @@ public:
         Visibility = 1U << 2U,
         State = 1U << 3U,  // state, divergedAt, failure, finalWeights
         LearningRate = 1U << 4U,
+        Sweep = 1U << 5U,
     };
 
     explicit RunStore(QObject* parent = nullptr);
@@ -107,6 +112,9 @@ public:
     void setName(core::RunId id, const QString& name);
     void setColour(core::RunId id, const QColor& colour);
     void setVisible(core::RunId id, bool visible);
+    void setSweep(core::RunId id, int sweep);
+    // The largest Run::sweep in the store (0 when no run belongs to a sweep).
+    int lastSweep() const;
 
     // Forgets the runs and returns them as they were (for undo); training runs must have been
     // removed from the controller first.

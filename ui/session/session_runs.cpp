@@ -83,6 +83,7 @@ void captureRuns(const RunStore& store, core::Session& session) {
         out.name = run.name.toStdString();
         out.colour = run.colour.name().toStdString();
         out.visible = run.visible;
+        out.sweep = run.sweep;
         out.status = storedStatus(run.state);
         // A run stopped at epoch 0 by its first non-finite loss has divergedAt without the
         // diverged state; the format keeps the two together.
@@ -111,6 +112,7 @@ std::vector<Run> runsOfSession(const core::Session& session) {
         run.name = QString::fromStdString(in.name);
         run.colour = QColor(QString::fromStdString(in.colour));
         run.visible = in.visible;
+        run.sweep = in.sweep;
         run.state = stateOf(in.status);
         run.divergedAt = in.divergedAt;
         run.config = in.config;

@@ -3,10 +3,11 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QObject>
-#include <QTableView>
+#include <QTreeView>
 
 #include "ui/commands/continue_run_command.hpp"
 #include "ui/commands/run_commands.hpp"
+#include "ui/runs/run_list_model.hpp"
 #include "ui/runs/run_list_view.hpp"
 #include "ui/runs/run_selection.hpp"
 #include "ui/runs/run_store.hpp"
@@ -27,8 +28,8 @@ RunListPage::RunListPage(const ViewContext& context, QWidget* parent)
                      &RunCommands::useSettingsOf);
     QObject::connect(continue_, &ContinueRunCommand::message, commands, &RunCommands::message);
     // Right-clicking a run selects it and offers to continue it.
-    list_->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
-    list_->table()->addAction(continue_->action());
+    list_->tree()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    list_->tree()->addAction(continue_->action());
 }
 
 QList<QAction*> RunListPage::runMenuActions() const {
@@ -40,10 +41,19 @@ QJsonObject RunListPage::sessionState() const {
     for (const core::RunId id : selection_.selected()) {
         selected.append(store_.indexOf(id));
     }
+    QJsonArray folded;
+    const RunListModel& model = *list_->model();
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex at = model.index(row, 0);
+        if (model.sweepAt(at) != 0 && !list_->tree()->isExpanded(at)) {
+            folded.append(model.sweepAt(at));
+        }
+    }
     return {{QStringLiteral("selected"), selected},
             {QStringLiteral("current"), store_.indexOf(selection_.current())},
+            {QStringLiteral("folded_sweeps"), folded},
             {QStringLiteral("columns"),
-             QString::fromLatin1(list_->table()->horizontalHeader()->saveState().toBase64())}};
+             QString::fromLatin1(list_->tree()->header()->saveState().toBase64())}};
 }
 
 void RunListPage::restoreSessionState(const QJsonObject& state) {
@@ -60,10 +70,13 @@ void RunListPage::restoreSessionState(const QJsonObject& state) {
         }
     }
     selection_.select(ids, idAt(state.value(QStringLiteral("current"))));
+    for (const QJsonValue& sweep : state.value(QStringLiteral("folded_sweeps")).toArray()) {
+        list_->tree()->collapse(list_->model()->sweepIndex(sweep.toInt(0), 0));
+    }
     const QByteArray columns =
         QByteArray::fromBase64(state.value(QStringLiteral("columns")).toString().toLatin1());
     if (!columns.isEmpty()) {
-        list_->table()->horizontalHeader()->restoreState(columns);
+        list_->tree()->header()->restoreState(columns);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_palette.hpp"
 #include "ui/widgets/plot_look.hpp"
+#include "ui/widgets/round_log_ticks.hpp"
 
 namespace lrscope::ui {
 
@@ -41,7 +42,6 @@ SweepPlot::SweepPlot(QWidget* parent) : QCustomPlot(parent), note_(new QCPItemTe
     setPlottingHints(QCP::phCacheLabels);
     xAxis->setLabel(tr("Learning rate (log scale)"));
     xAxis->setScaleType(QCPAxis::stLogarithmic);
-    xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
     xAxis->setNumberFormat(QStringLiteral("eb"));
     xAxis->setNumberPrecision(0);
     xAxis->setRange(1e-4, 1);
@@ -64,44 +64,20 @@ SweepPlot::SweepPlot(QWidget* parent) : QCustomPlot(parent), note_(new QCPItemTe
 void SweepPlot::setLogY(bool logY) {
     logY_ = logY;
     yAxis->setScaleType(logY ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    chooseYTicks();
+    chooseTicks();
 }
 
-void SweepPlot::chooseYTicks() {
-    if (!logY_) {
-        yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-        yAxis->setNumberFormat(QStringLiteral("g"));
-        yAxis->setNumberPrecision(3);
+void SweepPlot::chooseTicks() {
+    // Ticks for the ranges just set: QCustomPlot's log ticker puts them at fractional powers
+    // (and repeats labels) over a decade or two.
+    xAxis->setTicker(roundLogTicks(xAxis->range()));
+    if (logY_) {
+        yAxis->setTicker(roundLogTicks(yAxis->range()));
         return;
     }
-    // A log axis gets ticks at 1, 2 and 5 times a power of ten, labelled as people write
-    // them ("0.02", "5e-4"); when that makes too many, only the powers of ten. Qt's log ticker puts
-    // ticks at fractional powers over a decade or two and rounds their labels alike.
-    const double lower = yAxis->range().lower;
-    const double upper = yAxis->range().upper;
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    if (lower > 0.0 && upper > lower) {
-        const int first = static_cast<int>(std::floor(std::log10(lower)));
-        const int last = static_cast<int>(std::ceil(std::log10(upper)));
-        std::vector<std::pair<double, bool>> ticks;  // value, a power of ten
-        for (int exponent = first; exponent <= last; ++exponent) {
-            for (const int mantissa : {1, 2, 5}) {
-                const double tick =
-                    std::stod(std::to_string(mantissa) + "e" + std::to_string(exponent));
-                if (tick >= lower && tick <= upper) {
-                    ticks.emplace_back(tick, mantissa == 1);
-                }
-            }
-        }
-        // More than six ticks crowd a short plot: then only the powers of ten.
-        const bool decadesOnly = ticks.size() > 6;
-        for (const auto& [tick, power] : ticks) {
-            if (power || !decadesOnly) {
-                ticker->addTick(tick, compactNumber(tick));
-            }
-        }
-    }
-    yAxis->setTicker(ticker);
+    yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    yAxis->setNumberFormat(QStringLiteral("g"));
+    yAxis->setNumberPrecision(3);
 }
 
 void SweepPlot::setMeasure(core::SweepMeasure measure) {
@@ -208,7 +184,7 @@ void SweepPlot::setRuns(const std::vector<SweepPlotRun>& runs) {
         note_->setVisible(false);
     }
     fitAxes(runs);
-    chooseYTicks();
+    chooseTicks();
     replot(rpQueuedReplot);
 }
 

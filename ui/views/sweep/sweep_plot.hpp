@@ -68,7 +68,7 @@ private:
     };
 
     void fitAxes(const std::vector<SweepPlotRun>& runs);
-    void chooseYTicks();
+    void chooseTicks();
 
     core::SweepMeasure measure_ = core::SweepMeasure::FinalTrainLoss;
     bool logY_ = false;

@@ -87,23 +87,26 @@ SweepView::SweepView(const ViewContext& context, QWidget* parent)
     connect(plot_, &SweepPlot::runClicked, this,
             [this](core::RunId id) { context_.selection.selectOnly(id); });
 
+    // The sweep's runs are the store's runs of a sweep (Run::sweep), however they came in:
+    // started here, restored by Undo or read from a session.
     RunStore& store = context_.store;
     connect(&store, &RunStore::recordsAppended, this, [this](core::RunId id, int, int) {
-        if (std::find(members_.begin(), members_.end(), id) != members_.end()) {
+        if (isMember(id)) {
             scheduleRefresh();
         }
     });
     connect(&store, &RunStore::runChanged, this, [this](core::RunId id, unsigned what) {
-        if ((what & RunStore::State) != 0U &&
-            std::find(members_.begin(), members_.end(), id) != members_.end()) {
+        if ((what & (RunStore::State | RunStore::Sweep)) != 0U && isMember(id)) {
             scheduleRefresh();
         }
     });
-    connect(&store, &RunStore::runRemoved, this, &SweepView::forget);
-    connect(&store, &RunStore::cleared, this, [this] {
-        members_.clear();
-        refresh();
+    connect(&store, &RunStore::runAdded, this, [this](core::RunId id) {
+        if (isMember(id)) {
+            scheduleRefresh();
+        }
     });
+    connect(&store, &RunStore::runRemoved, this, &SweepView::scheduleRefresh);
+    connect(&store, &RunStore::cleared, this, &SweepView::refresh);
     lastRequest_.optimizers = {core::OptimizerKind::Sgd};
 }
 
@@ -166,25 +169,34 @@ std::vector<core::RunId> SweepView::startSweep(const SweepRequest& request) {
         return {};
     }
     lastRequest_ = request;
-    const int sweep = ++sweepsStarted_;
+    const int sweep = context_.store.lastSweep() + 1;
     std::vector<core::RunId> ids;
     for (const core::RunConfig& run : sweepConfigs(*config, request)) {
         // The store adds the run when the controller queues it, as for Train.
         const core::RunId id = context_.controller.start(run);
+        // The legend of the loss plot tells a sweep's run from the user's own at that rate.
         context_.store.setName(id, tr("%1 · sweep %2").arg(defaultRunName(run)).arg(sweep));
-        members_.push_back(id);
+        context_.store.setSweep(id, sweep);
         ids.push_back(id);
     }
+    ++sweepsStarted_;
     refresh();
     return ids;
 }
 
-void SweepView::forget(core::RunId id) {
-    const auto it = std::find(members_.begin(), members_.end(), id);
-    if (it != members_.end()) {
-        members_.erase(it);
-        scheduleRefresh();
+bool SweepView::isMember(core::RunId id) const {
+    const Run* run = context_.store.run(id);
+    return run != nullptr && run->sweep != 0;
+}
+
+std::vector<core::RunId> SweepView::members() const {
+    std::vector<core::RunId> ids;
+    for (const Run& run : context_.store.runs()) {
+        if (run.sweep != 0) {
+            ids.push_back(run.id);
+        }
     }
+    return ids;
 }
 
 void SweepView::scheduleRefresh() {
@@ -198,10 +210,10 @@ void SweepView::refresh() {
     const auto measure = plot_->measure();
     std::vector<const core::RunConfig*> configs;
     std::vector<const Run*> runs;
-    for (const core::RunId id : members_) {
-        if (const Run* run = context_.store.run(id)) {
-            runs.push_back(run);
-            configs.push_back(&run->config);
+    for (const Run& run : context_.store.runs()) {
+        if (run.sweep != 0) {
+            runs.push_back(&run);
+            configs.push_back(&run.config);
         }
     }
     const std::vector<QString> groups = sweepGroups(configs);

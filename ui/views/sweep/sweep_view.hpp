@@ -49,14 +49,15 @@ public:
     QCheckBox* logYBox() const { return logY_; }
     QLabel* statusLabel() const { return status_; }
     QAction* sweepAction() const { return sweep_; }
-    const std::vector<core::RunId>& members() const { return members_; }
+    // The runs the U-curve draws: every run of a sweep in the store, in start order.
+    std::vector<core::RunId> members() const;
     // True while a store change waits for the plot's next (coalesced) refresh.
     bool refreshPending() const { return refreshTimer_.isActive(); }
 
 private:
     void scheduleRefresh();
     void refresh();
-    void forget(core::RunId id);
+    bool isMember(core::RunId id) const;
     void showProgress(const std::vector<const Run*>& runs);
 
     ViewContext context_;
@@ -66,8 +67,7 @@ private:
     QCheckBox* logY_;
     QLabel* status_;  // progress of the sweeps, or why one could not start
     QAction* sweep_;
-    std::vector<core::RunId> members_;  // the runs of every sweep started here, in order
-    int sweepsStarted_ = 0;
+    int sweepsStarted_ = 0;  // here, since the window opened
     SweepRequest lastRequest_;
     QTimer refreshTimer_;
 };
