@@ -117,6 +117,7 @@ TEST_F(CliSessions, SweepSessionHoldsEveryRunAsTheWindowDrawsIt) {
         EXPECT_EQ(run.number, static_cast<int>(i + 1));
         EXPECT_EQ(run.colour, palette[i]);
         EXPECT_TRUE(run.visible);
+        EXPECT_EQ(run.sweep, 1);  // the window lists them as one sweep
         EXPECT_EQ(run.name, csv[i].name);
         EXPECT_EQ(run.status, csv[i].status);
         EXPECT_EQ(run.divergedAt, csv[i].divergedAt);
@@ -208,6 +209,7 @@ TEST_F(CliSessions, TrainSessionOutHoldsTheRunAsTheCsvShowsIt) {
     const core::SessionRun& saved = session.runs[0];
     EXPECT_EQ(saved.name, "Adam lr=3e-3");
     EXPECT_EQ(saved.colour, "#0072b2");
+    EXPECT_EQ(saved.sweep, 0);
     EXPECT_EQ(saved.status, core::FinishedStatus::Done);
     std::istringstream lines(run.out);
     std::string line;
