@@ -3,13 +3,19 @@
 // names the file and shows "*" for unsaved runs; New, Open and closing ask about unsaved runs;
 // a corrupt file gets one message and changes nothing; autosave leaves a recovery file that
 // the next window offers to restore, and a clean quit removes it.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -326,6 +332,62 @@ private slots:
         QVERIFY(next->close());
         QVERIFY(!QFileInfo::exists(recoveryPath));
         QVERIFY(errors.texts.isEmpty());
+    }
+
+    void twoWindowsAtOnceKeepRecoveryFilesOfTheirOwn() {
+        Errors errors;
+        auto first = makeWindow(settings(), errors);
+        auto second = makeWindow(settings(), errors);
+        const QString firstPath = first->sessions().recovery().path();
+        const QString secondPath = second->sessions().recovery().path();
+        QVERIFY(firstPath != secondPath);
+        QVERIFY(trainToEnd(*first, test::smallConfig(4)) != 0);
+        QVERIFY(trainToEnd(*second, test::smallConfig(6)) != 0);
+        QVERIFY(first->sessions().recovery().autosave());
+        QVERIFY(second->sessions().recovery().autosave());
+        // A window starting now finds nothing left behind: both files have their windows.
+        auto third = makeWindow(settings(), errors);
+        QVERIFY(third->sessions().recovery().leftBehind().isEmpty());
+        QVERIFY(!third->sessions().recovery().offerRestore([](const QString&) {
+            qFatal("offered a live window's autosave");
+            return false;
+        }));
+        QVERIFY(QFileInfo::exists(firstPath));
+        // The second window is killed: its file is left behind; the first one's is not.
+        second.reset();
+        QCOMPARE(third->sessions().recovery().leftBehind(), QStringList{secondPath});
+        QVERIFY(third->sessions().recovery().offerRestore([](const QString&) { return true; }));
+        QCOMPARE(third->store().runs().size(), size_t{1});
+        QCOMPARE(third->store().runs().front().history.size(), size_t{7});
+        // The restored runs moved into the third window's own file.
+        QVERIFY(!QFileInfo::exists(secondPath));
+        QVERIFY(QFileInfo::exists(third->sessions().recovery().path()));
+        QVERIFY(QFileInfo::exists(firstPath));
+        // A clean quit of the first window takes only its own file.
+        QVERIFY(first->close());
+        QVERIFY(!QFileInfo::exists(firstPath));
+        QVERIFY(QFileInfo::exists(third->sessions().recovery().path()));
+        QVERIFY(errors.texts.isEmpty());
+    }
+
+    void aFileWhoseProcessIsGoneIsLeftBehind() {
+        Errors errors;
+        auto window = makeWindow(settings(), errors);
+        const QString folder = QFileInfo(window->sessions().recovery().path()).absolutePath();
+        const QString orphan = QDir(folder).filePath(QStringLiteral("recovery-7.lrscope"));
+        QVERIFY(trainToEnd(*window, test::smallConfig(3)) != 0);
+        QVERIFY(window->sessions().saveTo(orphan));
+        // Another lrscope held recovery-7 and was killed: its lock file stays with its pid.
+        const pid_t child = fork();
+        if (child == 0) {
+            QLockFile lock(QDir(folder).filePath(QStringLiteral("recovery-7.lock")));
+            _exit(lock.tryLock(0) ? 0 : 1);  // no unlock: as after kill -9
+        }
+        int status = 0;
+        QCOMPARE(waitpid(child, &status, 0), child);
+        QCOMPARE(WEXITSTATUS(status), 0);
+        QVERIFY(QFileInfo::exists(QDir(folder).filePath(QStringLiteral("recovery-7.lock"))));
+        QCOMPARE(window->sessions().recovery().leftBehind(), QStringList{orphan});
     }
 
     void decliningTheRestoreRemovesTheRecoveryFile() {

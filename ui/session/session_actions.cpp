@@ -110,8 +110,7 @@ SessionActions::SessionActions(Context context, QObject* parent)
 
     // Beside the settings file, so that each settings file (a test's too) has its own.
     const QString folder = QFileInfo(context_.presets->fileName()).absolutePath();
-    recovery_ = new RecoveryAutosave(
-        *this, QDir(folder).filePath(QStringLiteral("recovery.lrscope")), this);
+    recovery_ = new RecoveryAutosave(*this, folder, this);
     refreshRecentMenu();
     refreshTitle();
 }
