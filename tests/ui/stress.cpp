@@ -37,6 +37,7 @@
 #include "core/io/run_config_json.hpp"
 #include "core/optim/optimizer.hpp"
 #include "core/training/run_config.hpp"
+#include "ui/commands/continue_run_command.hpp"
 #include "ui/commands/run_commands.hpp"
 #include "ui/panels/control_panel.hpp"
 #include "ui/panels/learning_rate_panel.hpp"
@@ -123,6 +124,7 @@ enum class Action {
     Train,
     Sweep,
     Fold,
+    Continue,
     PauseResume,
     Step,
     Stop,
@@ -167,6 +169,7 @@ constexpr Weighted kActions[] = {
     {Action::Train, "train", 14},
     {Action::Sweep, "sweep", 2},
     {Action::Fold, "fold/unfold a sweep", 2},
+    {Action::Continue, "continue", 3},
     {Action::PauseResume, "pause/resume", 8},
     {Action::Step, "step", 6},
     {Action::Stop, "stop", 4},
@@ -428,6 +431,35 @@ private:
                 QTreeView& tree = *runList().tree();
                 tree.setExpanded(at, !tree.isExpanded(at));
                 return "sweep " + std::to_string(model.sweepAt(at));
+            }
+            case Action::Continue: {
+                if (store().empty()) {
+                    return "no run";
+                }
+                auto* command = window().findChild<ui::ContinueRunCommand*>();
+                const core::RunId id = pick(ids());
+                const ui::Run before = *store().run(id);
+                const int more = uniform(1, 20);
+                const bool can = ui::ContinueRunCommand::whyNot(&before).isEmpty();
+                const bool continued = command->continueRun(id, more);
+                const ui::Run& after = *store().run(id);
+                if (continued != can) {
+                    wrongAction_ = "Continue " + std::string(continued ? "took" : "refused") +
+                                   " a run it should have " + (can ? "taken" : "refused");
+                } else if (continued && (after.config.epochs != before.resumeState->epoch + more ||
+                                         isFinished(after.state))) {
+                    wrongAction_ = "a continued run plans " + std::to_string(after.config.epochs) +
+                                   " epochs in state " +
+                                   ui::runStateName(after.state).toStdString();
+                } else if (!continued && (after.config.epochs != before.config.epochs ||
+                                          after.state != before.state)) {
+                    wrongAction_ = "a refused Continue changed the run";
+                }
+                if (continued) {
+                    ++started_;
+                }
+                return "run " + std::to_string(id) + (continued ? ", +" : ", refused +") +
+                       std::to_string(more);
             }
             case Action::PauseResume:
             case Action::Step:

@@ -94,6 +94,34 @@ private slots:
         QVERIFY(command.action()->isEnabled());  // and it may go on again
     }
 
+    void aRunDeletedAndBroughtBackByUndoContinues() {
+        // Delete takes the run from the controller and the store; Undo puts it back in the
+        // store only. It keeps its state, so Continue is offered and must work.
+        const core::RunConfig config = test::smallConfig(9);
+        core::RunConfig shorter = config;
+        shorter.epochs = 4;
+        TrainingController controller(1);
+        ui::RunStore store;
+        store.follow(controller);
+        ui::RunSelection selection(store);
+        ui::ContinueRunCommand command(store, controller, selection, nullptr);
+        const core::RunId id = controller.start(shorter);
+        QTRY_VERIFY_WITH_TIMEOUT(store.run(id)->state == ui::RunState::Done, 10000);
+        controller.remove(id);
+        store.restore(store.take({id}));
+        QVERIFY(ui::ContinueRunCommand::whyNot(store.run(id)).isEmpty());
+        QVERIFY(command.continueRun(id, 5));
+        QTRY_VERIFY_WITH_TIMEOUT(store.run(id)->state == ui::RunState::Done, 10000);
+        const Records expected = test::coreRecords(id, config);
+        QCOMPARE(store.run(id)->history.size(), expected.size());
+        for (size_t i = 0; i < expected.size(); ++i) {
+            QVERIFY2(test::sameRecord(store.run(id)->history[i], expected[i]),
+                     qPrintable(QString::number(i)));
+        }
+        // An id this controller never gave out is refused.
+        QVERIFY(!controller.continueRun(id + 100, config, store.run(id)->resumeState));
+    }
+
     void onlyRunsWithAStateCanContinue() {
         TrainingController controller(1);
         ui::RunStore store;

@@ -45,7 +45,8 @@ QString ContinueRunCommand::whyNot(const Run* run) {
             .arg(run->name, runStateName(run->state));
     }
     if (run->resumeState == nullptr) {
-        return tr("%1 was read from a file, which keeps no optimizer state to continue from.")
+        return tr("%1 keeps no optimizer state to continue from: runs read from a file, and "
+                  "runs deleted while they trained, have none.")
             .arg(run->name);
     }
     if (run->resumeState->epoch >= kMaxEpochs) {

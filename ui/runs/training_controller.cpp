@@ -109,12 +109,17 @@ core::RunId TrainingController::start(const core::RunConfig& config) {
 bool TrainingController::continueRun(core::RunId id, const core::RunConfig& config,
                                      std::shared_ptr<const core::TrainingState> from) {
     const Slot* old = find(id);
-    if (old == nullptr || !old->finished || from == nullptr) {
+    // A run removed from here (deleted, then brought back by Undo) continues too: its id was
+    // given out here and is never reused.
+    const bool known = old != nullptr || (id > 0 && id < nextId_);
+    if (!known || (old != nullptr && !old->finished) || from == nullptr) {
         return false;
     }
     // A fresh slot: the old one's trainer has returned (its outcome was drained).
     auto slot = std::make_shared<Slot>(id);
-    slot->snapshotPeriods = old->snapshotPeriods;  // views that watched it keep watching
+    if (old != nullptr) {
+        slot->snapshotPeriods = old->snapshotPeriods;  // views that watched it keep watching
+    }
     int period = 0;
     for (const auto& [who, every] : slot->snapshotPeriods) {
         period = period == 0 ? every : std::min(period, every);

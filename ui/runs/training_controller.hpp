@@ -48,7 +48,8 @@ public:
     core::RunId start(const core::RunConfig& config);
     // Queues a finished run again to train on from `from` (its outcome's resumeState) up to
     // config.epochs, under the same id: its records continue its history, and the result is
-    // the one a single longer run gives. False when the run is unknown or still active.
+    // the one a single longer run gives. False when the run is unknown (its id was not given
+    // out here) or still active; a run removed from here after it finished may continue.
     bool continueRun(core::RunId id, const core::RunConfig& config,
                      std::shared_ptr<const core::TrainingState> from);
 
