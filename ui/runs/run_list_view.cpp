@@ -18,6 +18,13 @@
 
 namespace lrscope::ui {
 
+namespace {
+
+// How soon after a change the columns fit their contents: changes in between come for free.
+constexpr int kFitColumnsMs = 300;
+
+}  // namespace
+
 RunListView::RunListView(RunStore& store, RunSelection& selection, QWidget* parent)
     : QWidget(parent),
       store_(store),
@@ -39,9 +46,31 @@ RunListView::RunListView(RunStore& store, RunSelection& selection, QWidget* pare
     QHeaderView* header = tree_->header();
     header->setHighlightSections(false);
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Not ResizeToContents: that measures every row's text of every column whenever any cell
+    // changes, and with 32 runs reporting epochs 30 times a second it held the event loop
+    // for half a second at a time. The columns are fitted to their contents a little after
+    // the rows change instead, except those the user has sized.
+    header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(RunListModel::Name, QHeaderView::Stretch);
     header->setMinimumSectionSize(40);
+    fitColumns_.setSingleShot(true);
+    fitColumns_.setInterval(kFitColumnsMs);
+    connect(&fitColumns_, &QTimer::timeout, this, &RunListView::fitColumns);
+    const auto scheduleFit = [this] {
+        if (!fitColumns_.isActive()) {
+            fitColumns_.start();
+        }
+    };
+    connect(model_, &QAbstractItemModel::dataChanged, this, scheduleFit);
+    connect(model_, &QAbstractItemModel::rowsInserted, this, scheduleFit);
+    connect(model_, &QAbstractItemModel::rowsRemoved, this, scheduleFit);
+    connect(model_, &QAbstractItemModel::modelReset, this, scheduleFit);
+    connect(tree_, &QTreeView::expanded, this, scheduleFit);
+    connect(header, &QHeaderView::sectionResized, this, [this](int column) {
+        if (!fitting_) {
+            userSized_.insert(column);
+        }
+    });
 
     delete_->setToolTip(
         tr("Delete the selected runs (Del); a training run is stopped first. "
@@ -112,6 +141,16 @@ RunListView::RunListView(RunStore& store, RunSelection& selection, QWidget* pare
         scrollToNewest_.start(0);
     });
     updateButtons();
+}
+
+void RunListView::fitColumns() {
+    fitting_ = true;
+    for (int column = 0; column < RunListModel::kColumnCount; ++column) {
+        if (column != RunListModel::Name && userSized_.count(column) == 0) {
+            tree_->resizeColumnToContents(column);  // the rows shown, and the header's text
+        }
+    }
+    fitting_ = false;
 }
 
 void RunListView::takeSelectionFromTable() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <set>
 #include <vector>
 
 #include <QTimer>
@@ -36,6 +37,7 @@ signals:
 
 private:
     void updateButtons();
+    void fitColumns();
     void takeSelectionFromTable();
     void showSelection();
 
@@ -47,6 +49,9 @@ private:
     QPushButton* useSettings_;
     bool syncing_ = false;
     QTimer scrollToNewest_;
+    QTimer fitColumns_;
+    std::set<int> userSized_;  // columns the user has resized: not fitted any more
+    bool fitting_ = false;
     core::RunId newest_ = 0;
 };
 
