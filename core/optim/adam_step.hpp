@@ -31,19 +31,17 @@ struct AdamArrays {
     double* maxExpAvgSq = nullptr;
 };
 
-// How the element loop is computed. Every kernel rounds exactly like the others of its
-// arithmetic; the choice is a function of the CPU only (never of timing), so a machine always
-// gets the same bits.
+// How the element loop is computed; a function of the CPU only (never of timing), so a machine
+// always gets the same bits.
 // - Plain: every operation rounded on its own (CPUs without FMA).
 // - FusedAvx2: torch's CPU kernels on an FMA machine, which fuse the multiply-add of
-//   `add_(x, alpha=a)` and of `addcmul_`; GCC vectorises the loop (4 lanes, hardware sqrt and
-//   division).
-// - FusedAvx512: the same bits, 8 lanes, with square root and divisions by Newton's iteration
-//   on the FMA units, each result proven correctly rounded by an exact residual test and
-//   recomputed by the hardware instruction in the rare lane where the test cannot prove it
-//   (see adam_step.cpp). The divider, which the other kernels wait on, is the bottleneck of an
-//   Adam step.
-enum class AdamKernel { Plain, FusedAvx2, FusedAvx512 };
+//   `add_(x, alpha=a)` and of `addcmul_` (core/optim/torch_arithmetic.hpp); GCC vectorises
+//   the loop, square root and divisions on the hardware divider, whose throughput bounds the
+//   step (measured here: 0.68 ns per division and 1.02 ns per square root per element, with
+//   4 or 8 lanes alike). Doing the divisions by Newton's iteration on the FMA units under
+//   AVX-512 instead, each result proven correctly rounded, gave the same time on W2: this
+//   Xeon's AVX-512 FMA throughput is no higher than its divider's for that work.
+enum class AdamKernel { Plain, FusedAvx2 };
 
 AdamKernel chooseAdamKernel(const CpuFeatures& cpu);
 
