@@ -33,9 +33,9 @@ bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
 }
 
-// Gradients and moments of every size Adam meets, and the values the fast square root and
-// divisions must leave to the hardware: zeros, subnormals, powers of two and four, huge and
-// non-finite numbers. 1003 elements: whole vectors and a tail.
+// Gradients and moments of every size Adam meets, and the values a vectorised loop must treat as
+// the scalar one does: zeros, subnormals, powers of two and four, huge and non-finite numbers.
+// 1003 elements: whole vectors and a tail.
 AdamData trickyData(std::uint64_t seed) {
     std::mt19937_64 engine(seed);
     std::normal_distribution<double> normal;
