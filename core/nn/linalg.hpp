@@ -21,8 +21,12 @@ enum class Transpose { No, Yes };
 void multiply(const Eigen::Ref<const Matrix>& a, Transpose ta, const Eigen::Ref<const Matrix>& b,
               Transpose tb, Eigen::Ref<Matrix> c);
 
-// Z = W * X + bias, the bias added to every column: a dense layer's affine map. Bit-identical
-// to multiply() followed by Z.colwise() += bias; for small layers the two are done in one pass.
+// Z = W * X + bias, the bias added to every column: a dense layer's affine map. Small layers do
+// it in one pass, bit-identical to multiply() followed by Z.colwise() += bias. On the BLAS path
+// Z starts as the bias and the BLAS adds the product onto it, as torch.addmm does (nn.Linear):
+// where the inner size fits one block of the BLAS kernel that is again the same bits (each
+// element is RN(sum + bias) either way); beyond it the partial sums are added to the bias in
+// torch's order.
 void multiplyAddBias(const Eigen::Ref<const Matrix>& w, const Eigen::Ref<const Matrix>& x,
                      const Eigen::Ref<const Vector>& bias, Eigen::Ref<Matrix> z);
 

@@ -1,6 +1,5 @@
 #include "core/optim/adam.hpp"
 
-#include <algorithm>
 #include <cassert>
 #include <cmath>
 
@@ -15,43 +14,35 @@ AdamRule::AdamRule(const OptimizerSettings& settings, Eigen::Index parameterCoun
       amsgrad_(settings.amsgrad),
       expAvg_(Vector::Zero(parameterCount)),
       expAvgSq_(Vector::Zero(parameterCount)),
-      maxExpAvgSq_(Vector::Zero(amsgrad_ ? parameterCount : 0)) {}
+      maxExpAvgSq_(Vector::Zero(amsgrad_ ? parameterCount : 0)),
+      kernel_(adamKernel()) {}
 
 void AdamRule::step(Vector& params, Vector& grad, double lr) {
     assert(params.size() == grad.size() && expAvg_.size() == grad.size());
     ++steps_;
-    if (decoupled_) {
-        params *= 1.0 - lr * weightDecay_;
-    } else if (weightDecay_ != 0.0) {
-        grad.array() += weightDecay_ * params.array();
-    }
     const double t = static_cast<double>(steps_);
-    const double stepSize = lr / (1.0 - std::pow(beta1_, t));
-    const double biasCorrection2Sqrt = std::sqrt(1.0 - std::pow(beta2_, t));
-
-    // One fused pass with torch's arithmetic per element: on small networks this step is a
-    // large share of an epoch, and three passes over four vectors spill out of L2.
-    const Eigen::Index n = params.size();
-    double* p = params.data();
-    const double* g = grad.data();
-    double* m = expAvg_.data();
-    double* v = expAvgSq_.data();
-    double* vMax = amsgrad_ ? maxExpAvgSq_.data() : nullptr;
-    const double keep1 = beta1_;
-    const double take1 = 1.0 - beta1_;
-    const double keep2 = beta2_;
-    const double take2 = 1.0 - beta2_;
-    const double eps = eps_;
-    for (Eigen::Index i = 0; i < n; ++i) {
-        m[i] = m[i] * keep1 + take1 * g[i];
-        v[i] = v[i] * keep2 + (take2 * g[i]) * g[i];
-        double second = v[i];
-        if (vMax != nullptr) {
-            vMax[i] = std::max(vMax[i], v[i]);
-            second = vMax[i];
-        }
-        p[i] += (-stepSize * m[i]) / (std::sqrt(second) / biasCorrection2Sqrt + eps);
+    AdamStepConstants constants;
+    constants.beta1 = beta1_;
+    constants.oneMinusBeta1 = 1.0 - beta1_;
+    constants.beta2 = beta2_;
+    constants.oneMinusBeta2 = 1.0 - beta2_;
+    constants.negativeStepSize = -(lr / (1.0 - std::pow(beta1_, t)));
+    constants.biasCorrection2Sqrt = std::sqrt(1.0 - std::pow(beta2_, t));
+    constants.eps = eps_;
+    if (decoupled_) {
+        constants.decoupledDecayFactor = 1.0 - lr * weightDecay_;
+    } else {
+        constants.l2WeightDecay = weightDecay_;
     }
+    // One fused pass over the five arrays (three passes spill out of L2 on larger networks).
+    AdamArrays arrays;
+    arrays.count = params.size();
+    arrays.params = params.data();
+    arrays.grad = grad.data();
+    arrays.expAvg = expAvg_.data();
+    arrays.expAvgSq = expAvgSq_.data();
+    arrays.maxExpAvgSq = amsgrad_ ? maxExpAvgSq_.data() : nullptr;
+    adamStep(kernel_, constants, arrays);
 }
 
 OptimizerState AdamRule::state() const {

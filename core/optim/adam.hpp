@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "core/optim/adam_step.hpp"
 #include "core/optim/optimizer.hpp"
 
 namespace lrscope::core {
@@ -11,6 +12,7 @@ namespace lrscope::core {
 //   Adam: g += wd * p;  AdamW (decoupled): p *= 1 - lr * wd;
 //   m = b1 * m + (1 - b1) * g;  v = b2 * v + (1 - b2) * g^2;  amsgrad: v_max = max(v_max, v);
 //   p -= lr / (1 - b1^t) * m / (sqrt(v or v_max) / sqrt(1 - b2^t) + eps)
+// with torch's roundings and fused multiply-adds (core/optim/adam_step.hpp).
 class AdamRule final : public UpdateRule {
 public:
     AdamRule(const OptimizerSettings& settings, Eigen::Index parameterCount);
@@ -29,6 +31,7 @@ private:
     Vector expAvg_;       // m
     Vector expAvgSq_;     // v
     Vector maxExpAvgSq_;  // v_max (amsgrad only)
+    AdamKernel kernel_;   // the element loop for this CPU (core/optim/adam_step.hpp)
 };
 
 }  // namespace lrscope::core

@@ -8,6 +8,7 @@ namespace lrscope::core {
 //   g += wd * p;  v = alpha * v + (1 - alpha) * g^2;  centered: a = alpha * a + (1 - alpha) * g,
 //   s = sqrt(v - a^2) + eps, else s = sqrt(v) + eps;
 //   momentum > 0: b = momentum * b + g / s, p -= lr * b;  else p -= lr * g / s
+// with torch's roundings and fused multiply-adds (core/optim/torch_arithmetic.hpp).
 class RmsPropRule final : public UpdateRule {
 public:
     RmsPropRule(const OptimizerSettings& settings, Eigen::Index parameterCount);
@@ -24,7 +25,6 @@ private:
     Vector squareAvg_;  // v
     Vector gradAvg_;    // a (centered only)
     Vector buffer_;     // b (momentum > 0 only)
-    Vector avg_;        // s, scratch space reused every step
 };
 
 }  // namespace lrscope::core

@@ -8,6 +8,7 @@ namespace lrscope::core {
 // (torch/optim/sgd.py, _single_tensor_sgd, torch 1.13):
 //   g += wd * p;  b = g on the first step, else b = momentum * b + (1 - dampening) * g;
 //   g = nesterov ? g + momentum * b : b  (only with momentum != 0);  p -= lr * g
+// with torch's roundings and fused multiply-adds (core/optim/torch_arithmetic.hpp).
 class SgdRule final : public UpdateRule {
 public:
     SgdRule(const OptimizerSettings& settings, Eigen::Index parameterCount);

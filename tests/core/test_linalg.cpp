@@ -79,6 +79,30 @@ TEST(Linalg, MultiplyHonoursTheStrideOfABlock) {
     EXPECT_EQ((out.block(1, 34, 50, 6).array() != 5.0).count(), 0);
 }
 
+TEST(Linalg, AffineMapOnTheBlasPathStartsFromTheBias) {
+    std::mt19937_64 engine(13);
+    // 64 x 32 x 33: one block of the BLAS kernel's inner size, so bias first (torch.addmm's
+    // order) and bias last give each element as RN(sum + bias): the same bits.
+    const Matrix w = randomMatrix(64, 32, engine);
+    const Matrix x = randomMatrix(32, 33, engine);
+    const Vector bias = randomMatrix(64, 1, engine);
+    Matrix affine(64, 33);
+    multiplyAddBias(w, x, bias, affine);
+    Matrix separate(64, 33);
+    multiply(w, Transpose::No, x, Transpose::No, separate);
+    separate.colwise() += bias;
+    EXPECT_EQ((affine.array() != separate.array()).count(), 0);
+    // A long inner size (several blocks): the definition, to rounding.
+    const Matrix wide = randomMatrix(40, 900, engine);
+    const Matrix tall = randomMatrix(900, 20, engine);
+    const Vector shift = randomMatrix(40, 1, engine);
+    Matrix z(40, 20);
+    multiplyAddBias(wide, tall, shift, z);
+    Matrix expected = reference(wide, Transpose::No, tall, Transpose::No);
+    expected.colwise() += shift;
+    EXPECT_LE((z - expected).cwiseAbs().maxCoeff(), 1e-12 * 900);
+}
+
 // Runs train on parallel threads, each calling BLAS. Debian's serial OpenBLAS is not safe for
 // that (its shared buffers mix concurrent products); the default build with one thread per
 // call is. Every concurrent product must equal the same product computed alone, bit for bit.
