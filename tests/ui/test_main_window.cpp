@@ -32,18 +32,18 @@ using namespace lrscope;
 
 namespace {
 
-std::vector<double> keys(const QCPGraph* graph) {
+std::vector<double> keys(const ui::CurveGraph* graph) {
     std::vector<double> out;
-    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
-        out.push_back(it->key);
+    for (const QCPGraphData& point : graph->points()) {
+        out.push_back(point.key);
     }
     return out;
 }
 
-std::vector<double> values(const QCPGraph* graph) {
+std::vector<double> values(const ui::CurveGraph* graph) {
     std::vector<double> out;
-    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
-        out.push_back(it->value);
+    for (const QCPGraphData& point : graph->points()) {
+        out.push_back(point.value);
     }
     return out;
 }
@@ -177,7 +177,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(run(id)->history.size(), held + 1, 5000);
         QVERIFY(test::drainOnceHeld(window().controller(), id));  // held after one epoch
         QCOMPARE(run(id)->history.size(), held + 1);
-        QCOMPARE(lossPlot().trainGraph(id)->data()->size(), static_cast<int>(held + 1));
+        QCOMPARE(lossPlot().trainGraph(id)->pointCount(), static_cast<std::size_t>(held + 1));
 
         commands().pauseAction()->trigger();  // resume
         QCOMPARE(run(id)->state, ui::RunState::Training);
@@ -339,12 +339,11 @@ private slots:
             QVERIFY(ids.back() != 0);
         }
         // Both trainers are inside epoch 1: their epoch-0 record arrived.
-        QTRY_VERIFY_WITH_TIMEOUT(countIn(ui::RunState::Training) == 2 &&
-                                     std::count_if(ids.begin(), ids.end(),
-                                                   [this](core::RunId id) {
-                                                       return run(id)->history.size() == 1;
-                                                   }) == 2,
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            countIn(ui::RunState::Training) == 2 &&
+                std::count_if(ids.begin(), ids.end(),
+                              [this](core::RunId id) { return run(id)->history.size() == 1; }) == 2,
+            20000);
         commands().setConfirm([](const QString&, const QString&) { return true; });
         QVERIFY(window().close());
         QVERIFY(test::drainOnceIdle(window().controller()));

@@ -47,13 +47,13 @@ private slots:
         ui::RunStore store;
         ui::RunPlot plot(store, ui::PlotMetric::SuccessPercent);
         addRun(store, 1, regressionConfig());
-        QVERIFY(plot.trainGraph(1)->data()->isEmpty());
+        QVERIFY(plot.trainGraph(1)->isEmpty());
         QVERIFY2(plot.noteText().contains(QStringLiteral("regression")),
                  qPrintable(plot.noteText()));
         QVERIFY(!plot.noteText().contains(QStringLiteral("--")));
         // The loss of the same run draws, so there is nothing to explain there.
         plot.setMetric(ui::PlotMetric::Loss);
-        QVERIFY(!plot.trainGraph(1)->data()->isEmpty());
+        QVERIFY(!plot.trainGraph(1)->isEmpty());
         QVERIFY(plot.noteText().isEmpty());
     }
 
@@ -113,7 +113,7 @@ private slots:
         store.appendRecords(1, {records.front()});
         QVERIFY(plot.noteText().isEmpty());
         store.appendRecords(1, {records.begin() + 1, records.end()});
-        QCOMPARE(plot.trainGraph(1)->data()->size(), static_cast<int>(records.size()) - 1);
+        QCOMPARE(plot.trainGraph(1)->pointCount(), records.size() - 1);
         QVERIFY(plot.noteText().isEmpty());
     }
 
@@ -237,16 +237,16 @@ private slots:
                 1, {records.begin() + static_cast<long>(start),
                     records.begin() + static_cast<long>(std::min(records.size(), start + 5))});
         }
-        QCOMPARE(plot.trainGraph(1)->data()->size(), static_cast<int>(records.size()));
+        QCOMPARE(plot.trainGraph(1)->pointCount(), records.size());
         plot.setMetric(ui::PlotMetric::ErrorPercent);
-        QCOMPARE(plot.trainGraph(1)->data()->size(), static_cast<int>(records.size()));
-        QCOMPARE(plot.testGraph(1)->data()->size(), static_cast<int>(records.size()));
+        const std::vector<QCPGraphData> train = plot.trainGraph(1)->points();
+        const std::vector<QCPGraphData> test = plot.testGraph(1)->points();
+        QCOMPARE(train.size(), records.size());
+        QCOMPARE(test.size(), records.size());
         for (size_t i = 0; i < records.size(); ++i) {
-            const auto point = plot.trainGraph(1)->data()->at(static_cast<int>(i));
-            QCOMPARE(point->key, static_cast<double>(records[i].epoch));
-            QCOMPARE(point->value, *records[i].trainError * 100.0);
-            QCOMPARE(plot.testGraph(1)->data()->at(static_cast<int>(i))->value,
-                     *records[i].testError * 100.0);
+            QCOMPARE(train[i].key, static_cast<double>(records[i].epoch));
+            QCOMPARE(train[i].value, *records[i].trainError * 100.0);
+            QCOMPARE(test[i].value, *records[i].testError * 100.0);
         }
     }
 };
