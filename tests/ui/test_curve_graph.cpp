@@ -274,11 +274,13 @@ private slots:
 
     void markersStayOnTheirPointsWhileTheViewPans() {
         // QCustomPlot puts a marker on every (skip + 1)-th point; with only the points in view
-        // handed over, that count still starts at the curve's first point.
+        // handed over, that count still starts at the curve's first point. (A 2 px line leaves
+        // the line to QCustomPlot too, so the whole picture must match.)
         for (const double left : {0.0, 123.4, 130.0, 517.9}) {
             compareExactly(
                 3'000, [](double x) { return std::sin(x / 40.0); }, false,
                 [left](QCustomPlot& plot) {
+                    plot.graph(0)->setPen(QPen(kInk, 2));
                     plot.graph(0)->setScatterStyle(
                         QCPScatterStyle(QCPScatterStyle::ssCircle, kInk, Qt::white, 7));
                     plot.graph(0)->setScatterSkip(13);
@@ -286,6 +288,36 @@ private slots:
                 },
                 [](int i) { return i % 11 == 5; });
         }
+    }
+
+    void markersGoOverTheColumnsWhereQCustomPlotPutsThem() {
+        // A dense 1 px curve with markers: the line by columns, the markers by QCustomPlot. With
+        // the line's pen transparent, only the markers are in the picture.
+        const auto f = [](double x) { return std::sin(x / 120.0); };
+        std::vector<QImage> pictures;
+        for (const bool curve : {false, true}) {
+            const Figure figure = figureOf(curve, 20'000, f);
+            figure.graph()->setPen(QPen(Qt::transparent, 1));
+            figure.graph()->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssSquare, kInk, Qt::white, 7));
+            figure.graph()->setScatterSkip(1'500);
+            figure.plot->replot();
+            if (curve) {
+                QVERIFY(figure.curve()->drewColumns());
+            }
+            pictures.push_back(figure.plot->grab().toImage());
+        }
+        QVERIFY(pictures[1] == pictures[0]);
+        int inked = 0;
+        const QImage& picture = pictures[1];
+        for (int x = 0; x < picture.width(); ++x) {
+            for (int y = 0; y < picture.height(); ++y) {
+                // Markers are antialiased: their outline shades towards white.
+                const QRgb pixel = picture.pixel(x, y);
+                inked += qRed(pixel) > qGreen(pixel) + 60 ? 1 : 0;
+            }
+        }
+        QVERIFY(inked > 12 * 20);  // fourteen squares of 7 x 7 pixels, outlined
     }
 
     void scaledExportIsDrawnAsQCustomPlotDrawsIt() {

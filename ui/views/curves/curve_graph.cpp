@@ -18,6 +18,16 @@ constexpr double kMinPointsPerColumn = 2.0;
 // source is asked once per chunk rather than once per point.
 constexpr std::size_t kChunk = 256;
 
+// The points QCPGraph draws from, for one draw at a time: every CurveGraph of a thread shares
+// them, and their memory is kept between draws up to this many points (2 MB), since fresh
+// memory for each draw costs more in page faults than the draw itself.
+constexpr qsizetype kKeptScratchPoints = qsizetype{1} << 17;
+
+QVector<QCPGraphData>& scratchPoints() {
+    thread_local QVector<QCPGraphData> points;
+    return points;
+}
+
 // Maps a value to its pixel on a linear or logarithmic axis, like QCPAxis::coordToPixel but
 // without a call and a switch per point.
 class PixelMap {
@@ -253,6 +263,12 @@ void CurveGraph::draw(QCPPainter* painter) {
     drewColumns_ = columnPathApplies(painter) && drawColumns(painter, entries);
     if (!drewColumns_) {
         drawFromContainer(painter, entries);
+    } else if (!scatterStyle().isNone()) {
+        // The markers over the columns, as QCPGraph draws them, without its line.
+        const LineStyle line = mLineStyle;
+        mLineStyle = lsNone;
+        drawFromContainer(painter, entries);
+        mLineStyle = line;
     }
 }
 
@@ -274,15 +290,26 @@ void CurveGraph::drawFromContainer(QCPPainter* painter, Entries entries) {
             }
         }
     }
-    QVector<QCPGraphData> inView;
+    QVector<QCPGraphData>& inView = scratchPoints();
+    inView.clear();
     inView.reserve(static_cast<qsizetype>(entries.count()));
-    forEachPoint(entries, [&inView](double key, double value) { inView.append({key, value}); });
+    // QCPGraphData's constructors are in QCustomPlot's library: one call, then plain copies.
+    QCPGraphData point;
+    forEachPoint(entries, [&inView, &point](double key, double value) {
+        point.key = key;
+        point.value = value;
+        inView.append(point);
+    });
     auto container = QSharedPointer<QCPGraphDataContainer>::create();
-    container->set(inView, true);
+    container->set(inView, true);                                      // shares inView's storage
     const QSharedPointer<QCPGraphDataContainer> own = mDataContainer;  // empty
     mDataContainer = container;
     QCPGraph::draw(painter);
     mDataContainer = own;
+    container.reset();
+    if (inView.capacity() > kKeptScratchPoints) {
+        inView = QVector<QCPGraphData>();
+    }
 }
 
 bool CurveGraph::columnPathApplies(const QCPPainter* painter) const {
@@ -290,7 +317,7 @@ bool CurveGraph::columnPathApplies(const QCPPainter* painter) const {
     const QCPAxis* value = valueAxis();
     if (key == nullptr || value == nullptr || key->orientation() != Qt::Horizontal ||
         key->scaleType() != QCPAxis::stLinear || lineStyle() != lsLine ||
-        !scatterStyle().isNone() || brush().style() != Qt::NoBrush || selected()) {
+        brush().style() != Qt::NoBrush || selected()) {
         return false;
     }
     if (painter->modes().testFlag(QCPPainter::pmVectorized) || painter->paintEngine() == nullptr ||

@@ -18,9 +18,9 @@ namespace lrscope::ui {
 // pixels per column. QCustomPlot strokes the min/max zig-zag of its adaptive sampling instead,
 // which retraces each column several times: with 40 noisy curves of 10,000 epochs that is most
 // of a 20 ms replot. The column path is only taken where it is exact: a 1 px pen, no
-// antialiasing, a raster device at scale 1 and a line without scatters. Every other draw (sparse
-// data, markers, exports at 2x, PDF and SVG) is QCPGraph's own, from a container that holds the
-// points in view for that one draw.
+// antialiasing and a raster device at scale 1; markers (scatters) are drawn over it by QCPGraph.
+// Every other draw (sparse data, exports at 2x, PDF and SVG) is QCPGraph's own. QCPGraph draws
+// from a container that holds the points in view for that one draw.
 //
 // QCPGraph's container is therefore empty between draws, and data(), setData() and addData()
 // are hidden here; the points are read with the functions below.

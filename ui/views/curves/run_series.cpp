@@ -23,21 +23,11 @@ PointKind kindOf(double value, bool logY) {
     return logY && value <= 0.0 ? PointKind::Gap : PointKind::Drawn;
 }
 
-// One slot of CurvePoints::read.
+// One slot of CurvePoints::read: kindOf() without branches, since a replot reads every record
+// of every run.
 void put(double key, double value, bool logY, double* keys, double* values) {
-    switch (kindOf(value, logY)) {
-        case PointKind::None:
-            *keys = kNaN;
-            break;
-        case PointKind::Gap:
-            *keys = key;
-            *values = kNaN;
-            break;
-        case PointKind::Drawn:
-            *keys = key;
-            *values = value;
-            break;
-    }
+    *keys = std::isfinite(value) ? key : kNaN;
+    *values = logY && value <= 0.0 ? kNaN : value;
 }
 
 bool inStepOrder(const std::vector<std::array<double, 2>>& points) {
