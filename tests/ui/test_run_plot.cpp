@@ -352,6 +352,31 @@ private slots:
         QCOMPARE(valuesOf(growing.rawTrainGraph(2)), losses);
     }
 
+    void anImportedCurveIsDrawnAsATrainingLossInStepOrder() {
+        // A hand-made session may list its points out of step order: drawn sorted, points of
+        // one step in the order given.
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        ui::Run run;
+        run.id = 1;
+        run.name = QStringLiteral("tag");
+        run.importedFrom = QStringLiteral("log.csv");
+        run.state = ui::RunState::Done;
+        run.importedPoints = {{20.0, 0.5}, {10.0, 0.7}, {20.0, 0.4}, {30.0, 0.2}};
+        store.addFinishedRun(std::move(run));
+        const std::vector<QCPGraphData> points = plot.trainGraph(1)->points();
+        QCOMPARE(points.size(), std::size_t{4});
+        const std::vector<std::pair<double, double>> expected{
+            {10.0, 0.7}, {20.0, 0.5}, {20.0, 0.4}, {30.0, 0.2}};
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            QCOMPARE(points[i].key, expected[i].first);
+            QCOMPARE(points[i].value, expected[i].second);
+        }
+        QVERIFY(plot.testGraph(1)->isEmpty());
+        plot.setMetric(ui::PlotMetric::ErrorPercent);
+        QVERIFY(plot.trainGraph(1)->isEmpty());
+    }
+
     void theDivergenceCrossSitsWhereTheCurveEnds() {
         ui::RunStore store;
         ui::RunPlot plot(store, ui::PlotMetric::Loss);
