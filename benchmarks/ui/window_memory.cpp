@@ -6,9 +6,11 @@
 // Every record has what a classification run with a test split reports (all fields set). After
 // the runs are in, the window processes events so that its views draw them. Prints VmRSS and
 // VmHWM (from /proc/self/status) before and after, the size of one EpochRecord and the bytes
-// per held epoch. Target: 100 runs x 10,000 epochs under 150 MB RSS.
+// per held epoch. Target: 100 runs x 10,000 epochs under 150 MB RSS. With SMOOTHING (a weight
+// above 0) both plots of the window (the curves and the second plot) smooth their curves, which
+// then hold their smoothed values.
 // Not a timed test: it prints the figures.
-// Usage: window_memory [RUNS [EPOCHS [DRAIN]]]   (defaults 100 10000 300)
+// Usage: window_memory [RUNS [EPOCHS [DRAIN [SMOOTHING]]]]   (defaults 100 10000 300 0)
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -25,6 +27,9 @@
 #include "ui/panels/control_panel.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/runs/training_controller.hpp"
+#include "ui/views/curves/curves_view.hpp"
+#include "ui/views/curves/plot_view.hpp"
+#include "ui/views/curves/run_plot.hpp"
 #include "ui/window/main_window.hpp"
 
 using namespace lrscope;
@@ -75,6 +80,7 @@ int main(int argc, char* argv[]) {
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 100;
     const int epochs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 10'000;
     const int drain = argc > 3 ? std::max(1, std::atoi(argv[3])) : 300;
+    const double smoothing = argc > 4 ? std::atof(argv[4]) : 0.0;
     QApplication app(argc, argv);
     core::useSingleThreadedBlas();
     QTemporaryDir dir;
@@ -82,6 +88,14 @@ int main(int argc, char* argv[]) {
         std::make_unique<ui::PresetStore>(dir.filePath(QStringLiteral("bench.ini"))));
     window.resize(1280, 800);
     window.show();
+    if (smoothing > 0.0) {
+        for (const char* key : {"curves", "signals"}) {
+            auto* view = dynamic_cast<ui::CurvesView*>(window.view(QString::fromLatin1(key)));
+            if (view != nullptr) {
+                view->plotView()->plot()->setSmoothing(smoothing);
+            }
+        }
+    }
     QCoreApplication::processEvents();
     report("window shown, no runs:");
     const double before = statusMegabytes("VmRSS");
@@ -106,7 +120,8 @@ int main(int argc, char* argv[]) {
     window.repaint();
     QCoreApplication::processEvents();
     char label[64];
-    std::snprintf(label, sizeof label, "%d runs x %d epochs:", runs, epochs);
+    std::snprintf(label, sizeof label, "%d runs x %d epochs%s:", runs, epochs,
+                  smoothing > 0.0 ? ", smoothed" : "");
     report(label);
     const double held = static_cast<double>(runs) * (epochs + 1);
     std::printf("sizeof(EpochRecord) %zu bytes; %.0f bytes per held epoch (RSS growth / epochs)\n",

@@ -42,18 +42,18 @@ const QString kTensorBoardCsv =
 const QString kLightningCsv =
     QStringLiteral(LRSCOPE_TEST_DATA_DIR "/data/import/good/lightning_metrics.csv");
 
-std::vector<double> keys(const QCPGraph* graph) {
+std::vector<double> keys(const ui::CurveGraph* graph) {
     std::vector<double> out;
-    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
-        out.push_back(it->key);
+    for (const QCPGraphData& point : graph->points()) {
+        out.push_back(point.key);
     }
     return out;
 }
 
-std::vector<double> values(const QCPGraph* graph) {
+std::vector<double> values(const ui::CurveGraph* graph) {
     std::vector<double> out;
-    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
-        out.push_back(it->value);
+    for (const QCPGraphData& point : graph->points()) {
+        out.push_back(point.value);
     }
     return out;
 }
@@ -117,7 +117,7 @@ private slots:
         QCOMPARE(window().commands().liveRun(), core::RunId{0});
         // The second plot shows success rates, which an imported loss curve has none of.
         auto* second = dynamic_cast<ui::CurvesView*>(window().view(QStringLiteral("signals")));
-        QVERIFY(second->plotView()->plot()->trainGraph(run.id)->data()->isEmpty());
+        QVERIFY(second->plotView()->plot()->trainGraph(run.id)->isEmpty());
     }
 
     void importedCurvesSurviveASession() {

@@ -32,18 +32,18 @@ using namespace lrscope;
 
 namespace {
 
-std::vector<double> keys(const QCPGraph* graph) {
+std::vector<double> keys(const ui::CurveGraph* graph) {
     std::vector<double> out;
-    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
-        out.push_back(it->key);
+    for (const QCPGraphData& point : graph->points()) {
+        out.push_back(point.key);
     }
     return out;
 }
 
-std::vector<double> values(const QCPGraph* graph) {
+std::vector<double> values(const ui::CurveGraph* graph) {
     std::vector<double> out;
-    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
-        out.push_back(it->value);
+    for (const QCPGraphData& point : graph->points()) {
+        out.push_back(point.value);
     }
     return out;
 }
@@ -177,7 +177,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(run(id)->history.size(), held + 1, 5000);
         QVERIFY(test::drainOnceHeld(window().controller(), id));  // held after one epoch
         QCOMPARE(run(id)->history.size(), held + 1);
-        QCOMPARE(lossPlot().trainGraph(id)->data()->size(), static_cast<int>(held + 1));
+        QCOMPARE(lossPlot().trainGraph(id)->pointCount(), static_cast<std::size_t>(held + 1));
 
         commands().pauseAction()->trigger();  // resume
         QCOMPARE(run(id)->state, ui::RunState::Training);

@@ -1,10 +1,16 @@
-// What the plot says when it has nothing to draw: the empty message without runs, and why the
+// What the plot draws of the store's runs (read from their histories, which it does not copy),
+// and what it says when it has nothing to draw: the empty message without runs, and why the
 // runs it holds give no points for its metric.
+#include <cmath>
 #include <set>
 #include <tuple>
 
 #include <QComboBox>
 #include <QTest>
+#include <QToolTip>
+
+#include "core/analysis/smoothing.hpp"
+#include "core/base/number_format.hpp"
 
 #include "test_support.hpp"
 #include "ui/runs/run_store.hpp"
@@ -24,6 +30,54 @@ core::RunConfig regressionConfig() {
 
 void addRun(ui::RunStore& store, core::RunId id, const core::RunConfig& config) {
     test::addTrainedRun(store, id, config);
+}
+
+// A finished run with these training losses at epochs 0, 1, 2, ... and test losses 0.1 above.
+ui::Run runOf(core::RunId id, const std::vector<double>& trainLoss) {
+    ui::Run run;
+    run.id = id;
+    run.name = QStringLiteral("run %1").arg(id);
+    run.state = ui::RunState::Done;
+    run.config = test::smallConfig(static_cast<int>(trainLoss.size()) - 1);
+    for (std::size_t e = 0; e < trainLoss.size(); ++e) {
+        core::EpochRecord record;
+        record.runId = id;
+        record.epoch = static_cast<int>(e);
+        record.trainLoss = trainLoss[e];
+        record.testLoss = trainLoss[e] + 0.1;
+        record.lr = 0.1;
+        run.history.push_back(record);
+    }
+    return run;
+}
+
+std::vector<double> valuesOf(const ui::CurveGraph* graph) {
+    std::vector<double> values;
+    for (const QCPGraphData& point : graph->points()) {
+        values.push_back(point.value);
+    }
+    return values;
+}
+
+// Where the plot's (only) lr-change tracer sits.
+QPointF tracerAt(const QCustomPlot& plot) {
+    for (int i = 0; i < plot.itemCount(); ++i) {
+        if (const auto* tracer = qobject_cast<QCPItemTracer*>(plot.item(i))) {
+            return tracer->position->coords();
+        }
+    }
+    return {std::nan(""), std::nan("")};
+}
+
+// Where the plot's text item that starts with `text` sits.
+QPointF labelAt(const QCustomPlot& plot, const QString& text) {
+    for (int i = 0; i < plot.itemCount(); ++i) {
+        const auto* label = qobject_cast<QCPItemText*>(plot.item(i));
+        if (label != nullptr && label->text().startsWith(text)) {
+            return label->position->coords();
+        }
+    }
+    return {std::nan(""), std::nan("")};
 }
 
 }  // namespace
@@ -47,13 +101,13 @@ private slots:
         ui::RunStore store;
         ui::RunPlot plot(store, ui::PlotMetric::SuccessPercent);
         addRun(store, 1, regressionConfig());
-        QVERIFY(plot.trainGraph(1)->data()->isEmpty());
+        QVERIFY(plot.trainGraph(1)->isEmpty());
         QVERIFY2(plot.noteText().contains(QStringLiteral("regression")),
                  qPrintable(plot.noteText()));
         QVERIFY(!plot.noteText().contains(QStringLiteral("--")));
         // The loss of the same run draws, so there is nothing to explain there.
         plot.setMetric(ui::PlotMetric::Loss);
-        QVERIFY(!plot.trainGraph(1)->data()->isEmpty());
+        QVERIFY(!plot.trainGraph(1)->isEmpty());
         QVERIFY(plot.noteText().isEmpty());
     }
 
@@ -113,7 +167,7 @@ private slots:
         store.appendRecords(1, {records.front()});
         QVERIFY(plot.noteText().isEmpty());
         store.appendRecords(1, {records.begin() + 1, records.end()});
-        QCOMPARE(plot.trainGraph(1)->data()->size(), static_cast<int>(records.size()) - 1);
+        QCOMPARE(plot.trainGraph(1)->pointCount(), records.size() - 1);
         QVERIFY(plot.noteText().isEmpty());
     }
 
@@ -224,6 +278,142 @@ private slots:
         QCOMPARE(plot.xAxis->range().upper, 20.0);
     }
 
+    void curvesAreReadFromTheStoresHistoryNotHeld() {
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        plot.resize(500, 300);
+        store.addFinishedRun(runOf(1, {0.9, 0.5, 0.3, 0.2}));
+        plot.replot();
+        const QCPGraph* asQCustomPlotSeesIt = plot.trainGraph(1);
+        QVERIFY(asQCustomPlotSeesIt->data()->isEmpty());
+        QCOMPARE(valuesOf(plot.trainGraph(1)), (std::vector<double>{0.9, 0.5, 0.3, 0.2}));
+        QCOMPARE(valuesOf(plot.testGraph(1)).back(), 0.2 + 0.1);
+        // What the graph reports to QCustomPlot (e.g. for rescaleAxes) is the history's extent.
+        bool found = false;
+        QCOMPARE(plot.trainGraph(1)->getValueRange(found), QCPRange(0.2, 0.9));
+        QVERIFY(found);
+        QCOMPARE(plot.trainGraph(1)->getKeyRange(found), QCPRange(0, 3));
+    }
+
+    void aLogAxisLeavesValuesAtOrBelowZeroOutAsGaps() {
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        store.addFinishedRun(runOf(1, {1.0, 0.0, 0.5, -1.0, 0.25}));
+        QCOMPARE(plot.hiddenPointCount(), 0L);
+        plot.setLogY(true);
+        const std::vector<double> train = valuesOf(plot.trainGraph(1));
+        QCOMPARE(train.size(), std::size_t{5});  // gaps are points: the line breaks there
+        QVERIFY(std::isnan(train[1]) && std::isnan(train[3]));
+        QCOMPARE(train[2], 0.5);
+        // Train 0 and -1, test -0.9 (0.1 above the training loss of -1).
+        QCOMPARE(plot.hiddenPointCount(), 3L);
+        QVERIFY2(plot.cornerNoteText().contains(QStringLiteral("3 points")),
+                 qPrintable(plot.cornerNoteText()));
+        plot.setSeries(ui::SeriesChoice::TrainOnly);
+        QCOMPARE(plot.hiddenPointCount(), 2L);
+        plot.setLogY(false);
+        QCOMPARE(plot.hiddenPointCount(), 0L);
+        QCOMPARE(valuesOf(plot.trainGraph(1))[3], -1.0);
+    }
+
+    void anLrMarkerSitsOnTheCurveAsDrawn() {
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        const std::vector<double> losses{0.9, 0.5, 0.7, 0.2, 0.1};
+        ui::Run run = runOf(1, losses);
+        run.history[2].lrChangedTo = 0.05;
+        store.addFinishedRun(std::move(run));
+        QCOMPARE(plot.lrMarkers(1).size(), std::size_t{1});
+        QCOMPARE(tracerAt(plot), QPointF(2, 0.7));
+        // Smoothed, the marker moves onto the smoothed curve.
+        plot.setSmoothing(0.5);
+        QCOMPARE(plot.lrMarkers(1).size(), std::size_t{1});
+        QCOMPARE(tracerAt(plot), QPointF(2, core::smoothSeries(losses, 0.5)[2]));
+    }
+
+    void smoothedCurvesKeepTheRawOnesFaintBehind() {
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        const std::vector<double> losses{0.9, 0.5, 0.7, 0.2, 0.1};
+        store.addFinishedRun(runOf(1, losses));
+        plot.setSmoothing(0.6);
+        QCOMPARE(valuesOf(plot.trainGraph(1)), core::smoothSeries(losses, 0.6));
+        QCOMPARE(valuesOf(plot.rawTrainGraph(1)), losses);
+        // A live run's new records extend both.
+        ui::RunStore live;
+        ui::RunPlot growing(live, ui::PlotMetric::Loss);
+        growing.setSmoothing(0.6);
+        const core::RunConfig config = test::smallConfig(4);
+        live.addQueuedRun(2, config);
+        const ui::Run whole = runOf(2, losses);
+        live.appendRecords(2, {whole.history.begin(), whole.history.begin() + 2});
+        live.appendRecords(2, {whole.history.begin() + 2, whole.history.end()});
+        QCOMPARE(valuesOf(growing.trainGraph(2)), core::smoothSeries(losses, 0.6));
+        QCOMPARE(valuesOf(growing.rawTrainGraph(2)), losses);
+    }
+
+    void anImportedCurveIsDrawnAsATrainingLossInStepOrder() {
+        // A hand-made session may list its points out of step order: drawn sorted, points of
+        // one step in the order given.
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        ui::Run run;
+        run.id = 1;
+        run.name = QStringLiteral("tag");
+        run.importedFrom = QStringLiteral("log.csv");
+        run.state = ui::RunState::Done;
+        run.importedPoints = {{20.0, 0.5}, {10.0, 0.7}, {20.0, 0.4}, {30.0, 0.2}};
+        store.addFinishedRun(std::move(run));
+        const std::vector<QCPGraphData> points = plot.trainGraph(1)->points();
+        QCOMPARE(points.size(), std::size_t{4});
+        const std::vector<std::pair<double, double>> expected{
+            {10.0, 0.7}, {20.0, 0.5}, {20.0, 0.4}, {30.0, 0.2}};
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            QCOMPARE(points[i].key, expected[i].first);
+            QCOMPARE(points[i].value, expected[i].second);
+        }
+        QVERIFY(plot.testGraph(1)->isEmpty());
+        plot.setMetric(ui::PlotMetric::ErrorPercent);
+        QVERIFY(plot.trainGraph(1)->isEmpty());
+    }
+
+    void theDivergenceCrossSitsWhereTheCurveEnds() {
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        ui::Run run = runOf(1, {0.9, 0.6, 0.8, 1.2});
+        run.state = ui::RunState::Diverged;
+        run.divergedAt = 4;
+        store.addFinishedRun(std::move(run));
+        QCOMPARE(labelAt(plot, QStringLiteral("diverged @ 4")), QPointF(3, 1.2));
+        // On a log axis a last value of 0 is a gap: the cross sits on the last drawn point.
+        ui::Run zero = runOf(2, {0.9, 0.5, 0.0});
+        zero.state = ui::RunState::Diverged;
+        zero.divergedAt = 3;
+        store.addFinishedRun(std::move(zero));
+        plot.setLogY(true);
+        QCOMPARE(labelAt(plot, QStringLiteral("diverged @ 3")), QPointF(1, 0.5));
+    }
+
+    void hoveringNamesTheRunEpochAndValueUnderTheMouse() {
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        plot.resize(600, 400);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        store.addFinishedRun(runOf(1, {0.9, 0.5, 0.3, 0.2, 0.15}));
+        plot.replot();
+        const QPoint at(static_cast<int>(plot.xAxis->coordToPixel(3)),
+                        static_cast<int>(plot.yAxis->coordToPixel(0.2)));
+        QTest::mouseMove(&plot, at);
+        QTRY_VERIFY(QToolTip::isVisible());
+        const QString text = QToolTip::text();
+        QVERIFY2(text.contains(QStringLiteral("run 1")) &&
+                     text.contains(QStringLiteral("epoch 3")) &&
+                     text.contains(QStringLiteral("train loss ") +
+                                   QString::fromStdString(core::formatCompact(0.2, 4))),
+                 qPrintable(text));
+    }
+
     void aMetricSwitchRedrawsFromTheStoresHistory() {
         // Records arrive in batches; after a change of metric the plot draws every record of
         // the store's history again (it keeps no copy of its own).
@@ -237,16 +427,16 @@ private slots:
                 1, {records.begin() + static_cast<long>(start),
                     records.begin() + static_cast<long>(std::min(records.size(), start + 5))});
         }
-        QCOMPARE(plot.trainGraph(1)->data()->size(), static_cast<int>(records.size()));
+        QCOMPARE(plot.trainGraph(1)->pointCount(), records.size());
         plot.setMetric(ui::PlotMetric::ErrorPercent);
-        QCOMPARE(plot.trainGraph(1)->data()->size(), static_cast<int>(records.size()));
-        QCOMPARE(plot.testGraph(1)->data()->size(), static_cast<int>(records.size()));
+        const std::vector<QCPGraphData> train = plot.trainGraph(1)->points();
+        const std::vector<QCPGraphData> test = plot.testGraph(1)->points();
+        QCOMPARE(train.size(), records.size());
+        QCOMPARE(test.size(), records.size());
         for (size_t i = 0; i < records.size(); ++i) {
-            const auto point = plot.trainGraph(1)->data()->at(static_cast<int>(i));
-            QCOMPARE(point->key, static_cast<double>(records[i].epoch));
-            QCOMPARE(point->value, *records[i].trainError * 100.0);
-            QCOMPARE(plot.testGraph(1)->data()->at(static_cast<int>(i))->value,
-                     *records[i].testError * 100.0);
+            QCOMPARE(train[i].key, static_cast<double>(records[i].epoch));
+            QCOMPARE(train[i].value, *records[i].trainError * 100.0);
+            QCOMPARE(test[i].value, *records[i].testError * 100.0);
         }
     }
 };

@@ -311,7 +311,7 @@ std::string WindowInvariants::checkPlots() {
             if (!plot.hasRun(run.id)) {
                 return text(where, " plot does not draw run ", run.id);
             }
-            const QCPGraph* train = plot.trainGraph(run.id);
+            const ui::CurveGraph* train = plot.trainGraph(run.id);
             if (plot.series() != ui::SeriesChoice::TestOnly && train->visible() != run.visible) {
                 return text(where, " plot shows run ", run.id, " ", train->visible() ? "" : "not ",
                             "although it is ", run.visible ? "visible" : "hidden");
@@ -322,15 +322,15 @@ std::string WindowInvariants::checkPlots() {
                             run.colour.name().toStdString());
             }
             // A plot marks the rate changes of a run it draws something of, else none.
-            const QCPGraph* primary =
+            const ui::CurveGraph* primary =
                 plot.series() == ui::SeriesChoice::TestOnly && plot.testGraph(run.id) != nullptr
                     ? plot.testGraph(run.id)
                     : train;
-            const std::size_t marked = primary->data()->isEmpty() ? 0 : run.lrChanges.size();
+            const std::size_t marked = primary->isEmpty() ? 0 : run.lrChanges.size();
             if (plot.lrMarkers(run.id).size() != marked) {
                 return text(where, " plot marks ", plot.lrMarkers(run.id).size(),
                             " rate changes of run ", run.id, ", which has ", run.lrChanges.size(),
-                            primary->data()->isEmpty() ? " but nothing drawn here" : "");
+                            primary->isEmpty() ? " but nothing drawn here" : "");
             }
             // Every record has a finite train loss, so a linear loss plot has one point each;
             // an imported curve has one per finite point.
@@ -338,11 +338,11 @@ std::string WindowInvariants::checkPlots() {
                 std::count_if(run.importedPoints.begin(), run.importedPoints.end(),
                               [](const std::array<double, 2>& p) { return std::isfinite(p[1]); });
             const auto expectedPoints = run.importedPoints.empty()
-                                            ? static_cast<int>(run.history.size())
-                                            : static_cast<int>(finitePoints);
+                                            ? run.history.size()
+                                            : static_cast<std::size_t>(finitePoints);
             if (plot.metric() == ui::PlotMetric::Loss && !plot.logY() &&
-                train->data()->size() != expectedPoints) {
-                return text(where, " plot has ", train->data()->size(), " points of run ", run.id,
+                train->pointCount() != expectedPoints) {
+                return text(where, " plot has ", train->pointCount(), " points of run ", run.id,
                             ", which has ", run.history.size(), " records");
             }
         }

@@ -2,40 +2,6 @@
 
 namespace lrscope::ui {
 
-namespace {
-
-std::optional<double> percent(const std::optional<double>& fraction) {
-    if (!fraction) {
-        return std::nullopt;
-    }
-    return *fraction * 100.0;
-}
-
-std::optional<double> successPercent(const std::optional<double>& errorFraction) {
-    if (!errorFraction) {
-        return std::nullopt;
-    }
-    return (1.0 - *errorFraction) * 100.0;
-}
-
-}  // namespace
-
-MetricValues metricValues(PlotMetric metric, const core::EpochRecord& record) {
-    switch (metric) {
-        case PlotMetric::Loss:
-            return {record.trainLoss, record.testLoss};
-        case PlotMetric::ErrorPercent:
-            return {percent(record.trainError), percent(record.testError)};
-        case PlotMetric::SuccessPercent:
-            return {successPercent(record.trainError), successPercent(record.testError)};
-        case PlotMetric::GradientNorm:
-            return {record.gradNorm, std::nullopt};
-        case PlotMetric::StepSize:
-            return {record.stepSize, std::nullopt};
-    }
-    return {};
-}
-
 bool metricHasTestSeries(PlotMetric metric) {
     return metric == PlotMetric::Loss || metric == PlotMetric::ErrorPercent ||
            metric == PlotMetric::SuccessPercent;

@@ -11,7 +11,6 @@
 #include "ui/runs/run_marker.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/views/curves/epoch_ticker.hpp"
-#include "ui/views/curves/pending_series.hpp"
 #include "ui/widgets/plot_look.hpp"
 
 namespace lrscope::ui {
@@ -29,24 +28,17 @@ constexpr long kThickPenPointLimit = 40'000;
 // first value: a diverging run shoots out of view instead of flattening every other curve.
 constexpr double kLossFollowCap = 3.0;
 constexpr double kLossFollowCapLog = 1000.0;  // the same on a log axis: three decades
-}  // namespace
+// How far a smoothed curve's raw values fade towards white behind it.
+constexpr double kRawFade = 0.7;
 
-void RunPlot::Extent::include(double key, double value, double cap) {
-    if (count == 0) {
-        first = value;
-        low = value;
-        high = value;
-    }
-    if (count == 0 || value > peak) {
-        peak = value;
-        peakKey = key;
-    }
-    ++count;
-    lastKey = key;
-    const double limit = first > 0.0 ? first * cap : std::numeric_limits<double>::infinity();
-    low = std::min(low, value);
-    high = std::max(high, std::min(value, limit));
+QColor faded(const QColor& colour) {
+    const auto fade = [](int channel) {
+        return static_cast<int>(std::lround(channel + (255 - channel) * kRawFade));
+    };
+    return QColor(fade(colour.red()), fade(colour.green()), fade(colour.blue()));
 }
+
+}  // namespace
 
 RunPlot::RunPlot(const RunStore& store, PlotMetric metric, QWidget* parent)
     : QCustomPlot(parent), metric_(metric), store_(store) {
@@ -138,13 +130,13 @@ void RunPlot::styleCurves(Curves& c) {
     // solid = train and dashed = test still hold for them.
     const QCPScatterStyle marker = runMarker(c.styleCycle, c.colour);
     const int skip = markerSkip(std::max(c.plannedEpochs, static_cast<int>(c.recordCount)) + 1);
-    for (DenseGraph* g : {c.train, c.test}) {
+    for (CurveGraph* g : {c.train, c.test}) {
         if (g != nullptr) {
             g->setScatterStyle(marker);
             g->setScatterSkip(skip);
         }
     }
-    for (DenseGraph* raw : {c.trainRaw, c.testRaw}) {
+    for (CurveGraph* raw : {c.trainRaw, c.testRaw}) {
         if (raw != nullptr) {
             raw->setPen(QPen(faded(c.colour), kThinPen));
             raw->setVisible(c.visible && (raw == c.trainRaw ? showsTrain() : showsTest()));
@@ -182,12 +174,8 @@ void RunPlot::addRun(core::RunId id) {
     c.label = legendLabel(*run);
     c.visible = run->visible;
     c.plannedEpochs = run->config.epochs;
-    c.train = new DenseGraph(xAxis, yAxis);
-    c.test = new DenseGraph(xAxis, yAxis);
-    for (DenseGraph* g : {c.train, c.test}) {
-        g->setAdaptiveSampling(true);
-        g->reserve(std::max(c.plannedEpochs, 0) + 1);
-    }
+    c.train = newGraph();
+    c.test = newGraph();
     c.divergence = addGraph();
     c.divergence->setLineStyle(QCPGraph::lsNone);
     for (QCPGraph* g : std::initializer_list<QCPGraph*>{c.train, c.test, c.divergence}) {
@@ -196,12 +184,11 @@ void RunPlot::addRun(core::RunId id) {
         g->setSelectable(QCP::stNone);
     }
     Curves& added = runs_.emplace(id, std::move(c)).first->second;
-    resetSmoothing(added);
+    resetSeries(id, added);
     styleCurves(added);
     if (!run->history.empty()) {
         appendRecords(id, 0, static_cast<int>(run->history.size()));
     }
-    addImportedPoints(added, run->importedPoints);
     if (!run->importedPoints.empty()) {
         // The plot's note then says only that this metric has nothing to draw.
         added.recordCount += static_cast<long>(run->importedPoints.size());
@@ -219,14 +206,73 @@ void RunPlot::addRun(core::RunId id) {
     requestReplot();
 }
 
+CurveGraph* RunPlot::newGraph() {
+    auto* graph = new CurveGraph(xAxis, yAxis);
+    graph->setAdaptiveSampling(true);
+    return graph;
+}
+
+void RunPlot::resetSeries(core::RunId id, Curves& c) {
+    // The graphs let go of the old series before they go.
+    for (CurveGraph* g : {c.train, c.test, c.trainRaw, c.testRaw}) {
+        if (g != nullptr) {
+            g->setPoints(nullptr);
+        }
+    }
+    RunSeries::Options options;
+    options.metric = metric_;
+    options.logY = logY_;
+    options.smoothing = smoothing_;
+    options.followCap = followCap();
+    c.trainSeries = std::make_unique<RunSeries>(store_, id, options);
+    options.split = Split::Test;
+    c.testSeries = std::make_unique<RunSeries>(store_, id, options);
+    c.train->setPoints(&c.trainSeries->shown());
+    c.test->setPoints(&c.testSeries->shown());
+    for (CurveGraph** raw : {&c.trainRaw, &c.testRaw}) {
+        if (smoothing_ > 0.0 && *raw == nullptr) {
+            *raw = newGraph();
+            (*raw)->setLayer(QStringLiteral("raw"));
+            (*raw)->removeFromLegend();
+            (*raw)->setSelectable(QCP::stNone);
+        } else if (smoothing_ == 0.0 && *raw != nullptr) {
+            removeGraph(*raw);
+            *raw = nullptr;
+        }
+    }
+    if (c.trainRaw != nullptr) {
+        c.trainRaw->setPoints(c.trainSeries->raw());
+        c.testRaw->setPoints(c.testSeries->raw());
+    }
+}
+
+void RunPlot::addMarkers(Curves& c, const core::EpochRecord* records, std::size_t count) {
+    bool added = false;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (records[i].lrChangedTo) {
+            addMarker(c, records[i]);
+            added = true;
+        }
+    }
+    if (added) {
+        styleCurves(c);
+    }
+}
+
+void RunPlot::placeMarker(const Curves& c, QCPItemTracer* tracer) const {
+    // Where a tracer on the curve would sit; the curve's graph holds no points to attach it to.
+    if (const auto point = primaryGraph(c)->nearestPoint(tracer->graphKey())) {
+        tracer->position->setCoords(point->key, point->value);
+    }
+}
+
 void RunPlot::addMarker(Curves& c, const core::EpochRecord& record) {
-    QCPGraph* anchor = primaryGraph(c);
-    if (anchor->data()->isEmpty()) {
+    if (primaryGraph(c)->isEmpty()) {
         return;  // nothing of this run is drawn here (e.g. no success rate for a regression)
     }
     auto* tracer = new QCPItemTracer(this);
-    tracer->setGraph(anchor);
     tracer->setGraphKey(record.epoch);
+    placeMarker(c, tracer);
     tracer->setStyle(QCPItemTracer::tsCircle);
     tracer->setSize(8);
     tracer->setBrush(Qt::white);
@@ -250,34 +296,6 @@ double RunPlot::followCap() const {
                                        : kLossFollowCap;
 }
 
-void RunPlot::addPoints(Curves& c, const core::EpochRecord* records, std::size_t count) {
-    PendingSeries train;
-    PendingSeries test;
-    train.keys.reserve(static_cast<qsizetype>(count));
-    train.values.reserve(static_cast<qsizetype>(count));
-    const double cap = followCap();
-    bool newMarker = false;
-    for (std::size_t i = 0; i < count; ++i) {
-        const core::EpochRecord& record = records[i];
-        const MetricValues values = metricValues(metric_, record);
-        const double key = record.epoch;
-        train.put(key, values.train, logY_, c.trainSmoother, c.trainExtent, cap, c.trainHidden);
-        test.put(key, values.test, logY_, c.testSmoother, c.testExtent, cap, c.testHidden);
-        newMarker = newMarker || record.lrChangedTo.has_value();
-    }
-    train.appendTo(c.train, c.trainRaw);
-    test.appendTo(c.test, c.testRaw);
-    pointCount_ += train.size() + test.size();
-    if (newMarker) {
-        for (std::size_t i = 0; i < count; ++i) {
-            if (records[i].lrChangedTo) {
-                addMarker(c, records[i]);
-            }
-        }
-        styleCurves(c);
-    }
-}
-
 void RunPlot::appendRecords(core::RunId id, int first, int count) {
     const auto it = runs_.find(id);
     const Run* run = store_.run(id);
@@ -291,16 +309,13 @@ void RunPlot::appendRecords(core::RunId id, int first, int count) {
     c.recordCount += count;
     c.hasClassLabels = c.hasClassLabels || last.trainError.has_value();
     c.hasTestSplit = c.hasTestSplit || last.testLoss.has_value();
-    const bool hadPoints = !primaryGraph(c)->data()->isEmpty();
-    addPoints(c, records, static_cast<std::size_t>(count));
-    if (!hadPoints && !primaryGraph(c)->data()->isEmpty() && first > 0) {
+    const bool hadPoints = !primaryGraph(c)->isEmpty();
+    c.trainSeries->update();
+    c.testSeries->update();
+    addMarkers(c, records, static_cast<std::size_t>(count));
+    if (!hadPoints && !primaryGraph(c)->isEmpty() && first > 0) {
         // Rate changes that came while this plot had nothing of the run to mark them on.
-        for (int i = 0; i < first; ++i) {
-            if (run->history[static_cast<std::size_t>(i)].lrChangedTo) {
-                addMarker(c, run->history[static_cast<std::size_t>(i)]);
-            }
-        }
-        styleCurves(c);
+        addMarkers(c, run->history.data(), static_cast<std::size_t>(first));
     }
     updatePens();
     refreshNote();
@@ -315,17 +330,11 @@ void RunPlot::appendRecords(core::RunId id, int first, int count) {
 
 void RunPlot::placeDivergence(Curves& c) {
     c.divergence->data()->clear();
-    QCPGraph* source = primaryGraph(c);
-    const Extent& extent = source == c.train ? c.trainExtent : c.testExtent;
-    if (c.divergedAt && !source->data()->isEmpty()) {
+    if (c.divergedAt) {
         // The cross sits where the curve ends, or at the top of the followed range when the
         // curve shot out of it, so it stays in view.
-        auto last = source->data()->constEnd() - 1;
-        while (last != source->data()->constBegin() && std::isnan(last->value)) {
-            --last;
-        }
-        if (!std::isnan(last->value)) {
-            const double y = std::min(last->value, extent.high);
+        if (const auto last = primaryGraph(c)->lastValuedPoint()) {
+            const double y = std::min(last->value, primarySeries(c).extent().high);
             c.divergence->addData(last->key, y);
             if (c.divergenceLabel == nullptr) {
                 c.divergenceLabel = new QCPItemText(this);
@@ -392,10 +401,8 @@ void RunPlot::removeRun(core::RunId id) {
             removeItem(item);
         }
     }
-    pointCount_ -= it->second.train->data()->size() + it->second.test->data()->size();
-    for (DenseGraph* raw : {it->second.trainRaw, it->second.testRaw}) {
+    for (CurveGraph* raw : {it->second.trainRaw, it->second.testRaw}) {
         if (raw != nullptr) {
-            pointCount_ -= raw->data()->size();
             removeGraph(raw);
         }
     }
@@ -428,17 +435,9 @@ void RunPlot::rebuild(core::RunId id, Curves& c) {
         removeItem(item);
     }
     c.markers.clear();
-    pointCount_ -= c.train->data()->size() + c.test->data()->size();
-    c.train->data()->clear();
-    c.test->data()->clear();
-    c.trainExtent = Extent{};
-    c.testExtent = Extent{};
-    c.trainHidden = 0;
-    c.testHidden = 0;
-    resetSmoothing(c);
+    resetSeries(id, c);
     if (const Run* run = store_.run(id); run != nullptr) {
-        addPoints(c, run->history.data(), run->history.size());
-        addImportedPoints(c, run->importedPoints);
+        addMarkers(c, run->history.data(), run->history.size());
     }
     placeDivergence(c);
     updatePens();
@@ -487,8 +486,18 @@ void RunPlot::setLogY(bool logY) {
     requestReplot();
 }
 
+long RunPlot::pointCount() const {
+    long count = 0;
+    for (const auto& [id, c] : runs_) {
+        for (const CurveGraph* g : {c.train, c.test, c.trainRaw, c.testRaw}) {
+            count += g == nullptr ? 0 : static_cast<long>(g->pointCount());
+        }
+    }
+    return count;
+}
+
 void RunPlot::updatePens() {
-    const bool thick = pointCount_ < kThickPenPointLimit;
+    const bool thick = pointCount() < kThickPenPointLimit;
     if (thick != thickPens_) {
         thickPens_ = thick;
         // Many points: plain 1 px lines without antialiasing keep a replot under ~20 ms.
@@ -499,16 +508,20 @@ void RunPlot::updatePens() {
     }
 }
 
-QCPGraph* RunPlot::primaryGraph(const Curves& c) const {
+CurveGraph* RunPlot::primaryGraph(const Curves& c) const {
     return showsTrain() ? c.train : c.test;
 }
 
-QCPGraph* RunPlot::trainGraph(core::RunId id) const {
+const RunSeries& RunPlot::primarySeries(const Curves& c) const {
+    return showsTrain() ? *c.trainSeries : *c.testSeries;
+}
+
+CurveGraph* RunPlot::trainGraph(core::RunId id) const {
     const auto it = runs_.find(id);
     return it == runs_.end() ? nullptr : it->second.train;
 }
 
-QCPGraph* RunPlot::testGraph(core::RunId id) const {
+CurveGraph* RunPlot::testGraph(core::RunId id) const {
     const auto it = runs_.find(id);
     return it == runs_.end() || !metricHasTestSeries(metric_) ? nullptr : it->second.test;
 }

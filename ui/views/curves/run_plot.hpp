@@ -1,17 +1,17 @@
 #pragma once
 
-#include <array>
 #include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include <qcustomplot.h>
 
-#include "core/analysis/smoothing.hpp"
 #include "core/training/epoch_record.hpp"
-#include "ui/views/curves/dense_graph.hpp"
+#include "ui/views/curves/curve_graph.hpp"
 #include "ui/views/curves/plot_metric.hpp"
+#include "ui/views/curves/run_series.hpp"
 
 namespace lrscope::ui {
 
@@ -23,8 +23,9 @@ class RunStore;
 // epochs where the learning rate was changed live. The view follows the data until the user
 // zooms or pans (wheel, drag); setFollow(true) or a double-click brings following back.
 // Hovering shows run, epoch and value. The plot draws the runs of a RunStore and follows the
-// store's signals by itself; it reads histories from the store and keeps no copy. The window,
-// the exports and `lrscope-cli plot` all draw with this class.
+// store's signals by itself; its curves (CurveGraph) read the histories from the store at every
+// draw, so the plot keeps no copy of them (only smoothed values, while smoothing is on). The
+// window, the exports and `lrscope-cli plot` all draw with this class.
 class RunPlot : public QCustomPlot {
     Q_OBJECT
 public:
@@ -45,7 +46,7 @@ public:
     double smoothing() const { return smoothing_; }
     void setSmoothing(double weight);
     // The faint raw curve behind a run's smoothed training curve (nullptr without smoothing).
-    QCPGraph* rawTrainGraph(core::RunId id) const;
+    CurveGraph* rawTrainGraph(core::RunId id) const;
     void setLegendShown(bool shown);
     // Whether the legend sits beside the plot (many runs) rather than in its corner.
     bool legendOutside() const { return legendOutside_; }
@@ -61,8 +62,8 @@ public:
     bool showsOnlyRegressions() const;
 
     // The graphs of a run (nullptr for an unknown run or a metric without a test series).
-    QCPGraph* trainGraph(core::RunId id) const;
-    QCPGraph* testGraph(core::RunId id) const;
+    CurveGraph* trainGraph(core::RunId id) const;
+    CurveGraph* testGraph(core::RunId id) const;
     // The lr-change markers of a run as (epoch, label text), in epoch order: one per live
     // change while the plot draws anything of the run, none while it draws nothing of it
     // (e.g. the success rate of a regression run).
@@ -109,36 +110,22 @@ private:
     void removeRun(core::RunId id);
     void clearRuns();
 
-    // Running extent of one series, kept while appending so following costs O(runs).
-    struct Extent {
-        double first = 0.0;  // the first value (valid when count > 0)
-        double low = 0.0;
-        double high = 0.0;  // capped, see kLossFollowCap
-        double peak = 0.0;  // the largest value, uncapped
-        double peakKey = 0.0;
-        double lastKey = 0.0;
-        long count = 0;
-        void include(double key, double value, double cap);
-    };
-
     struct Curves {
-        DenseGraph* train = nullptr;
-        DenseGraph* test = nullptr;
-        DenseGraph* trainRaw = nullptr;  // the raw values behind smoothed curves
-        DenseGraph* testRaw = nullptr;
-        std::optional<core::SeriesSmoother> trainSmoother;
-        std::optional<core::SeriesSmoother> testSmoother;
+        // What the graphs draw, read from the store (held by pointer: the graphs point into
+        // them while the Curves move into runs_).
+        std::unique_ptr<RunSeries> trainSeries;
+        std::unique_ptr<RunSeries> testSeries;
+        CurveGraph* train = nullptr;
+        CurveGraph* test = nullptr;
+        CurveGraph* trainRaw = nullptr;  // the raw values behind smoothed curves
+        CurveGraph* testRaw = nullptr;
         QCPGraph* divergence = nullptr;          // a single cross at the last finite point
         QCPItemText* divergenceLabel = nullptr;  // "diverged @ N" beside the cross
         QCPItemText* clipMark = nullptr;         // "▲ clipped" at the top edge
-        std::vector<QCPAbstractItem*> markers;
-        long trainHidden = 0;  // points a log axis cannot show (values <= 0)
-        long testHidden = 0;
+        std::vector<QCPAbstractItem*> markers;   // lr changes: a tracer, then its label
         long recordCount = 0;
         bool hasClassLabels = false;
         bool hasTestSplit = false;
-        Extent trainExtent;
-        Extent testExtent;
         QColor colour;
         int styleCycle = 0;  // past the palette's first pass: a marker shape (run_marker.hpp)
         QString label;
@@ -149,11 +136,13 @@ private:
 
     void styleCurves(Curves& curves);
     bool isHighlighted(const Curves& curves) const;
-    void addPoints(Curves& curves, const core::EpochRecord* records, std::size_t count);
-    void addImportedPoints(Curves& curves, const std::vector<std::array<double, 2>>& points);
-    void resetSmoothing(Curves& curves);
+    // New series for the plot's metric, axis and smoothing, with the run's records so far.
+    void resetSeries(core::RunId id, Curves& curves);
+    CurveGraph* newGraph();
     double followCap() const;  // see kLossFollowCap
+    void addMarkers(Curves& curves, const core::EpochRecord* records, std::size_t count);
     void addMarker(Curves& curves, const core::EpochRecord& record);
+    void placeMarker(const Curves& curves, QCPItemTracer* tracer) const;
     void rebuild(core::RunId id, Curves& curves);
     void placeDivergence(Curves& curves);
     void refreshLegend();
@@ -170,7 +159,9 @@ private:
     void refreshAxes();
     void fitToData();
     void showHover(QMouseEvent* event);
-    QCPGraph* primaryGraph(const Curves& curves) const;
+    CurveGraph* primaryGraph(const Curves& curves) const;
+    const RunSeries& primarySeries(const Curves& curves) const;
+    long pointCount() const;  // points in all graphs
     bool showsTrain() const;
     bool showsTest() const;
 
@@ -184,7 +175,6 @@ private:
     bool legendOutside_ = false;  // beside the plot instead of in its corner
     bool thickPens_ = true;
     std::vector<core::RunId> highlighted_;
-    long pointCount_ = 0;    // data points in all graphs
     long hiddenPoints_ = 0;  // points of visible runs a log axis cannot show
     const RunStore& store_;
     std::map<core::RunId, Curves> runs_;

@@ -57,7 +57,8 @@ QString RunPlot::missingPointsReason() const {
         if (!c.visible) {
             continue;
         }
-        if ((showsTrain() && c.trainExtent.count > 0) || (showsTest() && c.testExtent.count > 0)) {
+        if ((showsTrain() && c.trainSeries->extent().count > 0) ||
+            (showsTest() && c.testSeries->extent().count > 0)) {
             return {};
         }
         // Epoch 0 has no step statistics: wait for a second record before explaining.
@@ -108,7 +109,8 @@ void RunPlot::refreshNote() {
     hiddenPoints_ = 0;
     for (const auto& [id, c] : runs_) {
         if (c.visible) {
-            hiddenPoints_ += (showsTrain() ? c.trainHidden : 0) + (showsTest() ? c.testHidden : 0);
+            hiddenPoints_ += (showsTrain() ? c.trainSeries->hidden() : 0) +
+                             (showsTest() ? c.testSeries->hidden() : 0);
         }
     }
     const QString corner =
@@ -283,8 +285,8 @@ void RunPlot::fitToData() {
             continue;
         }
         double runEnd = 0.0;
-        for (const Extent* e :
-             {showsTrain() ? &c.trainExtent : nullptr, showsTest() ? &c.testExtent : nullptr}) {
+        for (const SeriesExtent* e : {showsTrain() ? &c.trainSeries->extent() : nullptr,
+                                      showsTest() ? &c.testSeries->extent() : nullptr}) {
             if (e == nullptr || e->count == 0) {
                 continue;
             }
@@ -323,7 +325,7 @@ void RunPlot::refreshClipMarks() {
     const QCPRange range = yAxis->range();
     const QCPRange keys = xAxis->range();
     for (auto& [id, c] : runs_) {
-        const Extent& e = primaryGraph(c) == c.train ? c.trainExtent : c.testExtent;
+        const SeriesExtent& e = primarySeries(c).extent();
         // A diverged run's cross and label already say where it left the plot.
         const bool clipped = c.visible && !c.divergedAt && e.count > 0 && e.peak > range.upper &&
                              e.peakKey >= keys.lower && e.peakKey <= keys.upper;
@@ -364,7 +366,7 @@ void RunPlot::placeMarkerLabels() {
             if (text == nullptr || tracer == nullptr || !text->visible()) {
                 continue;
             }
-            tracer->updatePosition();
+            placeMarker(c, tracer);
             const QPointF at = tracer->position->pixelPosition();
             const QFontMetricsF metrics(text->font());
             const QSizeF size(metrics.horizontalAdvance(text->text()) + 4, metrics.height());
@@ -399,12 +401,12 @@ void RunPlot::showHover(QMouseEvent* event) {
     double bestDistance = kHoverRadiusPx;
     QString text;
     for (const auto& [id, c] : runs_) {
-        for (QCPGraph* g : std::initializer_list<QCPGraph*>{c.train, c.test}) {
-            if (!g->visible() || g->data()->isEmpty()) {
+        for (const CurveGraph* g : {c.train, c.test}) {
+            if (!g->visible()) {
                 continue;
             }
-            auto it = g->data()->findBegin(key, false);
-            if (it == g->data()->constEnd()) {
+            const std::optional<QCPGraphData> it = g->firstPointFrom(key);
+            if (!it) {
                 continue;
             }
             const QPointF point(xAxis->coordToPixel(it->key), yAxis->coordToPixel(it->value));
