@@ -27,6 +27,7 @@
 #include "ui/panels/learning_rate_panel.hpp"
 #include "ui/panels/optimizer_panel.hpp"
 #include "ui/runs/run_selection.hpp"
+#include "ui/session/session_actions.hpp"
 #include "ui/views/run_view.hpp"
 #include "ui/views/sweep/sweep_view.hpp"
 #include "ui/views/view_focus.hpp"
@@ -210,7 +211,13 @@ int main(int argc, char* argv[]) {
              window.files().savePlot()->trigger();
          }},
         {1000, [] {}},
-        {100, [&] { QApplication::quit(); }},
+        {100,
+         [&] {
+             // The tour's runs are not kept: quitting asks nothing.
+             window.sessions().setAskToSave(
+                 [](const QString&) { return ui::SessionActions::SaveChoice::Discard; });
+             QApplication::quit();
+         }},
     };
     int delay = 0;
     for (auto& [wait, scene] : scenes) {
