@@ -14,9 +14,9 @@
 #include "ui/runs/run_store.hpp"
 #include "ui/views/boundary/boundary_plot.hpp"
 #include "ui/views/curves/run_plot.hpp"
+#include "ui/views/landscape/landscape_plot.hpp"
 #include "ui/views/range_test/range_test_plot.hpp"
 #include "ui/views/sweep/sweep_plot.hpp"
-#include "ui/views/landscape/landscape_plot.hpp"
 
 using namespace lrscope;
 

@@ -80,8 +80,7 @@ private slots:
     void init() {
         dir_ = std::make_unique<QTemporaryDir>();
         errors_.clear();
-        window_ = std::make_unique<ui::MainWindow>(
-            std::make_unique<ui::PresetStore>(dir_->filePath(QStringLiteral("settings.ini"))), 2);
+        window_ = test::windowIn(*dir_);
         window_->sessions().setAskToSave(
             [](const QString&) { return ui::SessionActions::SaveChoice::Discard; });
         window_->sessions().setShowError(

@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "core/analysis/optimizer_path.hpp"
+#include "test_support.hpp"
 #include "ui/views/landscape/contour_image.hpp"
 #include "ui/views/landscape/landscape_plot.hpp"
 #include "ui/views/landscape/landscape_view.hpp"
@@ -90,8 +91,7 @@ private:
 private slots:
     void init() {
         dir_ = std::make_unique<QTemporaryDir>();
-        window_ = std::make_unique<ui::MainWindow>(
-            std::make_unique<ui::PresetStore>(dir_->filePath(QStringLiteral("settings.ini"))), 2);
+        window_ = test::windowIn(*dir_);
         window_->resize(1280, 800);
         window_->show();
         ui::bringViewForward(view().widget());

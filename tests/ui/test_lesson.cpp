@@ -30,20 +30,6 @@ using namespace lrscope;
 
 namespace {
 
-QAction* menuAction(QMenuBar* bar, const QString& menu, const QString& text) {
-    for (QAction* top : bar->actions()) {
-        if (top->menu() == nullptr || QString(top->text()).remove(QLatin1Char('&')) != menu) {
-            continue;
-        }
-        for (QAction* action : top->menu()->actions()) {
-            if (QString(action->text()).remove(QLatin1Char('&')) == text) {
-                return action;
-            }
-        }
-    }
-    return nullptr;
-}
-
 core::LessonRates expectedRates(const core::RunConfig& config) {
     const core::RangeTestSettings settings;
     const core::DataSplit data = core::prepareData(config.data, config.seed);
@@ -92,8 +78,7 @@ private:
 private slots:
     void init() {
         dir_ = std::make_unique<QTemporaryDir>();
-        window_ = std::make_unique<ui::MainWindow>(
-            std::make_unique<ui::PresetStore>(dir_->filePath(QStringLiteral("settings.ini"))), 2);
+        window_ = test::windowIn(*dir_);
         window_->show();
     }
     void cleanup() {
@@ -103,8 +88,9 @@ private slots:
 
     void theHelpMenuTrainsTooLowJustRightAndTooHighFromARangeTest() {
         const core::RunConfig config = *window_->panel().config();  // the window's defaults
-        QAction* lesson = menuAction(window_->menuBar(), QStringLiteral("Help"),
-                                     QStringLiteral("Show me: too low, just right, too high"));
+        QAction* lesson =
+            test::menuAction(window_->menuBar(), QStringLiteral("Help"),
+                             QStringLiteral("Show me: too low, just right, too high"));
         QVERIFY(lesson != nullptr);
         QSignalSpy started(&window_->commands().lesson(), &ui::LessonCommand::lessonStarted);
         lesson->trigger();

@@ -98,8 +98,7 @@ private:
 private slots:
     void init() {
         dir_ = std::make_unique<QTemporaryDir>();
-        window_ = std::make_unique<ui::MainWindow>(
-            std::make_unique<ui::PresetStore>(dir_->filePath(QStringLiteral("settings.ini"))), 2);
+        window_ = test::windowIn(*dir_);
         // Closing with unsaved runs asks to save them: these tests drop them (see
         // test_sessions for the question itself).
         window_->sessions().setAskToSave(

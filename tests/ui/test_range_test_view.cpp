@@ -30,20 +30,6 @@ using namespace lrscope;
 
 namespace {
 
-QAction* menuAction(QMenuBar* bar, const QString& menu, const QString& text) {
-    for (QAction* top : bar->actions()) {
-        if (top->menu() == nullptr || QString(top->text()).remove(QLatin1Char('&')) != menu) {
-            continue;
-        }
-        for (QAction* action : top->menu()->actions()) {
-            if (QString(action->text()).remove(QLatin1Char('&')) == text) {
-                return action;
-            }
-        }
-    }
-    return nullptr;
-}
-
 std::vector<double> values(const QCPGraph* graph) {
     std::vector<double> out;
     for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
@@ -71,8 +57,8 @@ private:
         return *dynamic_cast<ui::RangeTestView*>(window_->view(QStringLiteral("range-test")));
     }
     QAction* findAction() {
-        return menuAction(window_->menuBar(), QStringLiteral("Run"),
-                          QStringLiteral("Find learning rate"));
+        return test::menuAction(window_->menuBar(), QStringLiteral("Run"),
+                                QStringLiteral("Find learning rate"));
     }
     bool runTest() {
         QSignalSpy finished(&view(), &ui::RangeTestView::testFinished);
@@ -83,8 +69,7 @@ private:
 private slots:
     void init() {
         dir_ = std::make_unique<QTemporaryDir>();
-        window_ = std::make_unique<ui::MainWindow>(
-            std::make_unique<ui::PresetStore>(dir_->filePath(QStringLiteral("settings.ini"))), 2);
+        window_ = test::windowIn(*dir_);
         window_->show();
     }
     void cleanup() {

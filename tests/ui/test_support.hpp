@@ -2,8 +2,13 @@
 
 // Shared helpers for the ui tests.
 
+#include <memory>
 #include <vector>
 
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "core/training/run_config.hpp"
@@ -11,8 +16,33 @@
 #include "core/training/trainer.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/runs/training_controller.hpp"
+#include "ui/window/main_window.hpp"
+#include "ui/window/preset_store.hpp"
 
 namespace lrscope::test {
+
+// The real window with a settings file of its own in `dir` (and its recovery autosave beside
+// it) and two training threads; not shown yet.
+inline std::unique_ptr<ui::MainWindow> windowIn(const QTemporaryDir& dir) {
+    return std::make_unique<ui::MainWindow>(
+        std::make_unique<ui::PresetStore>(dir.filePath(QStringLiteral("settings.ini"))), 2);
+}
+
+// The action `text` of the menu `menu` in `bar`, as the user reads them (without the "&" of
+// their shortcuts); nullptr when there is none.
+inline QAction* menuAction(QMenuBar* bar, const QString& menu, const QString& text) {
+    for (QAction* top : bar->actions()) {
+        if (top->menu() == nullptr || QString(top->text()).remove(QLatin1Char('&')) != menu) {
+            continue;
+        }
+        for (QAction* action : top->menu()->actions()) {
+            if (QString(action->text()).remove(QLatin1Char('&')) == text) {
+                return action;
+            }
+        }
+    }
+    return nullptr;
+}
 
 // A small, quick classification run.
 inline core::RunConfig smallConfig(int epochs = 20) {

@@ -37,24 +37,6 @@
 
 using namespace lrscope;
 
-namespace {
-
-QAction* menuAction(QMenuBar* bar, const QString& menu, const QString& text) {
-    for (QAction* top : bar->actions()) {
-        if (top->menu() == nullptr || QString(top->text()).remove(QLatin1Char('&')) != menu) {
-            continue;
-        }
-        for (QAction* action : top->menu()->actions()) {
-            if (QString(action->text()).remove(QLatin1Char('&')) == text) {
-                return action;
-            }
-        }
-    }
-    return nullptr;
-}
-
-}  // namespace
-
 class TestSweepView : public QObject {
     Q_OBJECT
 private:
@@ -93,8 +75,7 @@ private:
 private slots:
     void init() {
         dir_ = std::make_unique<QTemporaryDir>();
-        window_ = std::make_unique<ui::MainWindow>(
-            std::make_unique<ui::PresetStore>(dir_->filePath(QStringLiteral("settings.ini"))), 2);
+        window_ = test::windowIn(*dir_);
         window_->show();
         window_->controller().setMaxEpochsPerSecond(0.0);
     }
@@ -131,8 +112,8 @@ private slots:
 
     void theRunMenuDialogQueuesOptimizersTimesRatesAsTrainDoes() {
         QVERIFY(window_->panel().setConfig(test::smallConfig(8)).isEmpty());
-        QAction* sweep = menuAction(window_->menuBar(), QStringLiteral("Run"),
-                                    QStringLiteral("Sweep learning rates..."));
+        QAction* sweep = test::menuAction(window_->menuBar(), QStringLiteral("Run"),
+                                          QStringLiteral("Sweep learning rates..."));
         QVERIFY(sweep != nullptr);
         bool answered = false;
         QTimer::singleShot(0, this, [&] {
