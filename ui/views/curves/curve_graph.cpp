@@ -7,6 +7,8 @@
 
 #include <QPaintEngine>
 
+#include "ui/views/curves/curve_cache.hpp"
+
 namespace lrscope::ui {
 
 namespace {
@@ -259,17 +261,53 @@ QCPRange CurveGraph::getValueRange(bool& foundRange, QCP::SignDomain inSignDomai
 }
 
 void CurveGraph::draw(QCPPainter* painter) {
-    const Entries entries = entriesInView();
-    drewColumns_ = columnPathApplies(painter) && drawColumns(painter, entries);
+    if (cache_ != nullptr && cache_->drawsCurves()) {
+        return;  // the cache below drew this curve
+    }
+    drawEntries(painter, std::nullopt);
+}
+
+void CurveGraph::drawFor(QCPPainter* painter, std::optional<QCPRange> keys) {
+    applyDefaultAntialiasingHint(painter);
+    drawEntries(painter, keys);
+}
+
+void CurveGraph::drawEntries(QCPPainter* painter, std::optional<QCPRange> keys) {
+    const Entries inView = entriesInView();
+    // Whether to draw column by column is decided on the whole view, so that a draw of a few
+    // columns takes the path a full draw takes.
+    drewColumns_ = columnPathApplies(painter) && denseEnough(inView);
+    const Entries entries = drewColumns_ && keys ? entriesAround(inView, *keys) : inView;
     if (!drewColumns_) {
         drawFromContainer(painter, entries);
-    } else if (!scatterStyle().isNone()) {
+        return;
+    }
+    drawColumns(painter, entries);
+    if (!scatterStyle().isNone()) {
         // The markers over the columns, as QCPGraph draws them, without its line.
         const LineStyle line = mLineStyle;
         mLineStyle = lsNone;
         drawFromContainer(painter, entries);
         mLineStyle = line;
     }
+}
+
+CurveGraph::Entries CurveGraph::entriesAround(Entries inView, QCPRange keys) const {
+    Entries entries{std::max(inView.first, lowerBound(keys.lower)),
+                    std::min(inView.last, upperBound(keys.upper))};
+    if (entries.first >= entries.last) {
+        entries.last = entries.first;
+    }
+    // Two points either side: the columns at the range's ends join their neighbours.
+    for (int found = 0; found < 2 && entries.first > inView.first;) {
+        --entries.first;
+        found += isPoint(entries.first) ? 1 : 0;
+    }
+    for (int found = 0; found < 2 && entries.last < inView.last;) {
+        found += isPoint(entries.last) ? 1 : 0;
+        ++entries.last;
+    }
+    return entries;
 }
 
 void CurveGraph::drawFromContainer(QCPPainter* painter, Entries entries) {
@@ -336,17 +374,24 @@ bool CurveGraph::columnPathApplies(const QCPPainter* painter) const {
     return !smooth && pen().widthF() <= 1.0 && pen().brush().style() == Qt::SolidPattern;
 }
 
-bool CurveGraph::drawColumns(QCPPainter* painter, Entries entries) const {
+bool CurveGraph::denseEnough(Entries entries) const {
     if (entries.count() < 2) {
         return false;
+    }
+    const PixelMap toX(keyAxis());
+    const double columns =
+        std::abs(toX(points_->keyOf(entries.last - 1)) - toX(points_->keyOf(entries.first))) + 1.0;
+    return static_cast<double>(entries.count()) >= kMinPointsPerColumn * columns;
+}
+
+void CurveGraph::drawColumns(QCPPainter* painter, Entries entries) const {
+    if (entries.count() == 0) {
+        return;
     }
     const PixelMap toX(keyAxis());
     const PixelMap toY(valueAxis());
     const double columns =
         std::abs(toX(points_->keyOf(entries.last - 1)) - toX(points_->keyOf(entries.first))) + 1.0;
-    if (static_cast<double>(entries.count()) < kMinPointsPerColumn * columns) {
-        return false;
-    }
     // Values far outside the plot are clamped just beyond its edge: the run still reaches the
     // edge, and a diverged value of 1e300 does not make a huge rectangle.
     const QRect area = keyAxis()->axisRect()->rect();
@@ -415,7 +460,6 @@ bool CurveGraph::drawColumns(QCPPainter* painter, Entries entries) const {
     painter->setPen(Qt::NoPen);
     painter->setBrush(pen().color());
     painter->drawRects(runs.constData(), static_cast<int>(runs.size()));
-    return true;
 }
 
 void CurveGraph::drawLinePlot(QCPPainter* painter, const QVector<QPointF>& lines) const {

@@ -10,6 +10,8 @@
 
 namespace lrscope::ui {
 
+class CurveCache;
+
 // A graph that draws points it does not hold: it reads them from a CurvePoints at every draw
 // (for a RunPlot, the run's history in the RunStore), so a curve costs the plot no memory per
 // point.
@@ -31,6 +33,20 @@ public:
     CurveGraph(QCPAxis* keyAxis, QCPAxis* valueAxis, const CurvePoints* points = nullptr);
 
     void setPoints(const CurvePoints* points);
+    const CurvePoints* pointSource() const { return points_; }
+    // A cache that draws this curve in live replots (curve_cache.hpp); nullptr: none.
+    void setCache(const CurveCache* cache) { cache_ = cache; }
+    const CurveCache* cache() const { return cache_; }
+    // Draws the curve as its layer would (antialiasing hint included; the clip is the
+    // caller's). With `keys`, the caller clips to the pixel columns of that key range, and a
+    // curve drawn column by column reads only the points there and a little beyond.
+    void drawFor(QCPPainter* painter, std::optional<QCPRange> keys = std::nullopt);
+
+    // The rect its layer clips it to (QCPLayer::draw's: the axis rect, one pixel up).
+    QRect layerClip() const { return clipRect().translated(0, -1); }
+    // Entries of the source (points or not) and their keys, in order.
+    std::size_t entryCount() const { return points_ == nullptr ? 0 : points_->entryCount(); }
+    double entryKey(std::size_t entry) const { return points_->keyOf(entry); }
 
     std::size_t pointCount() const { return points_ == nullptr ? 0 : points_->pointCount(); }
     bool isEmpty() const { return pointCount() == 0; }
@@ -75,7 +91,6 @@ private:
         std::size_t count() const { return last - first; }
     };
 
-    std::size_t entryCount() const { return points_ == nullptr ? 0 : points_->entryCount(); }
     std::size_t lowerBound(double key) const;  // the first entry with a key >= key
     std::size_t upperBound(double key) const;  // the first entry with a key > key
     bool isPoint(std::size_t entry) const;
@@ -86,11 +101,18 @@ private:
     template <typename F>
     void forEachPoint(Entries entries, F&& f) const;
 
+    void drawEntries(QCPPainter* painter, std::optional<QCPRange> keys);
     bool columnPathApplies(const QCPPainter* painter) const;
-    bool drawColumns(QCPPainter* painter, Entries entries) const;
+    // Whether the entries are dense enough on screen to be drawn column by column.
+    bool denseEnough(Entries entries) const;
+    void drawColumns(QCPPainter* painter, Entries entries) const;
     void drawFromContainer(QCPPainter* painter, Entries entries);
+    // The entries a draw clipped to the pixel columns of `keys` needs: those in the range and
+    // two points either side.
+    Entries entriesAround(Entries inView, QCPRange keys) const;
 
     const CurvePoints* points_ = nullptr;
+    const CurveCache* cache_ = nullptr;
     bool drewColumns_ = false;
 };
 

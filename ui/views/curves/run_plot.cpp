@@ -10,6 +10,7 @@
 #include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_marker.hpp"
 #include "ui/runs/run_store.hpp"
+#include "ui/views/curves/curve_cache.hpp"
 #include "ui/views/curves/epoch_ticker.hpp"
 #include "ui/widgets/plot_look.hpp"
 
@@ -45,8 +46,11 @@ RunPlot::RunPlot(const RunStore& store, PlotMetric metric, QWidget* parent)
     replotTimer_.setSingleShot(true);
     connect(&replotTimer_, &QTimer::timeout, this, &RunPlot::replotNow);
     setPlottingHints(QCP::phCacheLabels | QCP::phFastPolylines);
-    // Raw curves behind smoothed ones are drawn first, under every curve.
+    // Raw curves behind smoothed ones are drawn first, under every curve; in live replots the
+    // cache below them draws them all.
     addLayer(QStringLiteral("raw"), layer(QStringLiteral("main")), QCustomPlot::limBelow);
+    addLayer(QStringLiteral("curve cache"), layer(QStringLiteral("raw")), QCustomPlot::limBelow);
+    cache_ = new CurveCache(this, QStringLiteral("curve cache"));
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setNoAntialiasingOnDrag(true);
     setMouseTracking(true);
@@ -209,6 +213,7 @@ void RunPlot::addRun(core::RunId id) {
 CurveGraph* RunPlot::newGraph() {
     auto* graph = new CurveGraph(xAxis, yAxis);
     graph->setAdaptiveSampling(true);
+    graph->setCache(cache_);
     return graph;
 }
 

@@ -15,6 +15,7 @@
 
 namespace lrscope::ui {
 
+class CurveCache;
 class FigureHeading;
 class RunStore;
 
@@ -97,8 +98,12 @@ public:
     void refreshDecorations();
 
     // Asks for one replot soon; many requests give one replot, and a slow replot is spaced
-    // out so the event loop stays responsive.
+    // out so the event loop stays responsive. These replots redraw only where curves grew
+    // while nothing else changed (CurveCache).
     void requestReplot();
+    // What a requested replot does, at once (for tests and benchmarks).
+    void replotNow();
+    const CurveCache& curveCache() const { return *cache_; }
 
 signals:
     void followChanged(bool following);
@@ -155,7 +160,6 @@ private:
     void refreshLogTicks();
     QString missingPointsReason() const;
     void updatePens();
-    void replotNow();
     void refreshAxes();
     void fitToData();
     void showHover(QMouseEvent* event);
@@ -186,6 +190,7 @@ private:
     bool seriesKeyWanted_ = false;
     std::optional<double> yLimitLow_;
     std::optional<double> yLimitHigh_;
+    CurveCache* cache_ = nullptr;  // draws the curves in live replots
     QTimer replotTimer_;
     std::chrono::steady_clock::time_point lastReplotEnd_{};
     long lastReplotMs_ = 0;

@@ -3,6 +3,7 @@
 #include "ui/views/curves/run_plot.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -12,6 +13,7 @@
 #include "core/base/number_format.hpp"
 #include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_store.hpp"
+#include "ui/views/curves/curve_cache.hpp"
 
 namespace lrscope::ui {
 
@@ -19,13 +21,38 @@ namespace {
 
 constexpr long kMaxReplotGapMs = 250;
 constexpr double kHoverRadiusPx = 14.0;
-// A running run gets this much room to the right of its last epoch (up to its planned end),
-// so its curve grows into the plot instead of pushing against the edge.
+// A running run gets at least this much room to the right of its last epoch (up to its planned
+// end), so its curve grows into the plot instead of pushing against the edge.
 constexpr double kRunningRoom = 1.25;
 // Lr-change labels nearer the top edge than this go below their marker.
 constexpr double kLabelTopRoomPx = 30.0;
 // Up to this many legend entries sit in the plot's corner; more go beside the plot.
 constexpr int kLegendInsideMax = 6;
+
+// Axis ends while following move in steps: to a round number of epochs on x, to a quarter
+// decade on a log y axis. Between steps a live plot's axes hold still, so it redraws only where
+// curves grew (CurveCache), and the ends read well.
+double roundUp(double value) {
+    constexpr std::array<double, 10> kSteps = {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0};
+    if (!(value > 0.0) || !std::isfinite(value)) {
+        return value;
+    }
+    const double decade = std::pow(10.0, std::floor(std::log10(value)));
+    for (const double step : kSteps) {
+        if (step * decade >= value * (1.0 - 1e-12)) {
+            return step * decade;
+        }
+    }
+    return 10.0 * decade;
+}
+
+double quarterDecade(double value, bool up) {
+    if (!(value > 0.0) || !std::isfinite(value)) {
+        return value;
+    }
+    const double quarters = 4.0 * std::log10(value);
+    return std::pow(10.0, (up ? std::ceil(quarters - 1e-9) : std::floor(quarters + 1e-9)) / 4.0);
+}
 
 struct Range {
     double low = std::numeric_limits<double>::infinity();
@@ -296,7 +323,7 @@ void RunPlot::fitToData() {
         }
         const Run* run = store_.run(id);
         if (run != nullptr && !isFinished(run->state)) {
-            runEnd = std::min(std::max(runEnd * kRunningRoom, runEnd + 10.0),
+            runEnd = std::min(roundUp(std::max(runEnd * kRunningRoom, runEnd + 10.0)),
                               static_cast<double>(std::max(c.plannedEpochs, 1)));
         }
         lastEpoch = std::max(lastEpoch, runEnd);
@@ -309,8 +336,8 @@ void RunPlot::fitToData() {
         return;
     }
     if (logY_) {
-        const double low = values.low / 1.5;
-        const double high = std::max(values.high * 1.5, low * 10);
+        const double low = quarterDecade(values.low / 1.5, false);
+        const double high = quarterDecade(std::max(values.high * 1.5, low * 10), true);
         yAxis->setRange(withYLimits(QCPRange(low, high)));
         return;
     }
@@ -453,7 +480,9 @@ void RunPlot::refreshDecorations() {
 void RunPlot::replotNow() {
     const auto start = std::chrono::steady_clock::now();
     refreshDecorations();
+    cache_->beginLiveReplot();
     replot(QCustomPlot::rpQueuedRefresh);
+    cache_->endLiveReplot();
     lastReplotEnd_ = std::chrono::steady_clock::now();
     lastReplotMs_ = static_cast<long>(
         std::chrono::duration_cast<std::chrono::milliseconds>(lastReplotEnd_ - start).count());

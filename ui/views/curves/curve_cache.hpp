@@ -1,0 +1,94 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include <qcustomplot.h>
+#include <QImage>
+#include <QPen>
+#include <QRect>
+
+namespace lrscope::ui {
+
+class CurveGraph;
+
+// The curves of a live plot, kept as a picture between replots and redrawn only in the pixel
+// columns where they grew. Live runs only ever append points, so while the axes, the size and
+// every curve's look stay the same, a replot draws the new points' columns again (all curves
+// there, in their order, so the overlaps come out as a full draw) instead of every point of
+// every curve: with 32 runs training that is a few columns rather than 64 curves.
+//
+// The cache sits on a layer below the plot's curve layers. It draws only during a live replot
+// (beginLiveReplot/endLiveReplot around QCustomPlot::replot), and only on a raster paint buffer
+// at scale 1 with aliased curves, where its picture is pixel for pixel what the curves draw
+// themselves; the curves then skip their own draw. Every other draw (exports, PDF and SVG,
+// HiDPI screens, antialiased curves, a drag or a resize) is the curves' own, untouched.
+class CurveCache : public QCPLayerable {
+    Q_OBJECT
+public:
+    CurveCache(QCustomPlot* plot, const QString& layer);
+
+    void beginLiveReplot() { live_ = true; }
+    void endLiveReplot() { live_ = false; }
+    // Whether the curves' layers are drawn by the cache in the replot under way.
+    bool drawsCurves() const { return live_; }
+
+    // What the last live replot did, for tests and benchmarks.
+    enum class Draw { None, Full, Columns };
+    Draw lastDraw() const { return lastDraw_; }
+    // Pixel columns redrawn by the last live replot (all of them after a full draw).
+    int lastRedrawnColumns() const { return lastColumns_; }
+
+protected:
+    void applyDefaultAntialiasingHint(QCPPainter* painter) const override;
+    void draw(QCPPainter* painter) override;
+
+private:
+    // Everything about a curve that changes its picture other than new points.
+    struct Look {
+        const CurveGraph* graph = nullptr;
+        const void* points = nullptr;
+        QPen pen;
+        QBrush brush;
+        int lineStyle = 0;
+        int scatterShape = 0;
+        double scatterSize = 0.0;
+        QPen scatterPen;
+        QBrush scatterBrush;
+        int scatterSkip = 0;
+        bool antialiased = false;
+        QRect clip;
+        bool operator==(const Look& other) const;
+    };
+    // Everything about the plot that does.
+    struct Frame {
+        QSize size;
+        QRect axisRect;
+        QCPRange keys;
+        QCPRange values;
+        bool logValues = false;
+        bool reversedKeys = false;
+        bool reversedValues = false;
+        bool operator==(const Frame& other) const = default;
+    };
+
+    bool applies(const QCPPainter* painter) const;
+    std::vector<CurveGraph*> curvesInDrawOrder() const;
+    Frame frameOf(const std::vector<CurveGraph*>& curves, QSize size) const;
+    void drawAll(const std::vector<CurveGraph*>& curves, const QCPPainter& like);
+    // Redraws every curve within the columns where some curve has points it did not have at
+    // the last draw; false when a curve has fewer (it was replaced).
+    bool drawGrowth(const std::vector<CurveGraph*>& curves, const QCPPainter& like);
+    void drawColumns(const std::vector<CurveGraph*>& curves, const QCPPainter& like, int left,
+                     int right);
+
+    bool live_ = false;
+    QImage picture_;
+    Frame frame_;
+    std::vector<Look> looks_;
+    std::vector<std::size_t> drawnEntries_;  // per curve in looks_, at the last draw
+    Draw lastDraw_ = Draw::None;
+    int lastColumns_ = 0;
+};
+
+}  // namespace lrscope::ui
