@@ -18,9 +18,9 @@ bool hasJsonExtension(const std::string& path) {
 }
 
 bool startsLikeJson(std::string_view text) {
-    constexpr std::string_view kBom = "\xEF\xBB\xBF";
-    if (text.starts_with(kBom)) {
-        text.remove_prefix(kBom.size());
+    constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+    if (text.starts_with(kUtf8Bom)) {
+        text.remove_prefix(kUtf8Bom.size());
     }
     const size_t first = text.find_first_not_of(" \t\r\n");
     return first != std::string_view::npos && (text[first] == '[' || text[first] == '{');

@@ -17,8 +17,8 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr std::string_view kFormatName = "lrscope-settings";
-constexpr int kFormatVersion = 1;
+constexpr std::string_view kSettingsFormatName = "lrscope-settings";
+constexpr int kSettingsFormatVersion = 1;
 // Whole numbers are read through double, which holds every integer up to 2^53 exactly.
 constexpr long kMaxWhole = 9'007'199'254'740'992;
 
@@ -58,9 +58,10 @@ std::string jsonPathOf(const std::string& key) {
 }
 
 // Reads typed values from one JSON object, naming the key's path in errors.
-class Reader {
+class SettingsReader {
 public:
-    Reader(const Json& object, std::string path) : object_(object), path_(std::move(path)) {}
+    SettingsReader(const Json& object, std::string path)
+        : object_(object), path_(std::move(path)) {}
 
     std::string name(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
 
@@ -116,12 +117,12 @@ public:
         return value.get<std::string>();
     }
 
-    Reader object(const char* key) const {
+    SettingsReader object(const char* key) const {
         const Json& value = at(key, "an object");
         if (!value.is_object()) {
             fail(key, "an object", value);
         }
-        return Reader(value, name(key));
+        return SettingsReader(value, name(key));
     }
 
     const Json& list(const char* key, const std::string& expected) const {
@@ -149,7 +150,7 @@ private:
     std::string path_;
 };
 
-std::uint64_t readSeed(const Reader& root) {
+std::uint64_t readSeed(const SettingsReader& root) {
     constexpr const char* kExpected = "a whole number from 0 to 18446744073709551615 as a string";
     const Json& value = root.at("seed", kExpected);
     if (value.is_number_unsigned()) {
@@ -166,7 +167,7 @@ std::uint64_t readSeed(const Reader& root) {
     root.fail("seed", kExpected, value);
 }
 
-DataSpec readData(const Reader& data) {
+DataSpec readData(const SettingsReader& data) {
     DataSpec d;
     d.dataset = data.text("dataset");
     d.csvPath = data.text("csv_path");
@@ -186,7 +187,7 @@ DataSpec readData(const Reader& data) {
     return d;
 }
 
-OptimizerSettings readOptimizer(const Reader& o) {
+OptimizerSettings readOptimizer(const SettingsReader& o) {
     OptimizerSettings s =
         defaultsFor(o.parsed("kind", [](const std::string& text) { return parseOptimizer(text); }));
     s.lr = o.number("lr");
@@ -246,8 +247,8 @@ Json runConfigToJson(const RunConfig& c) {
     schedule["warmup_epochs"] = c.schedule.warmupEpochs;
 
     Json json = Json::object();
-    json["format"] = std::string(kFormatName);
-    json["version"] = kFormatVersion;
+    json["format"] = std::string(kSettingsFormatName);
+    json["version"] = kSettingsFormatVersion;
     json["data"] = std::move(data);
     json["hidden_layers"] = c.hiddenLayers;
     json["activation"] = std::string(activationName(c.activation));
@@ -270,13 +271,13 @@ RunConfig runConfigFromJson(const Json& json) {
     if (!json.is_object()) {
         throw InputError("expected an object with the settings, got " + describeJson(json));
     }
-    const Reader root(json, "");
+    const SettingsReader root(json, "");
     const std::string format = root.text("format");
-    if (format != kFormatName) {
-        root.fail("format", "\"" + std::string(kFormatName) + "\"", Json(format));
+    if (format != kSettingsFormatName) {
+        root.fail("format", "\"" + std::string(kSettingsFormatName) + "\"", Json(format));
     }
-    if (root.whole("version") != kFormatVersion) {
-        root.fail("version", std::to_string(kFormatVersion), json.at("version"));
+    if (root.whole("version") != kSettingsFormatVersion) {
+        root.fail("version", std::to_string(kSettingsFormatVersion), json.at("version"));
     }
 
     RunConfig c;
@@ -302,14 +303,14 @@ RunConfig runConfigFromJson(const Json& json) {
         root.parsed("activation", [](const std::string& text) { return parseActivation(text); });
     c.loss = root.parsed("loss", [](const std::string& text) { return parseLoss(text); });
 
-    const Reader init = root.object("init");
+    const SettingsReader init = root.object("init");
     c.init = init.parsed("scheme", [](const std::string& text) { return parseInitScheme(text); });
     c.init.fixedBias = init.boolean("fixed_bias");
     c.init.biasValue = init.number("bias_value");
 
     c.optimizer = readOptimizer(root.object("optimizer"));
 
-    const Reader schedule = root.object("schedule");
+    const SettingsReader schedule = root.object("schedule");
     c.schedule =
         schedule.parsed("kind", [](const std::string& text) { return parseSchedule(text); });
     c.schedule.warmupEpochs = static_cast<int>(schedule.whole("warmup_epochs", INT_MIN, INT_MAX));

@@ -18,6 +18,7 @@
 #include "core/data/builtin_datasets.hpp"
 #include "core/data/data_generators.hpp"
 #include "core/data/data_spec.hpp"
+#include "ui/qt_text.hpp"
 #include "ui/widgets/number_field.hpp"
 
 namespace lrscope::ui {
@@ -25,10 +26,6 @@ namespace lrscope::ui {
 namespace {
 
 constexpr const char* kCsvPrefix = "csv:";
-
-QString toQString(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 QString displayName(std::string_view name) {
     QString text = toQString(name);

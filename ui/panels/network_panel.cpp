@@ -9,16 +9,13 @@
 #include <QPushButton>
 
 #include "core/base/number_format.hpp"
+#include "ui/qt_text.hpp"
 #include "ui/widgets/network_diagram.hpp"
 #include "ui/widgets/number_field.hpp"
 
 namespace lrscope::ui {
 
 namespace {
-
-QString toQString(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 constexpr core::Activation kActivations[] = {core::Activation::Tanh, core::Activation::Relu,
                                              core::Activation::LeakyRelu, core::Activation::Sigmoid,

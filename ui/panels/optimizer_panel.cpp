@@ -6,6 +6,7 @@
 #include <QLabel>
 
 #include "core/base/number_format.hpp"
+#include "ui/qt_text.hpp"
 #include "ui/runs/run_labels.hpp"
 #include "ui/widgets/number_field.hpp"
 
@@ -14,10 +15,6 @@ namespace lrscope::ui {
 namespace {
 
 using Kind = core::OptimizerKind;
-
-QString text(std::string_view view) {
-    return QString::fromUtf8(view.data(), static_cast<qsizetype>(view.size()));
-}
 
 }  // namespace
 
@@ -37,20 +34,20 @@ OptimizerPanel::OptimizerPanel(QWidget* parent)
     for (const core::OptimizerSettingInfo& info : core::optimizerSettingTable()) {
         const std::string key(info.key);
         if (info.isSwitch) {
-            auto* box = new QCheckBox(text(info.label), this);
-            setHelpText(box, text(info.help));
+            auto* box = new QCheckBox(toQString(info.label), this);
+            setHelpText(box, toQString(info.help));
             f->addRow(box);
-            nameSetting(key, text(info.label));
+            nameSetting(key, toQString(info.label));
             switches_[info.setting] = box;
             connect(box, &QCheckBox::toggled, this, [this] { notifyChanged(); });
         } else {
-            auto* field = new NumberField(text(info.label).toLower(), NumberField::Kind::Real,
+            auto* field = new NumberField(toQString(info.label).toLower(), NumberField::Kind::Real,
                                           info.low, info.high, this);
             field->setBounds(NumberField::Bound::Inclusive, info.highIncluded
                                                                 ? NumberField::Bound::Inclusive
                                                                 : NumberField::Bound::Exclusive);
-            setHelpText(field, text(info.help));
-            addSettingRow(key, text(info.label), field);
+            setHelpText(field, toQString(info.help));
+            addSettingRow(key, toQString(info.label), field);
             numbers_[info.setting] = field;
             connect(field, &QLineEdit::textChanged, this, [this] { notifyChanged(); });
         }

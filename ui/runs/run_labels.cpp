@@ -10,24 +10,17 @@
 #include "core/nn/activation.hpp"
 #include "core/nn/loss.hpp"
 #include "core/optim/optimizer_setting.hpp"
+#include "ui/qt_text.hpp"
 #include "ui/runs/run_store.hpp"
 
 namespace lrscope::ui {
-
-namespace {
-
-QString text(std::string_view view) {
-    return QString::fromUtf8(view.data(), static_cast<qsizetype>(view.size()));
-}
-
-}  // namespace
 
 QString compactNumber(double value, int digits) {
     return QString::fromStdString(core::formatCompact(value, digits));
 }
 
 QString optimizerLabel(core::OptimizerKind kind) {
-    return text(core::optimizerDisplayName(kind));
+    return toQString(core::optimizerDisplayName(kind));
 }
 
 QString dataSetName(const core::DataSpec& data) {
@@ -46,8 +39,8 @@ QString runSettingsSummary(const core::RunConfig& config) {
     parts << dataSetName(config.data);
     parts << QStringLiteral("%1 %2").arg(
         layers.isEmpty() ? QStringLiteral("no hidden layers") : layers.join(QLatin1Char(',')),
-        text(core::activationName(config.activation)));
-    parts << text(core::lossName(config.loss));
+        toQString(core::activationName(config.activation)));
+    parts << toQString(core::lossName(config.loss));
     parts << (config.batchSize <= 0 ? QStringLiteral("full batch")
                                     : QStringLiteral("batch %1").arg(config.batchSize));
     parts << QStringLiteral("seed %1").arg(config.seed);
@@ -73,8 +66,8 @@ std::vector<QString> distinguishingSettings(const std::vector<const core::RunCon
                        ? QStringLiteral("no hidden layer")
                        : QStringLiteral("layers %1").arg(widths.join(QLatin1Char(',')));
         },
-        [](const core::RunConfig& c) { return text(core::activationName(c.activation)); },
-        [](const core::RunConfig& c) { return text(core::lossName(c.loss)); },
+        [](const core::RunConfig& c) { return toQString(core::activationName(c.activation)); },
+        [](const core::RunConfig& c) { return toQString(core::lossName(c.loss)); },
         [](const core::RunConfig& c) {
             return c.batchSize <= 0 ? QStringLiteral("full batch")
                                     : QStringLiteral("batch %1").arg(c.batchSize);
@@ -85,8 +78,8 @@ std::vector<QString> distinguishingSettings(const std::vector<const core::RunCon
                 const auto& info = core::settingInfo(setting);
                 const double value = core::settingValue(c.optimizer, setting);
                 if (value != core::settingValue(core::defaultsFor(c.optimizer.kind), setting)) {
-                    parts << (info.isSwitch ? text(info.key)
-                                            : QStringLiteral("%1=%2").arg(text(info.key),
+                    parts << (info.isSwitch ? toQString(info.key)
+                                            : QStringLiteral("%1=%2").arg(toQString(info.key),
                                                                           compactNumber(value)));
                 }
             }

@@ -16,6 +16,7 @@
 #include "core/analysis/optimizer_path.hpp"
 #include "core/base/errors.hpp"
 #include "core/optim/optimizer_setting.hpp"
+#include "ui/qt_text.hpp"
 #include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_palette.hpp"
 #include "ui/views/landscape/landscape_plot.hpp"
@@ -30,10 +31,6 @@ using Kind = core::OptimizerKind;
 
 constexpr int kDefaultSteps = 1000;
 constexpr int kMaxSteps = 10000;
-
-QString text(std::string_view view) {
-    return QString::fromUtf8(view.data(), static_cast<qsizetype>(view.size()));
-}
 
 // Where each function's race starts by default: on a wall, away from the minima.
 core::PlanePoint defaultStart(core::TestFunctionKind function) {
@@ -89,7 +86,7 @@ LandscapeView::LandscapeView(const ViewContext& /*context*/, QWidget* parent)
         settings_[kind] = core::defaultsFor(kind);
     }
     for (const core::TestFunctionKind f : core::kAllTestFunctions) {
-        function_->addItem(text(core::testFunctionName(f)), static_cast<int>(f));
+        function_->addItem(toQString(core::testFunctionName(f)), static_cast<int>(f));
     }
     steps_->setRange(1, kMaxSteps);
     steps_->setValue(kDefaultSteps);
@@ -119,7 +116,7 @@ LandscapeView::LandscapeView(const ViewContext& /*context*/, QWidget* parent)
     grid->setVerticalSpacing(0);
     int index = 0;
     for (const Kind kind : core::kAllOptimizers) {
-        auto* box = new QCheckBox(text(core::optimizerDisplayName(kind)), controls);
+        auto* box = new QCheckBox(toQString(core::optimizerDisplayName(kind)), controls);
         const QColor colour = runColour(index);
         box->setStyleSheet(
             QStringLiteral("QCheckBox { color: %1; font-weight: bold; }").arg(colour.name()));
@@ -132,7 +129,7 @@ LandscapeView::LandscapeView(const ViewContext& /*context*/, QWidget* parent)
     column->addLayout(grid);
 
     for (const Kind kind : core::kAllOptimizers) {
-        settingsOf_->addItem(text(core::optimizerDisplayName(kind)), static_cast<int>(kind));
+        settingsOf_->addItem(toQString(core::optimizerDisplayName(kind)), static_cast<int>(kind));
     }
     settingsForm_->addRow(QObject::tr("Settings of"), settingsOf_);
     for (const core::OptimizerSettingInfo& info : core::optimizerSettingTable()) {
@@ -151,7 +148,7 @@ LandscapeView::LandscapeView(const ViewContext& /*context*/, QWidget* parent)
                 });
             field = box;
         } else {
-            auto* number = new NumberField(text(info.label).toLower(), NumberField::Kind::Real,
+            auto* number = new NumberField(toQString(info.label).toLower(), NumberField::Kind::Real,
                                            info.low, info.high, controls);
             number->setBounds(NumberField::Bound::Inclusive, info.highIncluded
                                                                  ? NumberField::Bound::Inclusive
@@ -169,8 +166,8 @@ LandscapeView::LandscapeView(const ViewContext& /*context*/, QWidget* parent)
                 });
             field = number;
         }
-        setHelpText(field, text(info.help));
-        settingsForm_->addRow(text(info.label), field);
+        setHelpText(field, toQString(info.help));
+        settingsForm_->addRow(toQString(info.label), field);
         fields_[info.setting] = field;
     }
     column->addLayout(settingsForm_);
@@ -305,8 +302,8 @@ void LandscapeView::recompute() {
                               core::optimizerPath(function, settings, core::LrSchedule{}, start_,
                                                   steps_->value())});
         } catch (const core::InputError& error) {
-            problems.push_back(QStringLiteral("%1: %2").arg(text(core::optimizerDisplayName(kind)),
-                                                            QString::fromStdString(error.what())));
+            problems.push_back(QStringLiteral("%1: %2").arg(
+                toQString(core::optimizerDisplayName(kind)), QString::fromStdString(error.what())));
         }
     }
     const long steps = static_cast<long>(paths.size()) * steps_->value();
@@ -331,7 +328,7 @@ QJsonObject LandscapeView::sessionState() const {
     QJsonArray optimizers;
     for (const auto& [kind, box] : chosen_) {
         if (box->isChecked()) {
-            optimizers.push_back(text(core::optimizerName(kind)));
+            optimizers.push_back(toQString(core::optimizerName(kind)));
         }
     }
     state[QStringLiteral("optimizers")] = optimizers;
@@ -354,7 +351,7 @@ void LandscapeView::restoreSessionState(const QJsonObject& state) {
     if (state.contains(QStringLiteral("optimizers"))) {
         const QJsonArray names = state.value(QStringLiteral("optimizers")).toArray();
         for (const auto& [kind, box] : chosen_) {
-            box->setChecked(names.contains(text(core::optimizerName(kind))));
+            box->setChecked(names.contains(toQString(core::optimizerName(kind))));
         }
     }
     building_ = false;

@@ -22,7 +22,7 @@ namespace {
 
 // How tall the view grows when a test starts: a range test needs room for three labels
 // above its curve.
-constexpr int kRoomyHeight = 380;
+constexpr int kRoomyTestHeight = 380;
 
 }  // namespace
 
@@ -103,7 +103,7 @@ RangeTestView::RangeTestView(const ViewContext& context, QWidget* parent)
         // Shown either way: when the test cannot start, the view says why.
         bringViewForward(widget_);
         if (findLearningRate()) {
-            growViewTo(widget_, kRoomyHeight);
+            growViewTo(widget_, kRoomyTestHeight);
         }
     });
     connect(run_, &QPushButton::clicked, this, &RangeTestView::findLearningRate);

@@ -25,7 +25,7 @@ namespace {
 // Redraws are spaced out: records of many runs arrive at the controller's ~30 Hz drains.
 constexpr int kRefreshMs = 100;
 // How tall the view grows when a sweep starts, so the U-curve can be read.
-constexpr int kRoomyHeight = 380;
+constexpr int kRoomySweepHeight = 380;
 
 }  // namespace
 
@@ -157,7 +157,7 @@ void SweepView::openDialog() {
     if (const auto request = dialog.request()) {
         if (!startSweep(*request).empty()) {
             bringViewForward(widget_);
-            growViewTo(widget_, kRoomyHeight);
+            growViewTo(widget_, kRoomySweepHeight);
         }
     }
 }
