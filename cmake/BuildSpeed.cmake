@@ -54,9 +54,10 @@ function(lrscope_unity target)
   endif()
 endfunction()
 
-# lrscope_test_code(TARGET): the tests' own code is compiled with -O1 in release builds. What
-# they test (the libraries) keeps -O3; the test bodies, GoogleTest's and Qt Test's macros spent
-# half their compile time in -O3's optimiser and run no faster for it.
+# lrscope_test_code(TARGET): the tests' own code is compiled with -O1 in release builds and
+# -O0 in the sanitizer build (CMAKE_BUILD_TYPE Debug). What they test (the libraries) keeps -O3
+# and -O1; the test bodies, GoogleTest's and Qt Test's macros spent half their compile time in
+# the optimiser and run no faster for it. -O0 keeps every sanitizer check.
 function(lrscope_test_code target)
-  target_compile_options(${target} PRIVATE $<$<CONFIG:Release>:-O1>)
+  target_compile_options(${target} PRIVATE $<$<CONFIG:Release>:-O1> $<$<CONFIG:Debug>:-O0>)
 endfunction()

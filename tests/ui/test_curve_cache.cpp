@@ -1,7 +1,8 @@
-// Live replots of a RunPlot draw its curves from a cached picture, redrawn only in the pixel
-// columns where runs grew (ui::CurveCache). These tests grow runs step by step and check after
-// every live replot that the picture on screen is, pixel for pixel, the one the curves draw
-// themselves, and that the cache redrew only a few columns while the axes held still.
+// Replots of a RunPlot draw its curves from a cached picture, redrawn only in the pixel columns
+// where runs grew (ui::CurveCache). These tests grow runs step by step and check after every
+// replot that the picture on screen is, pixel for pixel, the one the curves draw themselves
+// (the cache turned off), and that the cache redrew only a few columns while the axes held
+// still.
 #include <cmath>
 #include <vector>
 
@@ -62,6 +63,15 @@ long differingPixels(const QImage& a, const QImage& b) {
         }
     }
     return count;
+}
+
+// The plot as its curves draw themselves, without the cache.
+QImage drawnByTheCurves(ui::RunPlot& plot) {
+    plot.curveCache().setEnabled(false);
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    QImage picture = plot.grab().toImage();
+    plot.curveCache().setEnabled(true);
+    return picture;
 }
 
 enum class Setting { Linear, LogY, Smoothing, Highlighted, ZoomedIn, TestOnly };
@@ -140,8 +150,7 @@ private slots:
                          qPrintable(QStringLiteral("redrew %1 columns")
                                         .arg(plot.curveCache().lastRedrawnColumns())));
             }
-            plot.replot(QCustomPlot::rpImmediateRefresh);  // the curves draw themselves
-            const QImage direct = plot.grab().toImage();
+            const QImage direct = drawnByTheCurves(plot);
             const long differing = differingPixels(live, direct);
             QVERIFY2(
                 differing == 0,
@@ -171,8 +180,7 @@ private slots:
             plot.replotNow();
             const QImage live = plot.grab().toImage();
             QVERIFY2(plot.curveCache().lastDraw() == Draw::Full, what);
-            plot.replot(QCustomPlot::rpImmediateRefresh);
-            QVERIFY2(differingPixels(live, plot.grab().toImage()) == 0, what);
+            QVERIFY2(differingPixels(live, drawnByTheCurves(plot)) == 0, what);
         };
         store.setColour(4, QColor(Qt::darkCyan));
         redrawsAll("a new colour");
@@ -180,13 +188,42 @@ private slots:
         redrawsAll("a hidden run");
         plot.setHighlighted({2});
         redrawsAll("a highlighted run");
+        // A resize replots at once (QCustomPlot's own replot, through the cache).
         plot.resize(800, 480);
-        redrawsAll("a new size");
+        QCOMPARE(plot.curveCache().lastDraw(), Draw::Full);
+        plot.replotNow();
+        QCOMPARE(plot.curveCache().lastRedrawnColumns(), 0);
+        QCOMPARE(differingPixels(plot.grab().toImage(), drawnByTheCurves(plot)), 0L);
         plot.setFollow(false);
         plot.yAxis->setRange(0.0, 0.5);
         redrawsAll("a new y range");
         store.take({7});
         redrawsAll("a removed run");
+    }
+
+    void exportsDrawTheCurvesThemselves() {
+        ui::RunStore store;
+        ui::RunPlot plot(store, ui::PlotMetric::Loss);
+        plot.resize(900, 520);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        core::RunConfig config = test::smallConfig(20'000);
+        for (core::RunId id = 1; id <= kRuns; ++id) {
+            store.addQueuedRun(id, config);
+            store.appendRecords(id, recordsOf(id, 0, kStartEpochs));
+        }
+        plot.replotNow();
+        QCOMPARE(plot.curveCache().lastDraw(), Draw::Full);
+        // Outside a replot the curves draw themselves: a picture made for a file has them.
+        const QImage exported = plot.toPixmap(900, 520, 1.0).toImage();
+        const QRgb colour = store.run(1)->colour.rgb();
+        long inked = 0;
+        for (int y = 0; y < exported.height(); ++y) {
+            for (int x = 0; x < exported.width(); ++x) {
+                inked += (exported.pixel(x, y) & 0xffffff) == (colour & 0xffffff) ? 1 : 0;
+            }
+        }
+        QVERIFY2(inked > 500, qPrintable(QStringLiteral("%1 pixels of run 1").arg(inked)));
     }
 
     void antialiasedCurvesDrawThemselves() {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include <QPaintEngine>
 
@@ -35,7 +36,13 @@ bool CurveCache::Look::operator==(const Look& other) const {
            clip == other.clip;
 }
 
-CurveCache::CurveCache(QCustomPlot* plot, const QString& layer) : QCPLayerable(plot, layer) {}
+CurveCache::CurveCache(QCustomPlot* plot, const QString& layer, std::function<bool()> replotting)
+    : QCPLayerable(plot, layer), replotting_(std::move(replotting)) {}
+
+void CurveCache::setEnabled(bool enabled) {
+    // The picture stays what it was when drawn; it is only drawn on from where it was.
+    enabled_ = enabled;
+}
 
 void CurveCache::applyDefaultAntialiasingHint(QCPPainter* painter) const {
     painter->setAntialiasing(false);
@@ -82,12 +89,9 @@ CurveCache::Frame CurveCache::frameOf(const std::vector<CurveGraph*>& curves, QS
 }
 
 void CurveCache::draw(QCPPainter* painter) {
-    if (!live_) {
-        return;
-    }
-    if (!applies(painter)) {
-        live_ = false;  // the curves draw themselves in this replot
-        lastDraw_ = Draw::None;
+    drewThisReplot_ = enabled_ && replotting_() && applies(painter);
+    if (!drewThisReplot_) {
+        lastDraw_ = Draw::None;  // the curves draw themselves
         return;
     }
     const std::vector<CurveGraph*> curves = curvesInDrawOrder();
@@ -123,7 +127,7 @@ void CurveCache::drawAll(const std::vector<CurveGraph*>& curves, const QCPPainte
         for (CurveGraph* curve : curves) {
             painter.save();
             painter.setClipRect(curve->layerClip());
-            curve->drawFor(&painter);
+            curve->drawFor(&painter, std::nullopt, {&picture_, curve->layerClip()});
             painter.restore();
             drawnEntries_.push_back(curve->entryCount());
         }
@@ -190,9 +194,10 @@ void CurveCache::drawColumns(const std::vector<CurveGraph*>& curves, const QCPPa
         // A pixel or two wider than the band in keys; the clip keeps the band exact.
         QCPRange keys(axis->pixelToCoord(left - 2), axis->pixelToCoord(right + 3));
         keys.normalize();
+        const QRect clip = curve->layerClip() & band;
         painter.save();
-        painter.setClipRect(curve->layerClip() & band);
-        curve->drawFor(&painter, keys);
+        painter.setClipRect(clip);
+        curve->drawFor(&painter, keys, {&picture_, clip});
         painter.restore();
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 #include <qcustomplot.h>
@@ -18,25 +19,28 @@ class CurveGraph;
 // there, in their order, so the overlaps come out as a full draw) instead of every point of
 // every curve: with 32 runs training that is a few columns rather than 64 curves.
 //
-// The cache sits on a layer below the plot's curve layers. It draws only during a live replot
-// (beginLiveReplot/endLiveReplot around QCustomPlot::replot), and only on a raster paint buffer
-// at scale 1 with aliased curves, where its picture is pixel for pixel what the curves draw
-// themselves; the curves then skip their own draw. Every other draw (exports, PDF and SVG,
-// HiDPI screens, antialiased curves, a drag or a resize) is the curves' own, untouched.
+// The cache sits on a layer below the plot's curve layers. It draws when the plot replots its
+// own buffers (QCustomPlot::replot: live updates, drags, resizes), and only on a raster buffer at
+// scale 1 with aliased curves, where its picture is pixel for pixel what the curves draw
+// themselves; the curves then skip their own draw. There it also sets the pixels of curves drawn
+// column by column itself rather than through QPainter. Every other draw (exports, PDF and SVG,
+// HiDPI screens, antialiased curves) is the curves' own, untouched.
 class CurveCache : public QCPLayerable {
     Q_OBJECT
 public:
-    CurveCache(QCustomPlot* plot, const QString& layer);
+    // `replotting` says whether the plot is drawing its own buffers now, as opposed to an
+    // export drawing it elsewhere.
+    CurveCache(QCustomPlot* plot, const QString& layer, std::function<bool()> replotting);
 
-    void beginLiveReplot() { live_ = true; }
-    void endLiveReplot() { live_ = false; }
-    // Whether the curves' layers are drawn by the cache in the replot under way.
-    bool drawsCurves() const { return live_; }
+    // Off, the curves always draw themselves (to compare with, in tests).
+    void setEnabled(bool enabled);
+    // Whether the cache drew the curves in the replot under way.
+    bool drawsCurves() const { return drewThisReplot_ && replotting_(); }
 
-    // What the last live replot did, for tests and benchmarks.
+    // What the last replot did, for tests and benchmarks.
     enum class Draw { None, Full, Columns };
     Draw lastDraw() const { return lastDraw_; }
-    // Pixel columns redrawn by the last live replot (all of them after a full draw).
+    // Pixel columns redrawn by the last replot (all of them after a full draw).
     int lastRedrawnColumns() const { return lastColumns_; }
 
 protected:
@@ -82,7 +86,9 @@ private:
     void drawColumns(const std::vector<CurveGraph*>& curves, const QCPPainter& like, int left,
                      int right);
 
-    bool live_ = false;
+    std::function<bool()> replotting_;
+    bool enabled_ = true;
+    bool drewThisReplot_ = false;
     QImage picture_;
     Frame frame_;
     std::vector<Look> looks_;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include <QImage>
 #include <QPaintEngine>
 
 #include "ui/views/curves/curve_cache.hpp"
@@ -90,6 +91,25 @@ private:
     std::vector<int> pattern_;
     int cycle_ = 0;
 };
+
+// Sets the pixels of one-pixel-wide runs within `clip` to an opaque colour, as QPainter fills
+// aliased rects with an opaque brush.
+void setPixels(QImage& image, QRect clip, const QVector<QRect>& runs, QRgb colour) {
+    clip &= image.rect();
+    uchar* const bits = image.bits();
+    const qsizetype stride = image.bytesPerLine();
+    for (const QRect& run : runs) {
+        const int x = run.left();
+        if (x < clip.left() || x > clip.right()) {
+            continue;
+        }
+        const int top = std::max(run.top(), clip.top());
+        const int bottom = std::min(run.bottom(), clip.bottom());
+        for (int y = top; y <= bottom; ++y) {
+            reinterpret_cast<QRgb*>(bits + y * stride)[x] = colour;
+        }
+    }
+}
 
 }  // namespace
 
@@ -264,15 +284,15 @@ void CurveGraph::draw(QCPPainter* painter) {
     if (cache_ != nullptr && cache_->drawsCurves()) {
         return;  // the cache below drew this curve
     }
-    drawEntries(painter, std::nullopt);
+    drawEntries(painter, std::nullopt, {});
 }
 
-void CurveGraph::drawFor(QCPPainter* painter, std::optional<QCPRange> keys) {
+void CurveGraph::drawFor(QCPPainter* painter, std::optional<QCPRange> keys, CurvePixels pixels) {
     applyDefaultAntialiasingHint(painter);
-    drawEntries(painter, keys);
+    drawEntries(painter, keys, pixels);
 }
 
-void CurveGraph::drawEntries(QCPPainter* painter, std::optional<QCPRange> keys) {
+void CurveGraph::drawEntries(QCPPainter* painter, std::optional<QCPRange> keys, CurvePixels pixels) {
     const Entries inView = entriesInView();
     // Whether to draw column by column is decided on the whole view, so that a draw of a few
     // columns takes the path a full draw takes.
@@ -282,7 +302,7 @@ void CurveGraph::drawEntries(QCPPainter* painter, std::optional<QCPRange> keys) 
         drawFromContainer(painter, entries);
         return;
     }
-    drawColumns(painter, entries);
+    drawColumns(painter, entries, pixels);
     if (!scatterStyle().isNone()) {
         // The markers over the columns, as QCPGraph draws them, without its line.
         const LineStyle line = mLineStyle;
@@ -384,7 +404,7 @@ bool CurveGraph::denseEnough(Entries entries) const {
     return static_cast<double>(entries.count()) >= kMinPointsPerColumn * columns;
 }
 
-void CurveGraph::drawColumns(QCPPainter* painter, Entries entries) const {
+void CurveGraph::drawColumns(QCPPainter* painter, Entries entries, CurvePixels pixels) const {
     if (entries.count() == 0) {
         return;
     }
@@ -457,8 +477,14 @@ void CurveGraph::drawColumns(QCPPainter* painter, Entries entries) const {
         open = true;
     });
     closeColumn();
+    const QColor colour = pen().color();
+    if (pixels.image != nullptr && colour.alpha() == 255 &&
+        pixels.image->format() == QImage::Format_ARGB32_Premultiplied) {
+        setPixels(*pixels.image, pixels.clip, runs, colour.rgba());
+        return;
+    }
     painter->setPen(Qt::NoPen);
-    painter->setBrush(pen().color());
+    painter->setBrush(colour);
     painter->drawRects(runs.constData(), static_cast<int>(runs.size()));
 }
 

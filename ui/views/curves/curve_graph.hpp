@@ -12,6 +12,14 @@ namespace lrscope::ui {
 
 class CurveCache;
 
+// A picture a painter draws on (ARGB32 premultiplied, at scale 1) and the painter's clip in it,
+// where a curve drawn column by column sets its pixels itself: what QPainter's aliased opaque
+// rects would set, without its cost per rect.
+struct CurvePixels {
+    QImage* image = nullptr;
+    QRect clip;
+};
+
 // A graph that draws points it does not hold: it reads them from a CurvePoints at every draw
 // (for a RunPlot, the run's history in the RunStore), so a curve costs the plot no memory per
 // point.
@@ -40,7 +48,8 @@ public:
     // Draws the curve as its layer would (antialiasing hint included; the clip is the
     // caller's). With `keys`, the caller clips to the pixel columns of that key range, and a
     // curve drawn column by column reads only the points there and a little beyond.
-    void drawFor(QCPPainter* painter, std::optional<QCPRange> keys = std::nullopt);
+    void drawFor(QCPPainter* painter, std::optional<QCPRange> keys = std::nullopt,
+                 CurvePixels pixels = {});
 
     // The rect its layer clips it to (QCPLayer::draw's: the axis rect, one pixel up).
     QRect layerClip() const { return clipRect().translated(0, -1); }
@@ -101,11 +110,11 @@ private:
     template <typename F>
     void forEachPoint(Entries entries, F&& f) const;
 
-    void drawEntries(QCPPainter* painter, std::optional<QCPRange> keys);
+    void drawEntries(QCPPainter* painter, std::optional<QCPRange> keys, CurvePixels pixels);
     bool columnPathApplies(const QCPPainter* painter) const;
     // Whether the entries are dense enough on screen to be drawn column by column.
     bool denseEnough(Entries entries) const;
-    void drawColumns(QCPPainter* painter, Entries entries) const;
+    void drawColumns(QCPPainter* painter, Entries entries, CurvePixels pixels) const;
     void drawFromContainer(QCPPainter* painter, Entries entries);
     // The entries a draw clipped to the pixel columns of `keys` needs: those in the range and
     // two points either side.

@@ -46,11 +46,11 @@ RunPlot::RunPlot(const RunStore& store, PlotMetric metric, QWidget* parent)
     replotTimer_.setSingleShot(true);
     connect(&replotTimer_, &QTimer::timeout, this, &RunPlot::replotNow);
     setPlottingHints(QCP::phCacheLabels | QCP::phFastPolylines);
-    // Raw curves behind smoothed ones are drawn first, under every curve; in live replots the
-    // cache below them draws them all.
+    // Raw curves behind smoothed ones are drawn first, under every curve; in replots the cache
+    // below them draws them all.
     addLayer(QStringLiteral("raw"), layer(QStringLiteral("main")), QCustomPlot::limBelow);
     addLayer(QStringLiteral("curve cache"), layer(QStringLiteral("raw")), QCustomPlot::limBelow);
-    cache_ = new CurveCache(this, QStringLiteral("curve cache"));
+    cache_ = new CurveCache(this, QStringLiteral("curve cache"), [this] { return mReplotting; });
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setNoAntialiasingOnDrag(true);
     setMouseTracking(true);

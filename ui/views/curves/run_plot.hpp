@@ -103,7 +103,7 @@ public:
     void requestReplot();
     // What a requested replot does, at once (for tests and benchmarks).
     void replotNow();
-    const CurveCache& curveCache() const { return *cache_; }
+    CurveCache& curveCache() const { return *cache_; }
 
 signals:
     void followChanged(bool following);
@@ -190,7 +190,7 @@ private:
     bool seriesKeyWanted_ = false;
     std::optional<double> yLimitLow_;
     std::optional<double> yLimitHigh_;
-    CurveCache* cache_ = nullptr;  // draws the curves in live replots
+    CurveCache* cache_ = nullptr;  // draws the curves in replots
     QTimer replotTimer_;
     std::chrono::steady_clock::time_point lastReplotEnd_{};
     long lastReplotMs_ = 0;

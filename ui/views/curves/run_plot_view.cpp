@@ -480,9 +480,7 @@ void RunPlot::refreshDecorations() {
 void RunPlot::replotNow() {
     const auto start = std::chrono::steady_clock::now();
     refreshDecorations();
-    cache_->beginLiveReplot();
     replot(QCustomPlot::rpQueuedRefresh);
-    cache_->endLiveReplot();
     lastReplotEnd_ = std::chrono::steady_clock::now();
     lastReplotMs_ = static_cast<long>(
         std::chrono::duration_cast<std::chrono::milliseconds>(lastReplotEnd_ - start).count());
