@@ -13,7 +13,8 @@
 //    on 200 x 200). With `shipped`, the window trains on its own number of threads (at least
 //    4) and the runs have 2,000 epochs, so they finish and the waiting ones start.
 // Not a timed test: it prints the figures. Runs offscreen unless QT_QPA_PLATFORM is set.
-// Usage: gui_benchmark [SECONDS_PER_CASE | replot [PNG|- [RUNS]] | views [SECONDS [RUNS [shipped]]]]
+// Usage: gui_benchmark [SECONDS_PER_CASE | replot [PNG|- [RUNS]] | views [SECONDS [RUNS
+// [shipped]]]]
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -227,9 +228,8 @@ void measureReplot(const char* pngPath, int runs = 20) {
                 runs, kEpochs);
     // What a zoom, a drag or a resize costs: every curve drawn again.
     plot.curveCache().setEnabled(false);
-    printReplot("every curve drawn by QPainter (no cache)", timeReplots(kRounds, [&](int) {
-                    plot.replot(QCustomPlot::rpImmediateRefresh);
-                }));
+    printReplot("every curve drawn by QPainter (no cache)",
+                timeReplots(kRounds, [&](int) { plot.replot(QCustomPlot::rpImmediateRefresh); }));
     plot.curveCache().setEnabled(true);
     const QCPRange y = plot.yAxis->range();
     printReplot("every curve drawn into the cache (the y range changes)",

@@ -33,6 +33,14 @@ std::optional<WeightSnapshot> SnapshotMailbox::take() {
     return std::exchange(slot_, std::nullopt);
 }
 
+std::optional<WeightSnapshot> SnapshotMailbox::tryTake() {
+    const std::unique_lock lock(mutex_, std::try_to_lock);
+    if (!lock.owns_lock()) {
+        return std::nullopt;
+    }
+    return std::exchange(slot_, std::nullopt);
+}
+
 bool SnapshotMailbox::wanted(int epoch) {
     const int every = everyEpochs_.load(std::memory_order_relaxed);
     if (every == 0 || epoch % every != 0) {

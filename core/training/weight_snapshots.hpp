@@ -31,6 +31,10 @@ public:
     void request(int everyEpochs, double maxPerSecond = 20.0);
     // The newest snapshot offered since the last take (older ones were dropped).
     std::optional<WeightSnapshot> take();
+    // The same without waiting: nullopt also while the trainer is offering or asking this very
+    // moment (the snapshot then waits for the next take). For a GUI thread, which must not wait
+    // for a training thread the scheduler has put aside.
+    std::optional<WeightSnapshot> tryTake();
 
     // Trainer side. True when `epoch` is a multiple of the requested period and the rate
     // limit allows an offer now; a true answer counts as an offer for the rate limit. When

@@ -76,6 +76,20 @@ TEST(WeightSnapshots, AReaderThatNeverTakesHoldsOnlyTheLatest) {
     EXPECT_FALSE(control.snapshots().take().has_value()) << "one slot: the older ones are gone";
 }
 
+TEST(WeightSnapshots, TryTakeTakesWhatTakeWouldWhenNobodyHoldsTheMailbox) {
+    SnapshotMailbox mailbox([] { return 0.0; });
+    mailbox.request(1, 0.0);
+    EXPECT_FALSE(mailbox.tryTake().has_value()) << "nothing offered yet";
+    ASSERT_TRUE(mailbox.wanted(3));
+    WeightSnapshot offered;
+    offered.epoch = 3;
+    mailbox.offer(offered);
+    const auto taken = mailbox.tryTake();
+    ASSERT_TRUE(taken.has_value());
+    EXPECT_EQ(taken->epoch, 3);
+    EXPECT_FALSE(mailbox.take().has_value()) << "taken once";
+}
+
 TEST(WeightSnapshots, RequestingZeroStopsTheOffers) {
     SnapshotMailbox mailbox([] { return 0.0; });
     mailbox.request(2, 0.0);

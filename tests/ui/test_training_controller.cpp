@@ -2,6 +2,7 @@
 // learning-rate changes, removal of a training run, the queue and shutdown.
 #include <QSignalSpy>
 #include <QTest>
+#include <cmath>
 
 #include <QAction>
 #include "test_support.hpp"
@@ -52,6 +53,22 @@ core::RunConfig longConfig() {
 class TestTrainingController : public QObject {
     Q_OBJECT
 private slots:
+    void trainingThreadsTogetherWeighNoMoreThanFour() {
+        QCOMPARE(ui::trainingNiceness(1), 10);
+        QCOMPARE(ui::trainingNiceness(4), 10);
+        // Linux's weights (kernel/sched/core.c): nice 10 weighs 110, and every step 1.25x less.
+        const auto weight = [](int nice) { return 1024.0 / std::pow(1.25, nice); };
+        for (const unsigned threads : {5U, 8U, 16U, 24U}) {
+            const int nice = ui::trainingNiceness(threads);
+            QVERIFY(nice > 10 && nice <= 19);
+            QVERIFY2(threads * weight(nice) <= 4 * weight(10) * 1.0001,
+                     qPrintable(QString::number(threads)));
+            QVERIFY2(threads * weight(nice - 1) > 4 * weight(10), "no nicer than needed");
+        }
+        QCOMPARE(ui::trainingNiceness(32), 19);  // as nice as Linux allows
+        QCOMPARE(ui::trainingNiceness(1000), 19);
+    }
+
     void aContinuedRunEqualsOneLongerRunBitForBit() {
         // Adam's moments and step count and the shuffle order carry over: a 5-epoch run
         // continued for 7 more is the 12-epoch run, record for record and in its weights.

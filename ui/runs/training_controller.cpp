@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cmath>
 #include <exception>
 #include <functional>
 #include <mutex>
@@ -21,17 +22,13 @@ namespace lrscope::ui {
 namespace {
 
 constexpr int kDrainIntervalMs = 33;
-// Training threads run at a lower priority than the GUI thread, so a window with more runs
-// than cores still answers input at once. Idle cores are used in full either way.
-constexpr int kTrainingNiceness = 10;
-
-void lowerThisThreadsPriority() {
+void lowerThisThreadsPriority(int niceness) {
 #ifdef __linux__
     // On Linux the nice value is per thread.
     errno = 0;
     const int current = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
-    if (errno == 0 && current < kTrainingNiceness) {
-        setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kTrainingNiceness);
+    if (errno == 0 && current < niceness) {
+        setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), niceness);
     }
 #endif
 }
@@ -75,6 +72,17 @@ private:
 };
 
 }  // namespace
+
+int trainingNiceness(unsigned threads) {
+    // Each nice step weighs a thread 1.25 times less with Linux's scheduler.
+    constexpr int kNiceness = 10;
+    constexpr unsigned kThreads = 4;
+    if (threads <= kThreads) {
+        return kNiceness;
+    }
+    const double steps = std::log(static_cast<double>(threads) / kThreads) / std::log(1.25);
+    return std::min(19, kNiceness + static_cast<int>(std::ceil(steps - 1e-9)));
+}
 
 TrainingController::TrainingController(unsigned threads, QObject* parent)
     : QObject(parent), pool_(threads == 0 ? 1 : threads) {
@@ -138,8 +146,8 @@ void TrainingController::submit(const std::shared_ptr<Slot>& slot, const core::R
     if (maxEpochsPerSecond_ > 0.0) {
         slot->control.setMaxEpochsPerSecond(maxEpochsPerSecond_);
     }
-    pool_.submit([slot, config, from] {
-        lowerThisThreadsPriority();
+    pool_.submit([slot, config, from, niceness = trainingNiceness(pool_.threadCount())] {
+        lowerThisThreadsPriority(niceness);
         slot->started.store(true, std::memory_order_release);
         BufferingObserver observer([&slot](const core::EpochRecord& record) {
             const std::lock_guard lock(slot->mutex);
@@ -190,16 +198,23 @@ void TrainingController::drain() {
             continue;
         }
         Delivery d{id, false, {}, std::nullopt, std::nullopt, std::nullopt};
-        if (!slot->snapshotPeriods.empty()) {
-            d.snapshot = slot->control.snapshots().take();
-        }
         std::optional<core::InputError> inputError;
         {
-            const std::lock_guard lock(slot->mutex);
+            // Never wait for a training thread: one the scheduler put aside while it held its
+            // slot (it runs at a lower priority) would hold the window for as long. Its records
+            // come with the next drain.
+            const std::unique_lock lock(slot->mutex, std::try_to_lock);
+            if (!lock.owns_lock()) {
+                anyActive = true;
+                continue;
+            }
             d.records.swap(slot->pending);
             d.outcome = std::move(slot->outcome);
             d.failure = slot->failure;
             inputError = slot->inputError;
+        }
+        if (!slot->snapshotPeriods.empty()) {
+            d.snapshot = slot->control.snapshots().tryTake();
         }
         if (inputError) {
             d.failure = inputErrorText_ ? inputErrorText_(*inputError)

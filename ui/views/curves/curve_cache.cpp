@@ -191,8 +191,9 @@ void CurveCache::drawColumns(const std::vector<CurveGraph*>& curves, const QCPPa
     painter.setCompositionMode(QPainter::CompositionMode_SourceOver);
     for (CurveGraph* curve : curves) {
         const QCPAxis* axis = curve->keyAxis();
-        // A pixel or two wider than the band in keys; the clip keeps the band exact.
-        QCPRange keys(axis->pixelToCoord(left - 2), axis->pixelToCoord(right + 3));
+        // Wider than the band by what a point's drawing reaches; the clip keeps the band exact.
+        const int reach = reachOf(*curve);
+        QCPRange keys(axis->pixelToCoord(left - reach), axis->pixelToCoord(right + reach + 1));
         keys.normalize();
         const QRect clip = curve->layerClip() & band;
         painter.save();

@@ -118,6 +118,18 @@ CurveGraph::CurveGraph(QCPAxis* keyAxis, QCPAxis* valueAxis, const CurvePoints* 
 
 void CurveGraph::setPoints(const CurvePoints* points) {
     points_ = points;
+    counted_ = {};
+}
+
+std::size_t CurveGraph::pointsBefore(std::size_t entry) const {
+    // A source only grows, so the count goes on from the last one; a draw that starts further
+    // left (the view panned back) counts again from the start.
+    if (entry < counted_.entries) {
+        counted_ = {};
+    }
+    forEachPoint({counted_.entries, entry}, [this](double, double) { ++counted_.points; });
+    counted_.entries = entry;
+    return counted_.points;
 }
 
 template <typename F>
@@ -292,7 +304,8 @@ void CurveGraph::drawFor(QCPPainter* painter, std::optional<QCPRange> keys, Curv
     drawEntries(painter, keys, pixels);
 }
 
-void CurveGraph::drawEntries(QCPPainter* painter, std::optional<QCPRange> keys, CurvePixels pixels) {
+void CurveGraph::drawEntries(QCPPainter* painter, std::optional<QCPRange> keys,
+                             CurvePixels pixels) {
     const Entries inView = entriesInView();
     // Whether to draw column by column is decided on the whole view, so that a draw of a few
     // columns takes the path a full draw takes.
@@ -335,17 +348,30 @@ void CurveGraph::drawFromContainer(QCPPainter* painter, Entries entries) {
         return;
     }
     if (!scatterStyle().isNone() && scatterSkip() > 0) {
+        if (mLineStyle != lsNone) {
+            // The line from every entry, then the markers, in the order QCPGraph draws them.
+            const QCPScatterStyle markers = mScatterStyle;
+            mScatterStyle = QCPScatterStyle();
+            drawFromContainer(painter, entries);
+            mScatterStyle = markers;
+            const LineStyle line = mLineStyle;
+            mLineStyle = lsNone;
+            drawFromContainer(painter, entries);
+            mLineStyle = line;
+            return;
+        }
         // QCPGraph marks every (skip + 1)-th point of its container, counted from its start:
-        // the container starts on a point whose place in the whole curve is such a multiple
-        // too, so the markers stay on their points while the view pans.
-        std::size_t before = 0;
-        forEachPoint({0, entries.first}, [&before](double, double) { ++before; });
-        std::size_t extra = before % static_cast<std::size_t>(scatterSkip() + 1);
-        while (extra > 0 && entries.first > 0) {
-            --entries.first;
-            if (isPoint(entries.first)) {
-                --extra;
-            }
+        // the container starts on the first point whose place in the whole curve is such a
+        // multiple, so the markers stay on their points while the view pans. (Found forwards:
+        // a skip is as long as a run's planned epochs allow, far longer than a view.)
+        const auto period = static_cast<std::size_t>(scatterSkip()) + 1;
+        std::size_t place = pointsBefore(entries.first);
+        while (entries.first < entries.last && (!isPoint(entries.first) || place % period != 0)) {
+            place += isPoint(entries.first) ? 1U : 0U;
+            ++entries.first;
+        }
+        if (entries.count() == 0) {
+            return;
         }
     }
     QVector<QCPGraphData>& inView = scratchPoints();

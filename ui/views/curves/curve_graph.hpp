@@ -103,6 +103,8 @@ private:
     std::size_t lowerBound(double key) const;  // the first entry with a key >= key
     std::size_t upperBound(double key) const;  // the first entry with a key > key
     bool isPoint(std::size_t entry) const;
+    // How many of the entries before `entry` are points.
+    std::size_t pointsBefore(std::size_t entry) const;
     // What QCPGraph would draw of its container: the entries in the key axis' range and the
     // nearest point either side of it.
     Entries entriesInView() const;
@@ -122,6 +124,11 @@ private:
 
     const CurvePoints* points_ = nullptr;
     const CurveCache* cache_ = nullptr;
+    struct Counted {
+        std::size_t entries = 0;
+        std::size_t points = 0;
+    };
+    mutable Counted counted_;  // pointsBefore()'s last count
     bool drewColumns_ = false;
 };
 
