@@ -47,6 +47,16 @@ std::vector<core::EpochRecord> recordsOf(core::RunId id, int first, int count) {
     return records;
 }
 
+// kRuns runs, still training, with kStartEpochs epochs each: over 40,000 points, so the plot
+// draws them aliased and the cache draws them.
+void startRuns(ui::RunStore& store) {
+    const core::RunConfig config = test::smallConfig(20'000);
+    for (core::RunId id = 1; id <= kRuns; ++id) {
+        store.addQueuedRun(id, config);
+        store.appendRecords(id, recordsOf(id, 0, kStartEpochs));
+    }
+}
+
 // How many pixels of two pictures of the same size differ.
 long differingPixels(const QImage& a, const QImage& b) {
     if (a.size() != b.size()) {
@@ -97,11 +107,7 @@ private slots:
         plot.resize(900, 520);
         plot.show();
         QVERIFY(QTest::qWaitForWindowExposed(&plot));
-        core::RunConfig config = test::smallConfig(20'000);
-        for (core::RunId id = 1; id <= kRuns; ++id) {
-            store.addQueuedRun(id, config);
-            store.appendRecords(id, recordsOf(id, 0, kStartEpochs));
-        }
+        startRuns(store);
         switch (static_cast<Setting>(setting)) {
             case Setting::Linear:
                 break;
@@ -166,11 +172,7 @@ private slots:
         plot.resize(900, 520);
         plot.show();
         QVERIFY(QTest::qWaitForWindowExposed(&plot));
-        core::RunConfig config = test::smallConfig(20'000);
-        for (core::RunId id = 1; id <= kRuns; ++id) {
-            store.addQueuedRun(id, config);
-            store.appendRecords(id, recordsOf(id, 0, kStartEpochs));
-        }
+        startRuns(store);
         plot.replotNow();
         plot.replotNow();
         QCOMPARE(plot.curveCache().lastDraw(), Draw::Columns);
@@ -207,11 +209,7 @@ private slots:
         plot.resize(900, 520);
         plot.show();
         QVERIFY(QTest::qWaitForWindowExposed(&plot));
-        core::RunConfig config = test::smallConfig(20'000);
-        for (core::RunId id = 1; id <= kRuns; ++id) {
-            store.addQueuedRun(id, config);
-            store.appendRecords(id, recordsOf(id, 0, kStartEpochs));
-        }
+        startRuns(store);
         plot.replotNow();
         QCOMPARE(plot.curveCache().lastDraw(), Draw::Full);
         // Outside a replot the curves draw themselves: a picture made for a file has them.
