@@ -219,10 +219,17 @@ int main(int argc, char* argv[]) {
              QApplication::quit();
          }},
     };
-    int delay = 0;
-    for (auto& [wait, scene] : scenes) {
-        delay += wait;
-        QTimer::singleShot(delay, &window, scene);
-    }
+    // One scene at a time: the next is scheduled only when the last has finished, because
+    // shoot() runs the event loop, and a later scene already due would run inside it.
+    std::function<void(std::size_t)> play = [&](std::size_t index) {
+        if (index == scenes.size()) {
+            return;
+        }
+        QTimer::singleShot(scenes[index].first, Qt::PreciseTimer, &window, [&, index] {
+            scenes[index].second();
+            play(index + 1);
+        });
+    };
+    play(0);
     return QApplication::exec();
 }
