@@ -22,6 +22,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <functional>
 #include <vector>
 
 #include <QAction>
@@ -29,6 +30,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -107,12 +109,18 @@ Delays measureEventLoop(int runs, int seconds, bool withViews = false, bool asSh
         delays.push_back(std::max(0.0, elapsed - kIntervalMs));
         last = now;
     });
+    // The window's own event loop, as in the application: it sleeps until an event comes
+    // (processEvents with a time limit would poll without sleeping and keep a core busy).
+    const auto runEventLoop = [](int ms, const std::function<void()>& every500Ms) {
+        QEventLoop loop;
+        QTimer sampler;
+        QObject::connect(&sampler, &QTimer::timeout, every500Ms);
+        sampler.start(500);
+        QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
+        loop.exec();
+    };
     // Let the runs start and the plot fill for a moment before measuring.
-    QElapsedTimer warmup;
-    warmup.start();
-    while (warmup.elapsed() < 500) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    }
+    runEventLoop(500, [] {});
     last = Clock::now();
     probe.start();
     const long picturesAtStart = boundary != nullptr ? boundary->picturesShown() : 0;
@@ -120,13 +128,10 @@ Delays measureEventLoop(int runs, int seconds, bool withViews = false, bool asSh
     timer.start();
     double rateSum = 0.0;
     int rateSamples = 0;
-    while (timer.elapsed() < seconds * 1000) {
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-        if (timer.elapsed() > (rateSamples + 1) * 500) {
-            rateSum += window.controller().epochsPerSecond();
-            ++rateSamples;
-        }
-    }
+    runEventLoop(seconds * 1000, [&] {
+        rateSum += window.controller().epochsPerSecond();
+        ++rateSamples;
+    });
     probe.stop();
     const double measuredSeconds = static_cast<double>(timer.elapsed()) / 1000.0;
     window.controller().stopAll();

@@ -275,18 +275,21 @@ private slots:
     void markersStayOnTheirPointsWhileTheViewPans() {
         // QCustomPlot puts a marker on every (skip + 1)-th point; with only the points in view
         // handed over, that count still starts at the curve's first point. (A 2 px line leaves
-        // the line to QCustomPlot too, so the whole picture must match.)
-        for (const double left : {0.0, 123.4, 130.0, 517.9}) {
-            compareExactly(
-                3'000, [](double x) { return std::sin(x / 40.0); }, false,
-                [left](QCustomPlot& plot) {
-                    plot.graph(0)->setPen(QPen(kInk, 2));
-                    plot.graph(0)->setScatterStyle(
-                        QCPScatterStyle(QCPScatterStyle::ssCircle, kInk, Qt::white, 7));
-                    plot.graph(0)->setScatterSkip(13);
-                    plot.xAxis->setRange(left, left + 150.0);
-                },
-                [](int i) { return i % 11 == 5; });
+        // the line to QCustomPlot too, so the whole picture must match.) Both with entries that
+        // are no point and with every entry a point, where a place is found without counting.
+        for (const bool everyEntryAPoint : {false, true}) {
+            for (const double left : {0.0, 123.4, 130.0, 517.9}) {
+                compareExactly(
+                    3'000, [](double x) { return std::sin(x / 40.0); }, false,
+                    [left](QCustomPlot& plot) {
+                        plot.graph(0)->setPen(QPen(kInk, 2));
+                        plot.graph(0)->setScatterStyle(
+                            QCPScatterStyle(QCPScatterStyle::ssCircle, kInk, Qt::white, 7));
+                        plot.graph(0)->setScatterSkip(13);
+                        plot.xAxis->setRange(left, left + 150.0);
+                    },
+                    [everyEntryAPoint](int i) { return !everyEntryAPoint && i % 11 == 5; });
+            }
         }
     }
 

@@ -147,6 +147,29 @@ void CurveGraph::forEachPoint(Entries entries, F&& f) const {
     }
 }
 
+std::size_t CurveGraph::firstMarker(Entries entries, std::size_t period) const {
+    if (pointCount() == entryCount()) {
+        // Every entry is a point, so an entry's place is its index.
+        return std::min(entries.last, (entries.first + period - 1) / period * period);
+    }
+    std::size_t place = pointsBefore(entries.first);
+    std::array<double, kChunk> keys{};
+    std::array<double, kChunk> values{};
+    for (std::size_t at = entries.first; at < entries.last; at += kChunk) {
+        const std::size_t count = std::min(kChunk, entries.last - at);
+        points_->read(at, count, keys.data(), values.data());
+        for (std::size_t i = 0; i < count; ++i) {
+            if (!std::isnan(keys[i])) {
+                if (place % period == 0) {
+                    return at + i;
+                }
+                ++place;
+            }
+        }
+    }
+    return entries.last;
+}
+
 bool CurveGraph::isPoint(std::size_t entry) const {
     double key = 0.0;
     double value = 0.0;
@@ -364,12 +387,7 @@ void CurveGraph::drawFromContainer(QCPPainter* painter, Entries entries) {
         // the container starts on the first point whose place in the whole curve is such a
         // multiple, so the markers stay on their points while the view pans. (Found forwards:
         // a skip is as long as a run's planned epochs allow, far longer than a view.)
-        const auto period = static_cast<std::size_t>(scatterSkip()) + 1;
-        std::size_t place = pointsBefore(entries.first);
-        while (entries.first < entries.last && (!isPoint(entries.first) || place % period != 0)) {
-            place += isPoint(entries.first) ? 1U : 0U;
-            ++entries.first;
-        }
+        entries.first = firstMarker(entries, static_cast<std::size_t>(scatterSkip()) + 1);
         if (entries.count() == 0) {
             return;
         }

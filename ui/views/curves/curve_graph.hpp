@@ -105,6 +105,9 @@ private:
     bool isPoint(std::size_t entry) const;
     // How many of the entries before `entry` are points.
     std::size_t pointsBefore(std::size_t entry) const;
+    // The first of `entries` that QCPGraph marks with a skip of period - 1: a point whose place
+    // among the curve's points is a multiple of `period`; entries.last when none is.
+    std::size_t firstMarker(Entries entries, std::size_t period) const;
     // What QCPGraph would draw of its container: the entries in the key axis' range and the
     // nearest point either side of it.
     Entries entriesInView() const;

@@ -72,7 +72,16 @@ RunSeries::RunSeries(const RunStore& store, core::RunId id, const Options& optio
 }
 
 const Run* RunSeries::run() const {
-    return store_.run(id_);
+    const std::vector<Run>& runs = store_.runs();
+    if (index_ < runs.size() && runs[index_].id == id_) {
+        return &runs[index_];
+    }
+    const int index = store_.indexOf(id_);
+    if (index < 0) {
+        return nullptr;
+    }
+    index_ = static_cast<std::size_t>(index);
+    return &runs[index_];
 }
 
 const std::vector<std::array<double, 2>>* RunSeries::imported(const Run& run) const {

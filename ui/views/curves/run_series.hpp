@@ -94,6 +94,9 @@ private:
 
     const RunStore& store_;
     core::RunId id_;
+    // Where the run was in the store last time: checked by its id, looked up again when runs
+    // were added or removed. A replot reads every series many times.
+    mutable std::size_t index_ = 0;
     Options options_;
     bool fromImported_ = false;
     // A copy of imported points only when they were not in step order (a hand-made session).
