@@ -14,6 +14,7 @@
 
 #include "test_support.hpp"
 #include "ui/runs/run_store.hpp"
+#include "ui/views/curves/legend_entry.hpp"
 #include "ui/views/curves/plot_view.hpp"
 #include "ui/views/curves/run_plot.hpp"
 
@@ -169,6 +170,30 @@ private slots:
         store.appendRecords(1, {records.begin() + 1, records.end()});
         QCOMPARE(plot.trainGraph(1)->pointCount(), records.size() - 1);
         QVERIFY(plot.noteText().isEmpty());
+    }
+
+    void aLegendEntryMeasuresAsQCustomPlotsOwnAndAgainWhenItsTextChanges() {
+        QCustomPlot plot;
+        QCPGraph* graph = plot.addGraph();
+        graph->setName(QStringLiteral("SGD  lr=0.1"));
+        ui::LegendEntry entry(plot.legend, graph);
+        QCPPlottableLegendItem own(plot.legend, graph);
+        const auto hint = [](const QCPLayoutElement& item) { return item.minimumOuterSizeHint(); };
+        const QSize first = hint(own);
+        QCOMPARE(hint(entry), first);
+        graph->setName(QStringLiteral("SGD  lr=0.1 · a much longer name than before"));
+        QVERIFY(hint(own).width() > first.width());
+        QCOMPARE(hint(entry), hint(own));
+        QFont larger = own.font();
+        larger.setPointSizeF(larger.pointSizeF() * 2.0);
+        for (QCPAbstractLegendItem* item : {static_cast<QCPAbstractLegendItem*>(&entry),
+                                            static_cast<QCPAbstractLegendItem*>(&own)}) {
+            item->setFont(larger);
+        }
+        QVERIFY(hint(own).height() > first.height());
+        QCOMPARE(hint(entry), hint(own));
+        plot.legend->setIconSize(60, 50);
+        QCOMPARE(hint(entry), hint(own));
     }
 
     void legendEntriesNameWhatTellsTheRunsApart() {

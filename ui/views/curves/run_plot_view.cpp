@@ -14,6 +14,7 @@
 #include "ui/runs/run_labels.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/views/curves/curve_cache.hpp"
+#include "ui/views/curves/legend_entry.hpp"
 
 namespace lrscope::ui {
 
@@ -232,7 +233,7 @@ void RunPlot::refreshLegend() {
         for (QCPGraph* g : std::initializer_list<QCPGraph*>{c.train, c.test, c.divergence}) {
             g->setName(name);
         }
-        primaryGraph(c)->addToLegend(legend);
+        legend->addItem(new LegendEntry(legend, primaryGraph(c)));
     }
     // An empty legend would still draw its frame.
     legend->setVisible(legendShown_ && legend->itemCount() > 0);
