@@ -7,8 +7,12 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <thread>
 #include <utility>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #ifdef __linux__
 #include <pthread.h>
 #include <sched.h>
@@ -42,6 +46,22 @@ void lowerThisThreadsPriority(int niceness) {
         setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), niceness);
     }
 #endif
+}
+
+// Gives every training thread a malloc arena of its own and returns `threads`. glibc makes
+// 8 arenas per core and then has threads share them, the GUI thread's among them: a training
+// thread that the scheduler put aside while it held that arena's lock (setting up or finishing a
+// run) held the window for as long, 90 ms with 32 runs. Called before the pool's threads exist;
+// glibc fixes its limit when the ninth arena is made.
+unsigned withArenasFor(unsigned threads) {
+#ifdef __GLIBC__
+    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    constexpr unsigned kWindowThreads = 16;  // the GUI's, Qt's pool and the views' workers
+    if (threads + kWindowThreads > 8 * cores) {
+        mallopt(M_ARENA_MAX, static_cast<int>(threads + kWindowThreads));
+    }
+#endif
+    return threads;
 }
 
 }  // namespace
@@ -101,7 +121,7 @@ int trainingNiceness(unsigned threads) {
 }
 
 TrainingController::TrainingController(unsigned threads, QObject* parent)
-    : QObject(parent), pool_(threads == 0 ? 1 : threads) {
+    : QObject(parent), pool_(withArenasFor(threads == 0 ? 1 : threads)) {
     timer_.setInterval(kDrainIntervalMs);
     timer_.setTimerType(Qt::PreciseTimer);
     connect(&timer_, &QTimer::timeout, this, &TrainingController::drain);
