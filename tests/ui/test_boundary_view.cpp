@@ -157,6 +157,27 @@ private slots:
         window().commands().stopAllAction()->trigger();
     }
 
+    void withRunsQueuedItFollowsTheNewestRunThatTrains() {
+        // A sweep queues more runs than there are threads: the view shows one that trains, not
+        // the last one queued, and moves on as newer ones start.
+        window().controller().setMaxEpochsPerSecond(200.0);
+        const auto threads = static_cast<int>(window().controller().threadCount());
+        std::vector<core::RunId> ids;
+        for (int i = 0; i < threads + 2; ++i) {
+            ids.push_back(trainWith(test::smallConfig(core::kMaxEpochs)));
+        }
+        const core::RunId lastTraining = ids[static_cast<std::size_t>(threads - 1)];
+        QVERIFY(QTest::qWaitFor([&] { return run(lastTraining).state == ui::RunState::Training; },
+                                10000));
+        QCOMPARE(run(ids.back()).state, ui::RunState::Queued);
+        QCOMPARE(view().shownRun(), lastTraining);
+        window().controller().stop(ids.front());
+        const core::RunId next = ids[static_cast<std::size_t>(threads)];
+        QVERIFY(QTest::qWaitFor([&] { return run(next).state == ui::RunState::Training; }, 10000));
+        QCOMPARE(view().shownRun(), next);
+        window().commands().stopAllAction()->trigger();
+    }
+
     void selectingAnotherRunShowsIt() {
         const core::RunId first = trainToTheEnd(test::smallConfig(10));
         core::RunConfig other = test::smallConfig(10);

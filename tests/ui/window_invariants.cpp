@@ -435,8 +435,17 @@ std::string WindowInvariants::checkSelectionAndActions() {
 std::string WindowInvariants::checkWeightViews() {
     const ui::RunStore& store = window_.store();
     const core::RunId current = window_.selection().current();
-    const core::RunId followed =
-        current != 0 ? current : (store.empty() ? 0 : store.runs().back().id);
+    // The selection, else the newest run that has trained (is not queued, or has epochs from
+    // before it was continued), else the newest run.
+    core::RunId followed = current;
+    for (const ui::Run& run : store.runs()) {
+        if (current == 0 && (run.state != ui::RunState::Queued || !run.history.empty())) {
+            followed = run.id;
+        }
+    }
+    if (followed == 0 && !store.empty()) {
+        followed = store.runs().back().id;
+    }
     const auto* boundary =
         dynamic_cast<const ui::BoundaryView*>(window_.view(QStringLiteral("boundary")));
     const auto* network =

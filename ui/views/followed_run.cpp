@@ -1,5 +1,7 @@
 #include "ui/views/followed_run.hpp"
 
+#include <vector>
+
 #include "ui/runs/run_selection.hpp"
 #include "ui/runs/run_store.hpp"
 #include "ui/views/view_context.hpp"
@@ -11,7 +13,14 @@ core::RunId followedRun(const ViewContext& context) {
     if (selected != 0 && context.store.run(selected) != nullptr) {
         return selected;
     }
-    return context.store.empty() ? 0 : context.store.runs().back().id;
+    // Runs start in id order. A continued run waiting to go on has trained before: it stays.
+    const std::vector<Run>& runs = context.store.runs();
+    for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
+        if (run->state != RunState::Queued || !run->history.empty()) {
+            return run->id;
+        }
+    }
+    return runs.empty() ? 0 : runs.back().id;
 }
 
 }  // namespace lrscope::ui

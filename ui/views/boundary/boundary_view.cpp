@@ -57,7 +57,11 @@ BoundaryView::BoundaryView(const ViewContext& context, QWidget* parent)
     QObject::connect(&context_.store, &RunStore::cleared, page_, [this] { follow(); });
     QObject::connect(&context_.store, &RunStore::runChanged, page_,
                      [this](core::RunId id, unsigned what) {
-                         if (id != shown_ || (what & RunStore::State) == 0U) {
+                         if ((what & RunStore::State) == 0U) {
+                             return;
+                         }
+                         if (id != shown_) {
+                             follow();  // a newer run may have started
                              return;
                          }
                          const Run* run = context_.store.run(id);

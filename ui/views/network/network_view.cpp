@@ -50,6 +50,10 @@ NetworkView::NetworkView(const ViewContext& context, QWidget* parent)
     QObject::connect(
         &context_.store, &RunStore::runChanged, page_, [this](core::RunId id, unsigned what) {
             const Run* run = context_.store.run(id);
+            if (id != shown_ && (what & RunStore::State) != 0U) {
+                follow();  // a newer run may have started
+                return;
+            }
             if (id != shown_ || run == nullptr) {
                 return;
             }

@@ -97,6 +97,10 @@ TestInputView::TestInputView(const ViewContext& context, QWidget* parent)
     QObject::connect(&context_.store, &RunStore::cleared, page_, [this] { follow(); });
     QObject::connect(&context_.store, &RunStore::runChanged, page_,
                      [this](core::RunId id, unsigned what) {
+                         if (id != shown_ && (what & RunStore::State) != 0U) {
+                             follow();  // a newer run may have started
+                             return;
+                         }
                          const Run* run = context_.store.run(id);
                          if (id == shown_ && run != nullptr && (what & RunStore::State) != 0U &&
                              run->finalWeights && isFinished(run->state)) {
