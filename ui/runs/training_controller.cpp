@@ -55,10 +55,13 @@ void lowerThisThreadsPriority(int niceness) {
 // glibc fixes its limit when the ninth arena is made.
 unsigned withArenasFor(unsigned threads) {
 #ifdef __GLIBC__
-    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    // Only ever raised: a later controller with fewer threads must not take arenas away.
+    // (Controllers are made on the GUI thread.)
+    static unsigned limit = 8 * std::max(1U, std::thread::hardware_concurrency());
     constexpr unsigned kWindowThreads = 16;  // the GUI's, Qt's pool and the views' workers
-    if (threads + kWindowThreads > 8 * cores) {
-        mallopt(M_ARENA_MAX, static_cast<int>(threads + kWindowThreads));
+    if (threads + kWindowThreads > limit) {
+        limit = threads + kWindowThreads;
+        mallopt(M_ARENA_MAX, static_cast<int>(limit));
     }
 #endif
     return threads;
