@@ -57,6 +57,16 @@ void startRuns(ui::RunStore& store) {
     }
 }
 
+// A loss plot of a store, shown at 900 x 520 (wait until it is exposed, then startRuns()).
+struct ShownPlot {
+    ui::RunStore store;
+    ui::RunPlot plot{store, ui::PlotMetric::Loss};
+    ShownPlot() {
+        plot.resize(900, 520);
+        plot.show();
+    }
+};
+
 // How many pixels of two pictures of the same size differ.
 long differingPixels(const QImage& a, const QImage& b) {
     if (a.size() != b.size()) {
@@ -102,10 +112,9 @@ private slots:
 
     void liveReplotsShowWhatTheCurvesDraw() {
         QFETCH(int, setting);
-        ui::RunStore store;
-        ui::RunPlot plot(store, ui::PlotMetric::Loss);
-        plot.resize(900, 520);
-        plot.show();
+        ShownPlot shown;
+        ui::RunStore& store = shown.store;
+        ui::RunPlot& plot = shown.plot;
         QVERIFY(QTest::qWaitForWindowExposed(&plot));
         startRuns(store);
         switch (static_cast<Setting>(setting)) {
@@ -167,10 +176,9 @@ private slots:
     }
 
     void anyOtherChangeRedrawsEverything() {
-        ui::RunStore store;
-        ui::RunPlot plot(store, ui::PlotMetric::Loss);
-        plot.resize(900, 520);
-        plot.show();
+        ShownPlot shown;
+        ui::RunStore& store = shown.store;
+        ui::RunPlot& plot = shown.plot;
         QVERIFY(QTest::qWaitForWindowExposed(&plot));
         startRuns(store);
         plot.replotNow();
@@ -204,10 +212,9 @@ private slots:
     }
 
     void exportsDrawTheCurvesThemselves() {
-        ui::RunStore store;
-        ui::RunPlot plot(store, ui::PlotMetric::Loss);
-        plot.resize(900, 520);
-        plot.show();
+        ShownPlot shown;
+        ui::RunStore& store = shown.store;
+        ui::RunPlot& plot = shown.plot;
         QVERIFY(QTest::qWaitForWindowExposed(&plot));
         startRuns(store);
         plot.replotNow();

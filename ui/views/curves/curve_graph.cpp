@@ -133,18 +133,27 @@ std::size_t CurveGraph::pointsBefore(std::size_t entry) const {
 }
 
 template <typename F>
-void CurveGraph::forEachPoint(Entries entries, F&& f) const {
+std::size_t CurveGraph::findPoint(Entries entries, F&& f) const {
     std::array<double, kChunk> keys{};
     std::array<double, kChunk> values{};
     for (std::size_t at = entries.first; at < entries.last; at += kChunk) {
         const std::size_t count = std::min(kChunk, entries.last - at);
         points_->read(at, count, keys.data(), values.data());
         for (std::size_t i = 0; i < count; ++i) {
-            if (!std::isnan(keys[i])) {
-                f(keys[i], values[i]);
+            if (!std::isnan(keys[i]) && f(keys[i], values[i])) {
+                return at + i;
             }
         }
     }
+    return entries.last;
+}
+
+template <typename F>
+void CurveGraph::forEachPoint(Entries entries, F&& f) const {
+    findPoint(entries, [&f](double key, double value) {
+        f(key, value);
+        return false;
+    });
 }
 
 std::size_t CurveGraph::firstMarker(Entries entries, std::size_t period) const {
@@ -153,21 +162,7 @@ std::size_t CurveGraph::firstMarker(Entries entries, std::size_t period) const {
         return std::min(entries.last, (entries.first + period - 1) / period * period);
     }
     std::size_t place = pointsBefore(entries.first);
-    std::array<double, kChunk> keys{};
-    std::array<double, kChunk> values{};
-    for (std::size_t at = entries.first; at < entries.last; at += kChunk) {
-        const std::size_t count = std::min(kChunk, entries.last - at);
-        points_->read(at, count, keys.data(), values.data());
-        for (std::size_t i = 0; i < count; ++i) {
-            if (!std::isnan(keys[i])) {
-                if (place % period == 0) {
-                    return at + i;
-                }
-                ++place;
-            }
-        }
-    }
-    return entries.last;
+    return findPoint(entries, [&place, period](double, double) { return place++ % period == 0; });
 }
 
 bool CurveGraph::isPoint(std::size_t entry) const {

@@ -114,6 +114,9 @@ private:
     // Calls f(key, value) for every point of entries [first, last), in order.
     template <typename F>
     void forEachPoint(Entries entries, F&& f) const;
+    // The first entry whose point f(key, value) accepts, in order; entries.last when none is.
+    template <typename F>
+    std::size_t findPoint(Entries entries, F&& f) const;
 
     void drawEntries(QCPPainter* painter, std::optional<QCPRange> keys, CurvePixels pixels);
     bool columnPathApplies(const QCPPainter* painter) const;
