@@ -1,9 +1,5 @@
 // The controller: records cross to the GUI thread intact; pause, resume, step, stop, live
 // learning-rate changes, removal of a training run, the queue and shutdown.
-#include <sched.h>
-
-#include <QDir>
-#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 #include <cmath>
@@ -52,24 +48,6 @@ core::RunConfig longConfig() {
     return test::smallConfig(core::kMaxEpochs);
 }
 
-// Threads of this process under SCHED_IDLE, as the kernel reports them: a task's policy is
-// field 41 of /proc/self/task/TID/stat (the fields after the command's closing parenthesis
-// start at field 3).
-int idleThreads() {
-    int count = 0;
-    const QDir tasks(QStringLiteral("/proc/self/task"));
-    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile file(tasks.filePath(tid + QStringLiteral("/stat")));
-        if (!file.open(QIODevice::ReadOnly)) {
-            continue;  // the thread has ended
-        }
-        const QByteArray stat = file.readAll();
-        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-        count += fields.size() > 38 && fields[38].toInt() == SCHED_IDLE ? 1 : 0;
-    }
-    return count;
-}
-
 }  // namespace
 
 class TestTrainingController : public QObject {
@@ -89,19 +67,6 @@ private slots:
         }
         QCOMPARE(ui::trainingNiceness(32), 19);  // as nice as Linux allows
         QCOMPARE(ui::trainingNiceness(1000), 19);
-    }
-
-    void trainingThreadsRunUnderTheIdlePolicy() {
-        // So that any thread of the window that wakes takes a core from them at once.
-        TrainingController controller(2);
-        const int before = idleThreads();
-        Recorder recorder(controller);
-        const core::RunId a = controller.start(longConfig());
-        const core::RunId b = controller.start(longConfig());
-        QTRY_VERIFY_WITH_TIMEOUT(recorder.count(a) >= 1 && recorder.count(b) >= 1, 5000);
-        QCOMPARE(idleThreads(), before + 2);
-        QCOMPARE(sched_getscheduler(0), SCHED_OTHER);  // the GUI thread keeps its own
-        controller.stopAll();
     }
 
     void aContinuedRunEqualsOneLongerRunBitForBit() {

@@ -14,8 +14,6 @@
 #include <malloc.h>
 #endif
 #ifdef __linux__
-#include <pthread.h>
-#include <sched.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #endif
@@ -28,18 +26,11 @@ namespace lrscope::ui {
 namespace {
 
 constexpr int kDrainIntervalMs = 33;
-// Training gets the time the window's threads leave. Under SCHED_IDLE a thread of the window
-// that wakes (the GUI thread on a timer, Qt's pool threads that it hands large fills to, a
-// view's worker) takes the core at once. A thread that is only nicer keeps the core until the
-// scheduler's next tick (4 ms here), and painting the network view hands work to Qt's pool and
-// back dozens of times: with 32 runs at nice 19 the window stood still for up to 1.1 s.
 void lowerThisThreadsPriority(int niceness) {
 #ifdef __linux__
-    // On Linux the policy and the nice value are per thread.
-    const sched_param param{};
-    if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &param) == 0) {
-        return;
-    }
+    // On Linux the nice value is per thread. (SCHED_IDLE would let every woken thread of the
+    // window preempt training at once, but an unprivileged thread cannot leave it, and under
+    // load from other programs a stopped run then took over 10 s to wind down.)
     errno = 0;
     const int current = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
     if (errno == 0 && current < niceness) {

@@ -30,12 +30,11 @@ struct RunOutcome {
     std::shared_ptr<const core::TrainingState> resumeState = nullptr;
 };
 
-// Training threads run below the GUI thread so a window with more runs than cores still answers
-// at once (idle cores are used in full either way). On Linux they run under SCHED_IDLE; where
-// that policy cannot be set, at this nice value for `threads` of them: nice 10 for up to four
-// threads, and nicer the more there are, so that together they never weigh more than four at
-// nice 10 (Linux's scheduler weighs each nice step 1.25 times less). 32 threads on 2 cores at
-// nice 10 left the GUI thread a third of a core.
+// The nice value of training threads when `threads` of them share the machine. They run below
+// the GUI thread so a window with more runs than cores still answers at once (idle cores are
+// used in full either way): nice 10 for up to four threads, and nicer the more there are, so
+// that together they never weigh more than four at nice 10 (Linux's scheduler weighs each nice
+// step 1.25 times less). 32 threads on 2 cores at nice 10 left the GUI thread a third of a core.
 int trainingNiceness(unsigned threads);
 
 // Owns the runs being trained (their mechanics only: where a run stands is the RunStore's). Each

@@ -13,8 +13,8 @@ namespace lrscope::ui {
 // decision grid per weight snapshot) never queues up stale work: at most one job runs and at
 // most one waits. Jobs hand their results back to the GUI thread themselves (a queued call
 // on a QObject of the view, which Qt drops if the view is gone). The thread runs at nice 5:
-// behind the GUI thread (0), so the window answers first, and ahead of training (SCHED_IDLE,
-// or nice 10 and above), so a view keeps up while every core trains.
+// behind the GUI thread (0), so the window answers first, and ahead of training (10), so a
+// view keeps up while every core trains.
 class LatestWinsWorker {
 public:
     static constexpr int kNiceness = 5;
