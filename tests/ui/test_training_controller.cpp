@@ -1,7 +1,11 @@
 // The controller: records cross to the GUI thread intact; pause, resume, step, stop, live
 // learning-rate changes, removal of a training run, the queue and shutdown.
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTest>
+#include <QVersionNumber>
 #include <cmath>
 
 #include <QAction>
@@ -48,6 +52,44 @@ core::RunConfig longConfig() {
     return test::smallConfig(core::kMaxEpochs);
 }
 
+// How the kernel schedules one thread, from /proc/self/task/TID/sched.
+struct Scheduling {
+    int prio = -1;        // 120 + nice
+    long long slice = 0;  // se.slice in ns (EEVDF kernels only)
+};
+
+std::map<QString, Scheduling> threadScheduling() {
+    std::map<QString, Scheduling> threads;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile file(tasks.filePath(tid + QStringLiteral("/sched")));
+        if (!file.open(QIODevice::ReadOnly)) {
+            continue;  // the thread has ended
+        }
+        Scheduling scheduling;
+        for (const QByteArray& line : file.readAll().split('\n')) {
+            const QList<QByteArray> parts = line.split(':');
+            if (parts.size() != 2) {
+                continue;
+            }
+            const QByteArray key = parts[0].trimmed();
+            if (key == "prio") {
+                scheduling.prio = parts[1].trimmed().toInt();
+            } else if (key == "se.slice") {
+                scheduling.slice = parts[1].trimmed().toLongLong();
+            }
+        }
+        threads[tid] = scheduling;
+    }
+    return threads;
+}
+
+// Linux takes a time slice from sched_setattr for ordinary threads since 6.12.
+bool kernelTakesSlices() {
+    const QVersionNumber kernel = QVersionNumber::fromString(QSysInfo::kernelVersion());
+    return kernel >= QVersionNumber(6, 12);
+}
+
 }  // namespace
 
 class TestTrainingController : public QObject {
@@ -67,6 +109,28 @@ private slots:
         }
         QCOMPARE(ui::trainingNiceness(32), 19);  // as nice as Linux allows
         QCOMPARE(ui::trainingNiceness(1000), 19);
+    }
+
+    void trainingThreadsAreNicerAndAskForTheLongestSlice() {
+        // So that any thread of the window that wakes takes a core from them at once.
+        TrainingController controller(2);
+        const auto gui = threadScheduling()[QString::number(gettid())];
+        Recorder recorder(controller);
+        const core::RunId a = controller.start(longConfig());
+        const core::RunId b = controller.start(longConfig());
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.count(a) >= 1 && recorder.count(b) >= 1, 5000);
+        int training = 0;
+        for (const auto& [tid, scheduling] : threadScheduling()) {
+            const bool sliced = !kernelTakesSlices() ||
+                                scheduling.slice == static_cast<long long>(ui::kTrainingSliceNs);
+            training += scheduling.prio == 120 + ui::trainingNiceness(2) && sliced ? 1 : 0;
+        }
+        QCOMPARE(training, 2);
+        const auto guiAfter = threadScheduling()[QString::number(gettid())];
+        QCOMPARE(guiAfter.prio, gui.prio);  // the GUI thread keeps its own
+        QCOMPARE(guiAfter.slice, gui.slice);
+        QVERIFY(guiAfter.slice < static_cast<long long>(ui::kTrainingSliceNs));
+        controller.stopAll();
     }
 
     void aContinuedRunEqualsOneLongerRunBitForBit() {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <cmath>
 #include <exception>
 #include <functional>
@@ -13,31 +12,16 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#ifdef __linux__
-#include <sys/resource.h>
-#include <unistd.h>
-#endif
 
 #include "core/base/errors.hpp"
 #include "core/training/run_control.hpp"
+#include "ui/runs/training_priority.hpp"
 
 namespace lrscope::ui {
 
 namespace {
 
 constexpr int kDrainIntervalMs = 33;
-void lowerThisThreadsPriority(int niceness) {
-#ifdef __linux__
-    // On Linux the nice value is per thread. (SCHED_IDLE would let every woken thread of the
-    // window preempt training at once, but an unprivileged thread cannot leave it, and under
-    // load from other programs a stopped run then took over 10 s to wind down.)
-    errno = 0;
-    const int current = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
-    if (errno == 0 && current < niceness) {
-        setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), niceness);
-    }
-#endif
-}
 
 // Gives every training thread a malloc arena of its own and returns `threads`. glibc makes
 // 8 arenas per core and then has threads share them, the GUI thread's among them: a training
@@ -103,17 +87,6 @@ private:
 
 }  // namespace
 
-int trainingNiceness(unsigned threads) {
-    // Each nice step weighs a thread 1.25 times less with Linux's scheduler.
-    constexpr int kNiceness = 10;
-    constexpr unsigned kThreads = 4;
-    if (threads <= kThreads) {
-        return kNiceness;
-    }
-    const double steps = std::log(static_cast<double>(threads) / kThreads) / std::log(1.25);
-    return std::min(19, kNiceness + static_cast<int>(std::ceil(steps - 1e-9)));
-}
-
 TrainingController::TrainingController(unsigned threads, QObject* parent)
     : QObject(parent), pool_(withArenasFor(threads == 0 ? 1 : threads)) {
     timer_.setInterval(kDrainIntervalMs);
@@ -177,7 +150,7 @@ void TrainingController::submit(const std::shared_ptr<Slot>& slot, const core::R
         slot->control.setMaxEpochsPerSecond(maxEpochsPerSecond_);
     }
     pool_.submit([slot, config, from, niceness = trainingNiceness(pool_.threadCount())] {
-        lowerThisThreadsPriority(niceness);
+        lowerThisThreadForTraining(niceness);
         slot->started.store(true, std::memory_order_release);
         BufferingObserver observer([&slot](const core::EpochRecord& record) {
             const std::lock_guard lock(slot->mutex);

@@ -18,6 +18,7 @@
 #include "core/training/run_pool.hpp"
 #include "core/training/trainer.hpp"
 #include "core/training/weight_snapshots.hpp"
+#include "ui/runs/training_priority.hpp"
 
 namespace lrscope::ui {
 
@@ -29,13 +30,6 @@ struct RunOutcome {
     // Where Continue goes on from (none for a diverged run).
     std::shared_ptr<const core::TrainingState> resumeState = nullptr;
 };
-
-// The nice value of training threads when `threads` of them share the machine. They run below
-// the GUI thread so a window with more runs than cores still answers at once (idle cores are
-// used in full either way): nice 10 for up to four threads, and nicer the more there are, so
-// that together they never weigh more than four at nice 10 (Linux's scheduler weighs each nice
-// step 1.25 times less). 32 threads on 2 cores at nice 10 left the GUI thread a third of a core.
-int trainingNiceness(unsigned threads);
 
 // Owns the runs being trained (their mechanics only: where a run stands is the RunStore's). Each
 // run trains on a worker of a core::RunPool (runs beyond the thread count wait in its queue) and is
