@@ -111,7 +111,7 @@ private slots:
         QCOMPARE(ui::trainingNiceness(1000), 19);
     }
 
-    void trainingThreadsAreNicerAndAskForTheLongestSlice() {
+    void trainingThreadsAreNicerAndAskForALongerSlice() {
         // So that any thread of the window that wakes takes a core from them at once.
         TrainingController controller(2);
         const auto gui = threadScheduling()[QString::number(gettid())];
