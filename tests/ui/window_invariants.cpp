@@ -438,9 +438,11 @@ std::string WindowInvariants::checkWeightViews() {
     // The selection, else the newest run that has trained (is not queued, or has epochs from
     // before it was continued), else the newest run.
     core::RunId followed = current;
-    for (const ui::Run& run : store.runs()) {
-        if (current == 0 && (run.state != ui::RunState::Queued || !run.history.empty())) {
-            followed = run.id;
+    if (followed == 0) {
+        for (const ui::Run& run : store.runs()) {  // in id order: the last that trained wins
+            if (run.state != ui::RunState::Queued || !run.history.empty()) {
+                followed = run.id;
+            }
         }
     }
     if (followed == 0 && !store.empty()) {
